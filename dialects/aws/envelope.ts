@@ -1,0 +1,114 @@
+/**
+ * The AWS JSON 1.1 envelope: reading a Secrets Manager request, finding the caller's
+ * account and region, and rendering results and errors the way AWS does on the wire.
+ */
+import { CoreError } from '../../src/core/errors.js';
+import type { DialectRequest, DialectResponse } from '../../src/server/http.js';
+import { MESSAGES } from './messages.js';
+
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+/** The target prefix every Secrets Manager call carries in `X-Amz-Target`. */
+export const TARGET_PREFIX = 'secretsmanager.';
+
+/** An error in AWS's terms. Every client error is HTTP 400; only InternalServiceError is a 500. */
+export class AwsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'AwsError';
+  }
+}
+
+/** A parsed call: which operation, its input, and who is calling from where. */
+export interface AwsCall {
+  operation: string;
+  input: Record<string, unknown>;
+  account: string;
+  region: string;
+}
+
+/** Defaults for requests that carry no credential scope. */
+export interface AwsIdentityDefaults {
+  account: string;
+  region: string;
+}
+
+// A SigV4 Authorization header names the scope: Credential=<AKID>/<date>/<region>/<service>/aws4_request.
+const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/[^/,\s]+\/aws4_request/;
+
+/** The caller's account and region: a 12-digit access key id is the account, as LocalStack does; the region comes from the SigV4 scope. */
+export function identityOf(headers: Record<string, string>, defaults: AwsIdentityDefaults): { account: string; region: string } {
+  const scope = CREDENTIAL.exec(headers.authorization ?? '');
+  const accessKeyId = scope?.[1];
+  return {
+    account: accessKeyId && /^\d{12}$/.test(accessKeyId) ? accessKeyId : defaults.account,
+    region: scope?.[2] ?? defaults.region,
+  };
+}
+
+/** Reads the operation name and JSON input, or throws the error AWS gives for a malformed call. */
+export function parseCall(request: DialectRequest, defaults: AwsIdentityDefaults): AwsCall {
+  const operation = (request.headers['x-amz-target'] ?? '').slice(TARGET_PREFIX.length);
+  const { account, region } = identityOf(request.headers, defaults);
+  if (request.method !== 'POST') throw new AwsError('UnknownOperationException', MESSAGES.unknownOperation);
+  if (request.bodyTooLarge) throw new AwsError('SerializationException', MESSAGES.bodyTooLarge);
+  const text = request.body.toString('utf8').trim();
+  if (text === '') return { operation, input: {}, account, region };
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    throw new AwsError('SerializationException', MESSAGES.malformedJson);
+  }
+  // The service deserializer expects a structure at the top level.
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new AwsError('SerializationException', MESSAGES.malformedJson);
+  }
+  return { operation, input: input as Record<string, unknown>, account, region };
+}
+
+function baseHeaders(requestId: string): Record<string, string> {
+  return { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId };
+}
+
+/** A 200 with the operation's output; members left undefined are dropped, never sent as null. */
+export function renderSuccess(output: object, requestId: string): DialectResponse {
+  return { status: 200, headers: baseHeaders(requestId), body: JSON.stringify(output) };
+}
+
+/** The AWS error body `{"__type","Message"}` plus the `x-amzn-ErrorType` header SDK v3 reads first. */
+export function renderError(error: AwsError, requestId: string): DialectResponse {
+  return {
+    status: error.status,
+    headers: { ...baseHeaders(requestId), 'x-amzn-errortype': error.code },
+    body: JSON.stringify({ __type: error.code, Message: error.message }),
+  };
+}
+
+/** Translates a canonical core error into the exception AWS raises for the same situation. */
+export function fromCoreError(error: CoreError): AwsError {
+  const { versionId = '', label = '', name = '' } = error.details;
+  switch (error.reason) {
+    case 'secret-not-found':
+      return new AwsError('ResourceNotFoundException', MESSAGES.secretNotFound);
+    case 'version-not-found':
+      return new AwsError('ResourceNotFoundException', MESSAGES.versionNotFound(versionId));
+    case 'label-not-found':
+      return new AwsError('ResourceNotFoundException', MESSAGES.labelNotFound(label));
+    case 'secret-exists':
+      return new AwsError('ResourceExistsException', MESSAGES.secretExists(name));
+    case 'secret-scheduled-for-deletion':
+      return new AwsError('InvalidRequestException', MESSAGES.nameScheduledForDeletion);
+    case 'label-not-on-version':
+      return new AwsError('InvalidParameterException', MESSAGES.labelNotOnVersion(label, versionId));
+    case 'too-many-versions':
+      return new AwsError('LimitExceededException', MESSAGES.tooManyVersions);
+    case 'too-many-labels':
+      return new AwsError('LimitExceededException', MESSAGES.tooManyLabels);
+    default:
+      return new AwsError('InternalServiceError', `Unmapped failure: ${error.reason}`, 500);
+  }
+}

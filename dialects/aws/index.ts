@@ -1,0 +1,54 @@
+import type { SecretEngine } from '../../src/core/engine.js';
+import { isCoreError } from '../../src/core/errors.js';
+import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
+import type { Logger } from '../../src/server/log.js';
+import {
+  AwsError,
+  fromCoreError,
+  parseCall,
+  renderError,
+  renderSuccess,
+  TARGET_PREFIX,
+  type AwsIdentityDefaults,
+} from './envelope.js';
+import { MESSAGES } from './messages.js';
+import { AWS_OPERATIONS } from './operations/index.js';
+import { loadValidators, validateInput } from './validation.js';
+
+/** Options of the AWS dialect. */
+export interface AwsDialectOptions extends AwsIdentityDefaults {
+  engine: SecretEngine;
+  logger: Logger;
+}
+
+/** AWS Secrets Manager over JSON 1.1: recognised by `X-Amz-Target: secretsmanager.<Operation>`. */
+export function createAwsDialect(options: AwsDialectOptions): Dialect {
+  const validators = loadValidators();
+  const { engine, logger } = options;
+
+  async function run(request: DialectRequest): Promise<object> {
+    const call = parseCall(request, options);
+    const operation = AWS_OPERATIONS.get(call.operation);
+    const validate = validators.get(call.operation);
+    if (!operation || !validate) throw new AwsError('UnknownOperationException', MESSAGES.unknownOperation);
+    validateInput(validate, call.input);
+    return operation(call.input, { engine, ns: { cloud: 'aws', account: call.account, region: call.region } });
+  }
+
+  return {
+    name: 'aws',
+    matches: (request) => (request.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
+    operationOf: (request) => (request.headers['x-amz-target'] ?? '').slice(TARGET_PREFIX.length),
+    async handle(request: DialectRequest): Promise<DialectResponse> {
+      const requestId = engine.ids.uuid();
+      try {
+        return renderSuccess(await run(request), requestId);
+      } catch (error) {
+        if (error instanceof AwsError) return renderError(error, requestId);
+        if (isCoreError(error)) return renderError(fromCoreError(error), requestId);
+        logger.error(`aws ${request.headers['x-amz-target']} failed: ${(error as Error)?.stack ?? String(error)}`);
+        return renderError(new AwsError('InternalServiceError', 'An error occurred on the server side.', 500), requestId);
+      }
+    },
+  };
+}

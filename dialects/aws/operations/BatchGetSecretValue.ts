@@ -1,0 +1,56 @@
+import type { SecretRecord } from '../../../src/core/model.js';
+import type { AwsContext } from '../context.js';
+import { recordAccess, selectVersion } from '../access.js';
+import { AwsError } from '../envelope.js';
+import { MESSAGES } from '../messages.js';
+import { paginate } from '../paging.js';
+import { secretValueOf } from '../render.js';
+import { assertNotDeleted, requireSecret } from '../secrets.js';
+import { secretMatches, toFilters } from './ListSecrets.js';
+
+interface BatchGetSecretValueInput {
+  SecretIdList?: string[];
+  Filters?: Array<{ Key?: string; Values?: string[] }>;
+  MaxResults?: number;
+  NextToken?: string;
+}
+
+type Outcome = { value: object } | { error: object };
+
+async function currentValue(context: AwsContext, secretId: string, find: () => SecretRecord): Promise<Outcome> {
+  try {
+    const record = find();
+    assertNotDeleted(record);
+    const version = selectVersion(record);
+    await recordAccess(context, record, version);
+    return { value: secretValueOf(record, version) };
+  } catch (error) {
+    if (!(error instanceof AwsError) || error.status >= 500) throw error;
+    return { error: { SecretId: secretId, ErrorCode: error.code, Message: error.message } };
+  }
+}
+
+/** BatchGetSecretValue: current values by id list or by filters; per-secret failures land in Errors, not in the call's status. */
+export async function BatchGetSecretValue(input: BatchGetSecretValueInput, context: AwsContext): Promise<object> {
+  const byList = input.SecretIdList !== undefined;
+  if (byList === (input.Filters !== undefined)) throw new AwsError('InvalidParameterException', MESSAGES.batchListOrFilters);
+  if (byList && input.MaxResults !== undefined) throw new AwsError('InvalidParameterException', MESSAGES.batchMaxResultsNeedsFilters);
+  let outcomes: Outcome[];
+  let nextToken: string | undefined;
+  if (byList) {
+    outcomes = [];
+    for (const id of input.SecretIdList!) outcomes.push(await currentValue(context, id, () => requireSecret(context, id)));
+  } else {
+    const filters = toFilters(input.Filters);
+    const matching = context.engine.list(context.ns).filter((record) => !record.deletion && secretMatches(record, filters));
+    const page = paginate(matching, input.MaxResults, input.NextToken, 20);
+    nextToken = page.nextToken;
+    outcomes = [];
+    for (const record of page.items) outcomes.push(await currentValue(context, record.name, () => record));
+  }
+  return {
+    SecretValues: outcomes.flatMap((o) => ('value' in o ? [o.value] : [])),
+    Errors: outcomes.flatMap((o) => ('error' in o ? [o.error] : [])),
+    NextToken: nextToken,
+  };
+}

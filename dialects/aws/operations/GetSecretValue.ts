@@ -1,0 +1,19 @@
+import type { AwsContext } from '../context.js';
+import { recordAccess, selectVersion } from '../access.js';
+import { assertNotDeleted, requireSecret } from '../secrets.js';
+import { secretValueOf } from '../render.js';
+
+interface GetSecretValueInput {
+  SecretId: string;
+  VersionId?: string;
+  VersionStage?: string;
+}
+
+/** GetSecretValue: one version's value, by id and/or stage (AWSCURRENT by default). */
+export async function GetSecretValue(input: GetSecretValueInput, context: AwsContext): Promise<object> {
+  const record = requireSecret(context, input.SecretId);
+  assertNotDeleted(record);
+  const version = selectVersion(record, input.VersionId, input.VersionStage);
+  await recordAccess(context, record, version);
+  return secretValueOf(record, version);
+}

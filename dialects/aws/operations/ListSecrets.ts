@@ -1,0 +1,59 @@
+import type { SecretRecord } from '../../../src/core/model.js';
+import type { AwsContext } from '../context.js';
+import { matchesFilters, type SecretsFilter } from '../listFilters.js';
+import { paginate } from '../paging.js';
+import { primaryRegionOf, secretMetadata, versionsToStages } from '../render.js';
+
+interface ListSecretsInput {
+  IncludePlannedDeletion?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+  Filters?: Array<{ Key?: string; Values?: string[] }>;
+  SortOrder?: 'asc' | 'desc';
+  SortBy?: 'created-date' | 'last-accessed-date' | 'last-changed-date' | 'name';
+}
+
+/** The filters of a request in the shape the matcher takes. */
+export function toFilters(filters: ListSecretsInput['Filters']): SecretsFilter[] {
+  return (filters ?? []).map((filter) => ({ Key: filter.Key ?? '', Values: filter.Values ?? [] }));
+}
+
+/** Whether a secret passes ListSecrets-style filters. */
+export function secretMatches(record: SecretRecord, filters: SecretsFilter[]): boolean {
+  return matchesFilters(
+    {
+      name: record.name,
+      description: record.description,
+      tags: record.tags ?? [],
+      primaryRegion: primaryRegionOf(record),
+      owningService: record.attributes.owningService as string | undefined,
+    },
+    filters,
+  );
+}
+
+const SORT_KEYS: Record<NonNullable<ListSecretsInput['SortBy']>, (record: SecretRecord) => number | string> = {
+  'created-date': (record) => record.createdAt,
+  'last-accessed-date': (record) => record.accessedAt ?? 0,
+  'last-changed-date': (record) => record.changedAt,
+  name: (record) => record.name,
+};
+
+/** ListSecrets: the caller's secrets, oldest first unless sorted otherwise, filtered and paged. */
+export async function ListSecrets(input: ListSecretsInput, context: AwsContext): Promise<object> {
+  const filters = toFilters(input.Filters);
+  const sortKey = SORT_KEYS[input.SortBy ?? 'created-date'];
+  const direction = input.SortOrder === 'desc' ? -1 : 1;
+  const secrets = context.engine
+    .list(context.ns)
+    .filter((record) => (input.IncludePlannedDeletion || !record.deletion) && secretMatches(record, filters))
+    .sort((a, b) => {
+      const [x, y] = [sortKey(a), sortKey(b)];
+      return x < y ? -direction : x > y ? direction : 0;
+    });
+  const page = paginate(secrets, input.MaxResults, input.NextToken, 100);
+  return {
+    SecretList: page.items.map((record) => ({ ...secretMetadata(record), SecretVersionsToStages: versionsToStages(record) })),
+    NextToken: page.nextToken,
+  };
+}

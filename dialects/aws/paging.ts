@@ -1,0 +1,28 @@
+import { AwsError } from './envelope.js';
+import { MESSAGES } from './messages.js';
+
+/** One page of a list and the token for the next, omitted on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+/** Opaque NextToken: the offset of the next page, base64url-encoded so clients treat it as opaque. */
+export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, defaultSize: number): Page<T> {
+  const start = nextToken === undefined ? 0 : decodeToken(nextToken);
+  const end = start + (maxResults ?? defaultSize);
+  return {
+    items: items.slice(start, end),
+    nextToken: end < items.length ? Buffer.from(JSON.stringify({ offset: end })).toString('base64url') : undefined,
+  };
+}
+
+function decodeToken(token: string): number {
+  try {
+    const { offset } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset?: unknown };
+    if (Number.isSafeInteger(offset) && (offset as number) >= 0) return offset as number;
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new AwsError('InvalidNextTokenException', MESSAGES.invalidNextToken);
+}

@@ -1,0 +1,86 @@
+import type { ReplicaStatus, SecretRecord } from '../../src/core/model.js';
+import type { AwsContext } from './context.js';
+import { AwsError } from './envelope.js';
+import { MESSAGES } from './messages.js';
+
+/** One entry of AddReplicaRegions. */
+export interface ReplicaRegionInput {
+  Region?: string;
+  KmsKeyId?: string;
+}
+
+/** A replica's ARN is its primary's with the region swapped [doc]. */
+function replicaArn(primary: SecretRecord, region: string): string {
+  return primary.resourceId.replace(`:${primary.namespace.region}:`, `:${region}:`);
+}
+
+/**
+ * Creates read-only replicas of `primary` in other regions of its account. A name already
+ * taken in a target region makes that replica `Failed` unless ForceOverwriteReplicaSecret
+ * is set, which replaces the other secret. The engine keeps replicas' versions in step.
+ */
+export async function replicateTo(
+  context: AwsContext,
+  primary: SecretRecord,
+  regions: ReplicaRegionInput[],
+  forceOverwrite: boolean,
+): Promise<SecretRecord> {
+  const statuses: ReplicaStatus[] = [...(primary.replicas ?? [])];
+  for (const { Region: region = '', KmsKeyId: kmsKeyId } of regions) {
+    if (region === primary.namespace.region) throw new AwsError('InvalidParameterException', MESSAGES.invalidReplicaRegion);
+    if (statuses.some((status) => status.region === region)) continue;
+    const ns = { ...primary.namespace, region };
+    const clash = context.engine.get(ns, primary.name);
+    if (clash && !forceOverwrite) {
+      statuses.push({
+        region,
+        kmsKeyId,
+        status: 'Failed',
+        statusMessage: `Replication failed: Secret name ${primary.name} already exists in region ${region}.`,
+      });
+      continue;
+    }
+    if (clash) await context.engine.purge(clash);
+    await context.engine.create(ns, {
+      name: primary.name,
+      kmsKeyId,
+      attributes: { primaryRegion: primary.namespace.region },
+      resourceId: replicaArn(primary, region),
+      replicaOf: primary.key,
+    });
+    statuses.push({ region, kmsKeyId, status: 'InSync' });
+  }
+  const { record } = await context.engine.update(primary, (draft) => {
+    draft.replicas = statuses;
+  });
+  return record;
+}
+
+/** Deletes the replicas in these regions and forgets them on the primary. */
+export async function removeReplicas(context: AwsContext, primary: SecretRecord, regions: string[]): Promise<SecretRecord> {
+  const removed = new Set(regions);
+  for (const region of removed) {
+    const replica = context.engine.get({ ...primary.namespace, region }, primary.name);
+    if (replica?.replicaOf === primary.key) await context.engine.purge(replica);
+  }
+  const { record } = await context.engine.update(primary, (draft) => {
+    draft.replicas = (draft.replicas ?? []).filter((status) => !removed.has(status.region));
+  });
+  return record;
+}
+
+/** Turns a replica into a standalone secret and detaches it from its primary. */
+export async function promoteReplica(context: AwsContext, replica: SecretRecord): Promise<SecretRecord> {
+  const primary = replica.replicaOf ? context.engine.getByKey(replica.replicaOf) : undefined;
+  if (primary) {
+    await context.engine.update(primary, (draft) => {
+      draft.replicas = (draft.replicas ?? []).filter((status) => status.region !== replica.namespace.region);
+    });
+  }
+  const { record } = await context.engine.update(replica, (draft, now) => {
+    delete draft.replicaOf;
+    delete draft.attributes.primaryRegion;
+    draft.changedAt = now;
+  });
+  return record;
+}

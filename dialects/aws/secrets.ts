@@ -1,0 +1,55 @@
+import type { SecretRecord } from '../../src/core/model.js';
+import type { AwsContext } from './context.js';
+import { AwsError } from './envelope.js';
+import { MESSAGES } from './messages.js';
+
+// AWS secret names: ASCII letters, digits and /_+=.@- (CreateSecret's documented set).
+const VALID_NAME = /^[A-Za-z0-9/_+=.@-]+$/;
+const ARN = /^arn:[^:]+:secretsmanager:([^:]+):([^:]+):secret:(.+)$/;
+
+/** Throws AWS's ValidationException for a name outside AWS's character set, on every operation. */
+export function assertValidName(name: string): void {
+  if (!VALID_NAME.test(name)) throw new AwsError('ValidationException', MESSAGES.invalidName);
+}
+
+/**
+ * Finds the secret a `SecretId` names: a full ARN, a name in the caller's namespace, or a
+ * partial ARN (the ARN without its random suffix). An ARN selects its own account and region.
+ */
+export function findSecret(context: AwsContext, secretId: string): SecretRecord | undefined {
+  const arn = ARN.exec(secretId);
+  if (!arn) {
+    assertValidName(secretId);
+    return context.engine.get(context.ns, secretId);
+  }
+  const exact = context.engine.getByResourceId(secretId);
+  if (exact) return exact;
+  const [, region, account, rest] = arn;
+  const partial = context.engine.get({ cloud: 'aws', account, region }, rest);
+  return partial && partial.resourceId.length === secretId.length + 7 ? partial : undefined;
+}
+
+/** Like {@link findSecret}, but a missing secret is AWS's ResourceNotFoundException. */
+export function requireSecret(context: AwsContext, secretId: string): SecretRecord {
+  const record = findSecret(context, secretId);
+  if (!record) throw new AwsError('ResourceNotFoundException', MESSAGES.secretNotFound);
+  return record;
+}
+
+/** Secrets scheduled for deletion refuse reads and writes with InvalidRequestException [rec]. */
+export function assertNotDeleted(record: SecretRecord): void {
+  if (record.deletion) throw new AwsError('InvalidRequestException', MESSAGES.markedForDeletion);
+}
+
+/** Writes go to the primary; a replica refuses them. */
+export function assertNotReplica(record: SecretRecord): void {
+  if (record.replicaOf) throw new AwsError('InvalidRequestException', MESSAGES.replicaWrite);
+}
+
+/** A secret that may be written: exists, is not scheduled for deletion, and is not a replica. */
+export function requireWritableSecret(context: AwsContext, secretId: string): SecretRecord {
+  const record = requireSecret(context, secretId);
+  assertNotDeleted(record);
+  assertNotReplica(record);
+  return record;
+}

@@ -1,0 +1,62 @@
+import type { SecretRecord, SecretValue } from '../../src/core/model.js';
+import { findVersion, sameValue } from '../../src/core/versions.js';
+import { AwsError } from './envelope.js';
+import { MESSAGES } from './messages.js';
+import { validationError } from './validation.js';
+
+/** AWS's limit for either value member, in bytes. */
+const MAX_VALUE_BYTES = 65_536;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The value members of a write request. */
+export interface ValueInput {
+  SecretString?: string;
+  SecretBinary?: string;
+  ClientRequestToken?: string;
+}
+
+/** Reads SecretString/SecretBinary into a canonical value; undefined when neither is given. */
+export function readValue(input: ValueInput): SecretValue | undefined {
+  if (input.SecretString !== undefined && input.SecretBinary !== undefined) {
+    throw new AwsError('InvalidParameterException', MESSAGES.bothValues);
+  }
+  if (input.SecretString !== undefined) {
+    if (Buffer.byteLength(input.SecretString, 'utf8') > MAX_VALUE_BYTES) throw tooLong('secretString');
+    return { type: 'string', data: input.SecretString };
+  }
+  if (input.SecretBinary !== undefined) {
+    // A blob that is not base64 cannot be deserialized.
+    if (!BASE64.test(input.SecretBinary)) throw new AwsError('SerializationException', MESSAGES.wrongType('secretBinary'));
+    const bytes = Buffer.from(input.SecretBinary, 'base64').length;
+    if (bytes < 1 || bytes > MAX_VALUE_BYTES) throw tooLong('secretBinary', bytes < 1);
+    return { type: 'binary', data: input.SecretBinary };
+  }
+  return undefined;
+}
+
+function tooLong(member: string, tooShort = false): AwsError {
+  const constraint = tooShort ? 'greater than or equal to 1' : `less than or equal to ${MAX_VALUE_BYTES}`;
+  return validationError([
+    `Value '*** Sensitive Data Redacted ***' at '${member}' failed to satisfy constraint: Member must have length ${constraint}`,
+  ]);
+}
+
+/** Raw API callers must send the token the SDKs generate for every new version [rec]. */
+export function requireToken(input: ValueInput): string {
+  if (input.ClientRequestToken === undefined) throw new AwsError('InvalidRequestException', MESSAGES.tokenRequired);
+  return input.ClientRequestToken;
+}
+
+/**
+ * What a write with this token means for the secret: a new version, a retry of the
+ * version the token already made (same value: answer again, change nothing), or a reuse
+ * with another value (ResourceExistsException) [rec].
+ */
+export function tokenOutcome(record: SecretRecord, token: string, value: SecretValue): 'new' | 'repeat' | 'fill' {
+  const existing = findVersion(record, token);
+  if (!existing) return 'new';
+  // A placeholder made ahead of its value (rotation's AWSPENDING) is filled by the first write.
+  if (!existing.value) return 'fill';
+  if (sameValue(existing.value, value)) return 'repeat';
+  throw new AwsError('ResourceExistsException', MESSAGES.tokenInUse(token, record.resourceId));
+}

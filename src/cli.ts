@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { readConfig, usage } from './server/config.js';
+import { createPolysecret } from './server/app.js';
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(`${usage()}\n`);
+    return;
+  }
+  const config = readConfig(process.argv.slice(2), process.env);
+  const polysecret = createPolysecret(config);
+  const url = await polysecret.start();
+  process.stdout.write(`polysecret listening on ${url} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})\n`);
+  const shutdown = async (signal: string) => {
+    process.stdout.write(`polysecret: ${signal}, shutting down\n`);
+    await polysecret.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`polysecret: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,207 @@
+import { CoreError } from './errors.js';
+import type { Cloud, Namespace, SecretRecord, SecretValue } from './model.js';
+import type { CloudPolicy } from './policy.js';
+import type { Clock, IdSource } from './runtime.js';
+import { addVersion } from './versions.js';
+import type { SecretStore } from '../store/store.js';
+
+/** What the engine needs from its surroundings. */
+export interface EngineDeps {
+  store: SecretStore;
+  clock: Clock;
+  ids: IdSource;
+  policies: Record<Cloud, CloudPolicy>;
+  /** Told about failures that no client waits on (a lazy purge that could not be persisted). */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+/** The fields a new secret may start with. */
+export interface NewSecret {
+  name: string;
+  description?: string;
+  kmsKeyId?: string;
+  tags?: SecretRecord['tags'];
+  attributes?: SecretRecord['attributes'];
+  /** The first version, if the secret starts with a value. */
+  firstVersion?: { id: string; value?: SecretValue; labels?: string[] };
+  /** Overrides the policy's identifier (a replica shares its primary's). */
+  resourceId?: string;
+  replicaOf?: string;
+}
+
+function namespaceKey(ns: Namespace): string {
+  return `${ns.cloud}\u0000${ns.account}\u0000${ns.region}`;
+}
+
+/** Copies a record deeply enough that mutating the copy never touches the original. */
+function draftOf(record: SecretRecord): SecretRecord {
+  return {
+    ...record,
+    namespace: { ...record.namespace },
+    tags: record.tags?.map((tag) => ({ ...tag })),
+    deletion: record.deletion && { ...record.deletion },
+    versions: record.versions.map((version) => ({ ...version, labels: [...version.labels] })),
+    attributes: { ...record.attributes },
+    replicas: record.replicas?.map((replica) => ({ ...replica })),
+  };
+}
+
+/**
+ * The canonical secret store: every secret of every cloud, indexed by namespace and name
+ * and by resource id, so a lookup never scans. Records handed out are snapshots; change
+ * them only through {@link SecretEngine.update}, which applies a change all-or-nothing and
+ * resolves once the store holds it.
+ */
+export class SecretEngine {
+  private readonly namespaces = new Map<string, Map<string, SecretRecord>>();
+  private readonly byResourceId = new Map<string, SecretRecord>();
+  private readonly byKey = new Map<string, SecretRecord>();
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** Reads the store into memory; call once before serving. */
+  async load(): Promise<void> {
+    const records = await this.deps.store.loadAll();
+    records.sort((a, b) => a.createdAt - b.createdAt);
+    for (const record of records) this.index(record);
+  }
+
+  /** The clock every timestamp comes from. */
+  now(): number {
+    return this.deps.clock.now();
+  }
+
+  get ids(): IdSource {
+    return this.deps.ids;
+  }
+
+  policyFor(cloud: Cloud): CloudPolicy {
+    return this.deps.policies[cloud];
+  }
+
+  /** The secret with this name in the namespace, if it exists (secrets past their purge time do not). */
+  get(ns: Namespace, name: string): SecretRecord | undefined {
+    return this.alive(this.namespaces.get(namespaceKey(ns))?.get(name));
+  }
+
+  /** The secret with this vendor-facing id, if it exists. */
+  getByResourceId(resourceId: string): SecretRecord | undefined {
+    return this.alive(this.byResourceId.get(resourceId));
+  }
+
+  /** The secret with this internal key, if it exists. */
+  getByKey(key: string): SecretRecord | undefined {
+    return this.alive(this.byKey.get(key));
+  }
+
+  /** Every live secret of the namespace, oldest first. */
+  list(ns: Namespace): SecretRecord[] {
+    const secrets = this.namespaces.get(namespaceKey(ns));
+    if (!secrets) return [];
+    return [...secrets.values()].filter((record) => this.alive(record));
+  }
+
+  /**
+   * Creates a secret. A name in use is `AlreadyExists` (`secret-exists`), or `InvalidState`
+   * (`secret-scheduled-for-deletion`) while the holder waits for its purge.
+   */
+  async create(ns: Namespace, init: NewSecret): Promise<SecretRecord> {
+    const existing = this.get(ns, init.name);
+    if (existing?.deletion) throw new CoreError('InvalidState', 'secret-scheduled-for-deletion', { name: init.name });
+    if (existing) throw new CoreError('AlreadyExists', 'secret-exists', { name: init.name });
+    const policy = this.policyFor(ns.cloud);
+    const now = this.now();
+    const record: SecretRecord = {
+      key: this.deps.ids.uuid(),
+      namespace: { ...ns },
+      name: init.name,
+      resourceId: init.resourceId ?? policy.resourceIdFor(ns, init.name, () => this.deps.ids.alphanumeric(6)),
+      enabled: true,
+      createdAt: now,
+      changedAt: now,
+      versions: [],
+      attributes: { ...init.attributes },
+    };
+    if (init.description !== undefined) record.description = init.description;
+    if (init.kmsKeyId !== undefined) record.kmsKeyId = init.kmsKeyId;
+    if (init.tags !== undefined) record.tags = init.tags.map((tag) => ({ ...tag }));
+    if (init.replicaOf !== undefined) record.replicaOf = init.replicaOf;
+    if (init.firstVersion) addVersion(record, policy, { ...init.firstVersion, now });
+    await this.deps.store.save([record]);
+    this.index(record);
+    return record;
+  }
+
+  /**
+   * Applies `change` to a copy of the record and, if it returns without throwing, makes
+   * the copy current and durable; a throw leaves the secret untouched. Replicas of the
+   * record are brought in line in the same commit.
+   */
+  async update<T = void>(record: SecretRecord, change: (draft: SecretRecord, now: number) => T): Promise<{ record: SecretRecord; result: T }> {
+    const current = this.byKey.get(record.key);
+    if (!current) throw new CoreError('NotFound', 'secret-not-found', { name: record.name });
+    const draft = draftOf(current);
+    const now = this.now();
+    const result = change(draft, now);
+    const changed = [draft, ...this.mirrorsOf(draft)];
+    await this.deps.store.save(changed);
+    for (const item of changed) this.index(item);
+    return { record: draft, result };
+  }
+
+  /** Removes a secret (and nothing else) for good. */
+  async purge(record: SecretRecord): Promise<void> {
+    this.unindex(record);
+    await this.deps.store.remove([record.key]);
+  }
+
+  /** Forgets every secret, in memory and in the store. */
+  async reset(): Promise<void> {
+    this.namespaces.clear();
+    this.byResourceId.clear();
+    this.byKey.clear();
+    await this.deps.store.clear();
+  }
+
+  /** Replicas follow their primary's versions, description and tags. */
+  private mirrorsOf(primary: SecretRecord): SecretRecord[] {
+    const mirrors: SecretRecord[] = [];
+    for (const status of primary.replicas ?? []) {
+      const replica = this.get({ ...primary.namespace, region: status.region }, primary.name);
+      if (!replica || replica.replicaOf !== primary.key) continue;
+      const mirror = draftOf(replica);
+      const source = draftOf(primary);
+      mirror.versions = source.versions;
+      mirror.tags = source.tags;
+      mirror.description = source.description;
+      mirror.changedAt = primary.changedAt;
+      mirror.deletion = source.deletion;
+      mirrors.push(mirror);
+    }
+    return mirrors;
+  }
+
+  /** Hides (and lazily purges) a secret whose deletion window has passed. */
+  private alive(record: SecretRecord | undefined): SecretRecord | undefined {
+    if (!record?.deletion || record.deletion.purgeAt > this.now()) return record;
+    this.purge(record).catch((error) => this.deps.onBackgroundError?.(error));
+    return undefined;
+  }
+
+  /** Adds or replaces a record; replacing keeps its place in creation order (names never change). */
+  private index(record: SecretRecord): void {
+    const key = namespaceKey(record.namespace);
+    let secrets = this.namespaces.get(key);
+    if (!secrets) this.namespaces.set(key, (secrets = new Map()));
+    secrets.set(record.name, record);
+    this.byResourceId.set(record.resourceId, record);
+    this.byKey.set(record.key, record);
+  }
+
+  private unindex(record: SecretRecord): void {
+    const secrets = this.namespaces.get(namespaceKey(record.namespace));
+    if (secrets?.get(record.name)?.key === record.key) secrets.delete(record.name);
+    if (this.byResourceId.get(record.resourceId)?.key === record.key) this.byResourceId.delete(record.resourceId);
+    this.byKey.delete(record.key);
+  }
+}

@@ -1,0 +1,37 @@
+import { randomInt } from 'node:crypto';
+import { v4 as uuidv4 } from 'uuid';
+
+/** The time source the core reads; tests inject a controllable one. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+/** Where identifiers come from, so a seeded source can make them deterministic. */
+export interface IdSource {
+  uuid(): string;
+  /** `length` random characters from [A-Za-z0-9]. */
+  alphanumeric(length: number): string;
+}
+
+/** The wall clock. */
+export const systemClock: Clock = { now: () => Date.now() };
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Cryptographically random ids. */
+export const randomIds: IdSource = {
+  uuid: () => uuidv4(),
+  alphanumeric: (length) => Array.from({ length }, () => ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]).join(''),
+};
+
+/** A clock that only moves when told to; for tests and replayable runs. */
+export class ManualClock implements Clock {
+  constructor(private current: number) {}
+  now(): number {
+    return this.current;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}

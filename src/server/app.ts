@@ -1,0 +1,149 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Request, type Response } from 'express';
+import { createAwsDialect } from '../../dialects/aws/index.js';
+import { awsPolicy } from '../../dialects/aws/policy.js';
+import { SecretEngine } from '../core/engine.js';
+import type { CloudPolicy } from '../core/policy.js';
+import { randomIds, systemClock, type Clock, type IdSource } from '../core/runtime.js';
+import { LowdbStore } from '../store/lowdbStore.js';
+import { MemoryStore } from '../store/memoryStore.js';
+import type { SecretStore } from '../store/store.js';
+import type { PolysecretConfig } from './config.js';
+import type { Dialect, DialectRequest } from './http.js';
+import { createLogger, type Logger } from './log.js';
+
+/** Bodies above this are discarded and answered with the dialect's own "too large" error. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Placeholder policies for clouds whose dialects are not served yet; they hold no secrets. */
+const UNSERVED: CloudPolicy = { ...awsPolicy, currentLabel: undefined, previousLabel: undefined };
+
+/** Seams tests use to control time, ids, logging and storage. */
+export interface PolysecretOverrides {
+  clock?: Clock;
+  ids?: IdSource;
+  logger?: Logger;
+  store?: SecretStore;
+}
+
+/** A running (or ready to run) polysecret server. */
+export interface Polysecret {
+  readonly engine: SecretEngine;
+  /** Loads state, listens, and resolves to the base URL (with the real port when 0 was asked). */
+  start(): Promise<string>;
+  /** Stops listening and finishes pending writes. */
+  stop(): Promise<void>;
+}
+
+function toDialectRequest(req: Request, body: Buffer, bodyTooLarge: boolean): DialectRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const url = new URL(req.originalUrl, 'http://localhost');
+  return { method: req.method, path: url.pathname, headers, query: url.searchParams, body, bodyTooLarge };
+}
+
+async function readBody(req: Request): Promise<{ body: Buffer; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    // Keep draining so the connection stays usable, but stop buffering.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  }
+  return { body: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES };
+}
+
+const UNRECOGNISED = {
+  error: 'UnrecognizedRequest',
+  message:
+    'polysecret could not tell which cloud this request is for. Expected one of: ' +
+    'AWS Secrets Manager (header X-Amz-Target: secretsmanager.<Operation>); ' +
+    'Alibaba Cloud KMS (parameter Action or header x-acs-action, with Version 2016-01-20); ' +
+    'Tencent Cloud SSM (header X-TC-Action, or parameter Action with Version 2019-09-23).',
+};
+
+/** Builds the server: one port, every dialect, admin routes under /_emulator/. */
+export function createPolysecret(config: PolysecretConfig, overrides: PolysecretOverrides = {}): Polysecret {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir) : new MemoryStore());
+  const engine = new SecretEngine({
+    store,
+    clock: overrides.clock ?? systemClock,
+    ids: overrides.ids ?? randomIds,
+    policies: { aws: awsPolicy, alibaba: UNSERVED, tencent: UNSERVED },
+    onBackgroundError: (error) => logger.error(`background purge failed: ${String(error)}`),
+  });
+  const dialects: Dialect[] = [
+    createAwsDialect({ engine, logger, account: config.awsAccount, region: config.awsRegion }),
+  ];
+  let loaded = false;
+  let server: Server | undefined;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+
+  app.get('/_emulator/health', (_req: Request, res: Response) => {
+    res.status(loaded ? 200 : 503).json({
+      status: loaded ? 'ready' : 'loading',
+      dialects: dialects.map((d) => d.name),
+      persistence: config.dataDir ? 'lowdb' : 'memory',
+    });
+  });
+  const reset = async (_req: Request, res: Response) => {
+    await engine.reset();
+    logger.info('state reset');
+    res.status(200).json({ status: 'reset' });
+  };
+  app.post('/_emulator/reset', reset);
+  // moto's server-mode reset, which existing AWS test suites call between tests.
+  app.post('/moto-api/reset', reset);
+
+  app.use(async (req: Request, res: Response) => {
+    const started = process.hrtime.bigint();
+    const { body, tooLarge } = await readBody(req);
+    const request = toDialectRequest(req, body, tooLarge);
+    const dialect = dialects.find((d) => d.matches(request));
+    if (!dialect) {
+      res.status(400).json(UNRECOGNISED);
+      logger.info(`${req.method} ${request.path} unrecognised 400`);
+      return;
+    }
+    const response = await dialect.handle(request);
+    // Written raw: express would append "; charset=utf-8" to content types some SDKs compare literally.
+    res.writeHead(response.status, response.headers).end(response.body);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.info(`${dialect.name} ${dialect.operationOf(request)} ${response.status} ${ms.toFixed(1)}ms`);
+  });
+
+  app.use((error: unknown, _req: Request, res: Response, _next: unknown) => {
+    logger.error(`unhandled: ${(error as Error)?.stack ?? String(error)}`);
+    if (!res.headersSent) res.status(500).json({ error: 'InternalError', message: 'polysecret failed to handle the request.' });
+  });
+
+  return {
+    engine,
+    async start() {
+      await engine.load();
+      loaded = true;
+      server = app.listen(config.port, config.host);
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      return `http://${host}:${port}`;
+    },
+    async stop() {
+      if (server) {
+        const closed = once(server, 'close');
+        server.close();
+        server.closeAllConnections();
+        await closed;
+      }
+      await store.close();
+    },
+  };
+}

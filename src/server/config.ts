@@ -1,0 +1,74 @@
+import { LOG_LEVELS, type LogLevel } from './log.js';
+
+/** Everything polysecret can be told at start. */
+export interface PolysecretConfig {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Persist to lowdb JSON files here; undefined keeps state in memory. */
+  dataDir?: string;
+  /** The AWS account of requests whose access key id is not a 12-digit account id. */
+  awsAccount: string;
+  /** The AWS region of requests with no SigV4 credential scope. */
+  awsRegion: string;
+  logLevel: LogLevel;
+}
+
+/** One setting: its flag, its environment twin, its default and how to read it. */
+interface Setting<K extends keyof PolysecretConfig> {
+  key: K;
+  flag: string;
+  env: string;
+  fallback: PolysecretConfig[K];
+  parse: (raw: string) => PolysecretConfig[K];
+  help: string;
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${raw}`);
+  return port;
+}
+
+function parseLogLevel(raw: string): LogLevel {
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`invalid log level: ${raw} (one of ${LOG_LEVELS.join(', ')})`);
+  return raw as LogLevel;
+}
+
+const text = (raw: string) => raw;
+
+/** The settings table the README documents. */
+export const SETTINGS = [
+  { key: 'host', flag: '--host', env: 'POLYSECRET_HOST', fallback: '127.0.0.1', parse: text, help: 'address to listen on' },
+  { key: 'port', flag: '--port', env: 'POLYSECRET_PORT', fallback: 4566, parse: parsePort, help: 'port to listen on; 0 picks a free one' },
+  { key: 'dataDir', flag: '--data-dir', env: 'POLYSECRET_DATA_DIR', fallback: undefined, parse: text, help: 'persist state as lowdb JSON files here (default: in memory)' },
+  { key: 'awsAccount', flag: '--aws-account', env: 'POLYSECRET_AWS_ACCOUNT', fallback: '000000000000', parse: text, help: 'AWS account for access keys that are not a 12-digit account id' },
+  { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: text, help: 'AWS region for requests without a SigV4 scope' },
+  { key: 'logLevel', flag: '--log-level', env: 'POLYSECRET_LOG_LEVEL', fallback: 'info', parse: parseLogLevel, help: 'silent, error, info or debug' },
+] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
+
+/** Reads the configuration: a flag wins over its environment twin, which wins over the default. */
+export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): PolysecretConfig {
+  const config: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    const index = argv.findIndex((arg) => arg === setting.flag || arg.startsWith(`${setting.flag}=`));
+    let raw: string | undefined = env[setting.env];
+    if (index >= 0) {
+      const arg = argv[index];
+      raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+      if (raw === undefined) throw new Error(`${setting.flag} needs a value`);
+    }
+    config[setting.key] = raw === undefined || raw === '' ? setting.fallback : setting.parse(raw);
+  }
+  const known = new Set<string>(SETTINGS.map((s) => s.flag));
+  for (const arg of argv) {
+    if (arg.startsWith('--') && !known.has(arg.split('=')[0]) && arg !== '--help') throw new Error(`unknown option: ${arg}`);
+  }
+  return config as unknown as PolysecretConfig;
+}
+
+/** The `--help` text. */
+export function usage(): string {
+  const rows = SETTINGS.map((s) => `  ${s.flag.padEnd(14)} ${s.env.padEnd(24)} ${s.help} (default: ${s.fallback ?? 'none'})`);
+  return ['Usage: polysecret [options]', '', '  flag           environment              meaning', ...rows].join('\n');
+}

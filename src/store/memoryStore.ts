@@ -1,0 +1,28 @@
+import type { SecretRecord } from '../core/model.js';
+import type { SecretStore } from './store.js';
+
+/**
+ * Keeps serialized records in process memory. Records go through JSON exactly as on disk,
+ * so both stores see the same data, and a second engine on the same store sees a "restart".
+ */
+export class MemoryStore implements SecretStore {
+  private readonly documents = new Map<string, string>();
+
+  async loadAll(): Promise<SecretRecord[]> {
+    return [...this.documents.values()].map((text) => JSON.parse(text) as SecretRecord);
+  }
+
+  async save(records: readonly SecretRecord[]): Promise<void> {
+    for (const record of records) this.documents.set(record.key, JSON.stringify(record));
+  }
+
+  async remove(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.documents.delete(key);
+  }
+
+  async clear(): Promise<void> {
+    this.documents.clear();
+  }
+
+  async close(): Promise<void> {}
+}

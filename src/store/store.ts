@@ -1,0 +1,18 @@
+import type { SecretRecord } from '../core/model.js';
+
+/**
+ * Durable home of secret records. The engine keeps the working set in memory and indexes;
+ * the store only has to bring records back on start and keep each change it is given.
+ */
+export interface SecretStore {
+  /** Every stored record, in no particular order. */
+  loadAll(): Promise<SecretRecord[]>;
+  /** Resolves once the records' given state is durable; later saves of one record win. */
+  save(records: readonly SecretRecord[]): Promise<void>;
+  /** Resolves once the records with these keys are durably gone. */
+  remove(keys: readonly string[]): Promise<void>;
+  /** Removes everything. */
+  clear(): Promise<void>;
+  /** Finishes pending writes. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { createPolysecret, type Polysecret, type PolysecretOverrides } from '../../src/server/app.js';
+import type { PolysecretConfig } from '../../src/server/config.js';
+
+/** The two persistence modes every integration suite runs against. */
+export const STORES = ['memory', 'lowdb'] as const;
+export type StoreKind = (typeof STORES)[number];
+
+/** A started server and what a test needs to reach it. */
+export interface TestServer {
+  url: string;
+  polysecret: Polysecret;
+  dataDir?: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a real server on a free port, with its own temp data dir for `lowdb`. */
+export async function startServer(kind: StoreKind, overrides: PolysecretOverrides & Partial<PolysecretConfig> = {}): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? (kind === 'lowdb' ? await mkdtemp(join(tmpdir(), 'polysecret-test-')) : undefined);
+  const config: PolysecretConfig = {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    awsAccount: overrides.awsAccount ?? '000000000000',
+    awsRegion: overrides.awsRegion ?? 'us-east-1',
+    logLevel: 'silent',
+  };
+  const polysecret = createPolysecret(config, overrides);
+  const url = await polysecret.start();
+  return {
+    url,
+    polysecret,
+    dataDir,
+    async stop() {
+      await polysecret.stop();
+      if (dataDir && !overrides.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Registers a server for the enclosing describe, wiped before each test. */
+export function useServer(kind: StoreKind, overrides: PolysecretOverrides & Partial<PolysecretConfig> = {}): () => TestServer {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(kind, overrides);
+  });
+  beforeEach(async () => {
+    await fetch(`${server.url}/_emulator/reset`, { method: 'POST' });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  return () => server;
+}
+
+/** The official AWS SDK v3 client pointed at the server. */
+export function awsClient(url: string, options: { region?: string; accessKeyId?: string } = {}): SecretsManagerClient {
+  return new SecretsManagerClient({
+    endpoint: url,
+    region: options.region ?? 'us-east-1',
+    credentials: { accessKeyId: options.accessKeyId ?? 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+  });
+}
+
+/** A raw JSON 1.1 call, for what the SDK hides (status, headers, exact body). */
+export async function rawAws(
+  url: string,
+  operation: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; text: string; json: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `secretsmanager.${operation}`,
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/** Runs `fn`, expecting it to reject with an AWS SDK error; returns that error. */
+export async function sdkError(promise: Promise<unknown>): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number } }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as never;
+  }
+  throw new Error('expected the call to fail');
+}
