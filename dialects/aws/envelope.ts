@@ -7,6 +7,7 @@ import type { DialectRequest, DialectResponse } from '../../src/server/http.js';
 import { MESSAGES } from './messages.js';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
+const JSON_CONTENT_TYPES = new Set([CONTENT_TYPE, 'application/x-amz-json-1.0', 'application/json']);
 /** The target prefix every Secrets Manager call carries in `X-Amz-Target`. */
 export const TARGET_PREFIX = 'secretsmanager.';
 
@@ -68,6 +69,21 @@ export function parseCall(request: DialectRequest, defaults: AwsIdentityDefaults
     throw new AwsError('SerializationException', MESSAGES.malformedJson);
   }
   return { operation, input: input as Record<string, unknown>, account, region };
+}
+
+/** AWS's frontend picks the protocol by content type; JSON 1.1 callers send one of these. */
+export function isJsonRequest(request: DialectRequest): boolean {
+  const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return JSON_CONTENT_TYPES.has(contentType);
+}
+
+/** What AWS answers a request in no protocol it recognises: a bare XML marker [obs: smithy4s#167, floci#3908]. */
+export function renderUnknownProtocol(requestId: string): DialectResponse {
+  return {
+    status: 404,
+    headers: { 'content-type': 'application/xml', 'x-amzn-requestid': requestId },
+    body: '<UnknownOperationException/>\n',
+  };
 }
 
 function baseHeaders(requestId: string): Record<string, string> {

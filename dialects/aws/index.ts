@@ -5,9 +5,11 @@ import type { Logger } from '../../src/server/log.js';
 import {
   AwsError,
   fromCoreError,
+  isJsonRequest,
   parseCall,
   renderError,
   renderSuccess,
+  renderUnknownProtocol,
   TARGET_PREFIX,
   type AwsIdentityDefaults,
 } from './envelope.js';
@@ -41,6 +43,7 @@ export function createAwsDialect(options: AwsDialectOptions): Dialect {
     operationOf: (request) => (request.headers['x-amz-target'] ?? '').slice(TARGET_PREFIX.length),
     async handle(request: DialectRequest): Promise<DialectResponse> {
       const requestId = engine.ids.uuid();
+      if (!isJsonRequest(request)) return renderUnknownProtocol(requestId);
       try {
         return renderSuccess(await run(request), requestId);
       } catch (error) {

@@ -1,0 +1,79 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateSecretCommand,
+  DeleteSecretCommand,
+  DescribeSecretCommand,
+  GetResourcePolicyCommand,
+  GetSecretValueCommand,
+  ListSecretVersionIdsCommand,
+  PutResourcePolicyCommand,
+  PutSecretValueCommand,
+  TagResourceCommand,
+} from '@aws-sdk/client-secrets-manager';
+import { awsClient, startServer } from '../helpers/server.js';
+
+describe('persistence with a data directory', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'polysecret-persist-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('has every acknowledged change on disk before answering, and a restart brings all of it back', async () => {
+    const first = await startServer('lowdb', { dataDir });
+    const client = awsClient(first.url);
+    const created = await client.send(new CreateSecretCommand({ Name: 'app/db', SecretString: 'v1', Description: 'kept' }));
+    const second = await client.send(new PutSecretValueCommand({ SecretId: 'app/db', SecretString: 'v2' }));
+    await client.send(new TagResourceCommand({ SecretId: 'app/db', Tags: [{ Key: 'team', Value: 'core' }] }));
+    await client.send(new PutResourcePolicyCommand({ SecretId: 'app/db', ResourcePolicy: '{"Version":"2012-10-17","Statement":[]}' }));
+    await client.send(new CreateSecretCommand({ Name: 'doomed', SecretBinary: Buffer.from([0, 1, 255]) }));
+    await client.send(new DeleteSecretCommand({ SecretId: 'doomed', RecoveryWindowInDays: 7 }));
+
+    // Read straight from disk, before any shutdown flush could help.
+    const files = await readdir(join(dataDir, 'secrets'));
+    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(2);
+    const onDisk = await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dataDir, 'secrets', f), 'utf8'))));
+    const db = onDisk.find((record) => record.name === 'app/db');
+    expect(db.versions.map((v: { id: string }) => v.id)).toEqual([created.VersionId, second.VersionId]);
+    expect(db.tags).toEqual([{ key: 'team', value: 'core' }]);
+    await first.stop();
+
+    const restarted = await startServer('lowdb', { dataDir });
+    try {
+      const again = awsClient(restarted.url);
+      expect((await again.send(new GetSecretValueCommand({ SecretId: created.ARN }))).SecretString).toBe('v2');
+      const previous = await again.send(new GetSecretValueCommand({ SecretId: 'app/db', VersionStage: 'AWSPREVIOUS' }));
+      expect(previous.SecretString).toBe('v1');
+      const described = await again.send(new DescribeSecretCommand({ SecretId: 'app/db' }));
+      expect(described).toMatchObject({ Description: 'kept', Tags: [{ Key: 'team', Value: 'core' }], ARN: created.ARN });
+      expect((await again.send(new GetResourcePolicyCommand({ SecretId: 'app/db' }))).ResourcePolicy).toContain('2012-10-17');
+      const versions = await again.send(new ListSecretVersionIdsCommand({ SecretId: 'app/db' }));
+      expect(versions.Versions).toHaveLength(2);
+      const doomed = await again.send(new DescribeSecretCommand({ SecretId: 'doomed' }));
+      expect(doomed.DeletedDate).toBeInstanceOf(Date);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it('keeps every one of many concurrent writes', async () => {
+    const server = await startServer('lowdb', { dataDir });
+    const client = awsClient(server.url);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => client.send(new CreateSecretCommand({ Name: `s${i}`, SecretString: `v${i}` }))));
+    await server.stop();
+    const restarted = await startServer('lowdb', { dataDir });
+    try {
+      const again = awsClient(restarted.url);
+      const values = await Promise.all(
+        Array.from({ length: 40 }, async (_, i) => (await again.send(new GetSecretValueCommand({ SecretId: `s${i}` }))).SecretString),
+      );
+      expect(values).toEqual(Array.from({ length: 40 }, (_, i) => `v${i}`));
+    } finally {
+      await restarted.stop();
+    }
+  });
+});
