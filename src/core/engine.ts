@@ -127,8 +127,9 @@ export class SecretEngine {
     if (init.tags !== undefined) record.tags = init.tags.map((tag) => ({ ...tag }));
     if (init.replicaOf !== undefined) record.replicaOf = init.replicaOf;
     if (init.firstVersion) addVersion(record, policy, { ...init.firstVersion, now });
-    await this.deps.store.save([record]);
+    // Indexed before the write completes, so a concurrent change builds on it; the caller answers after it is durable.
     this.index(record);
+    await this.deps.store.save([record]);
     return record;
   }
 
@@ -144,8 +145,9 @@ export class SecretEngine {
     const now = this.now();
     const result = change(draft, now);
     const changed = [draft, ...this.mirrorsOf(draft)];
-    await this.deps.store.save(changed);
+    // Applied in memory at once so concurrent changes to one secret build on each other, never lose one.
     for (const item of changed) this.index(item);
+    await this.deps.store.save(changed);
     return { record: draft, result };
   }
 

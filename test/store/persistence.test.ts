@@ -77,3 +77,23 @@ describe('persistence with a data directory', () => {
     }
   });
 });
+
+describe('concurrent changes to one secret', () => {
+  it.each(['memory', 'lowdb'] as const)('lose none of them (%s store)', async (kind) => {
+    const server = await startServer(kind);
+    try {
+      const client = awsClient(server.url);
+      await client.send(new CreateSecretCommand({ Name: 'busy', SecretString: 'v0' }));
+      const puts = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => client.send(new PutSecretValueCommand({ SecretId: 'busy', SecretString: `v${i + 1}` }))),
+      );
+      const versions = await client.send(new ListSecretVersionIdsCommand({ SecretId: 'busy', IncludeDeprecated: true }));
+      expect(versions.Versions).toHaveLength(21);
+      const current = versions.Versions!.filter((v) => v.VersionStages?.includes('AWSCURRENT'));
+      expect(current).toHaveLength(1);
+      expect(puts.map((p) => p.VersionId)).toContain(current[0].VersionId);
+    } finally {
+      await server.stop();
+    }
+  });
+});
