@@ -122,6 +122,8 @@ export function fromCoreError(error: CoreError): AwsError {
       return new AwsError('InvalidParameterException', MESSAGES.labelNotOnVersion(label, versionId));
     case 'too-many-versions':
       return new AwsError('LimitExceededException', MESSAGES.tooManyVersions);
+    case 'invalid-name':
+      return new AwsError('ValidationException', MESSAGES.invalidName);
     case 'too-many-labels':
       return new AwsError('LimitExceededException', MESSAGES.tooManyLabels);
     default:

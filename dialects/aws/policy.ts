@@ -13,7 +13,7 @@ export function secretArn(region: string, account: string, name: string, suffix:
 /**
  * AWS Secrets Manager's rules: AWSCURRENT/AWSPREVIOUS, at most 100 versions, where
  * unlabelled versions are purged only once they are a day old (so rapid writes hit
- * LimitExceededException, as on AWS), and up to 20 labels on a version.
+ * LimitExceededException, as on AWS), up to 20 labels on a version, 64 KiB values.
  */
 export const awsPolicy: CloudPolicy = {
   currentLabel: AWSCURRENT,
@@ -22,5 +22,8 @@ export const awsPolicy: CloudPolicy = {
   purgeUnlabelledVersions: true,
   minAgeBeforePurgeMs: 24 * 60 * 60 * 1000,
   maxLabelsPerVersion: 20,
+  // ASCII letters, digits and /_+=.@- (CreateSecret's documented set), 1-512 characters.
+  namePattern: /^[A-Za-z0-9/_+=.@-]{1,512}$/,
+  maxValueBytes: 65_536,
   resourceIdFor: (ns, name, random) => secretArn(ns.region, ns.account, name, random()),
 };

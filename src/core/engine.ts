@@ -110,6 +110,7 @@ export class SecretEngine {
     if (existing?.deletion) throw new CoreError('InvalidState', 'secret-scheduled-for-deletion', { name: init.name });
     if (existing) throw new CoreError('AlreadyExists', 'secret-exists', { name: init.name });
     const policy = this.policyFor(ns.cloud);
+    if (!policy.namePattern.test(init.name)) throw new CoreError('InvalidParameter', 'invalid-name', { name: init.name });
     const now = this.now();
     const record: SecretRecord = {
       key: this.deps.ids.uuid(),

@@ -13,6 +13,10 @@ export interface CloudPolicy {
   readonly minAgeBeforePurgeMs: number;
   /** Most labels one version may carry. */
   readonly maxLabelsPerVersion: number;
+  /** What a secret name may look like (characters and length). */
+  readonly namePattern: RegExp;
+  /** Largest value a version may hold, in bytes (binary values counted decoded). */
+  readonly maxValueBytes: number;
   /** The vendor-facing identifier of a new secret (called once; the result is persisted). */
   resourceIdFor(namespace: Namespace, name: string, random: () => string): string;
 }

@@ -12,6 +12,11 @@ export function versionWithLabel(record: SecretRecord, label: string): SecretVer
   return record.versions.find((version) => version.labels.includes(label));
 }
 
+/** The size of a value in bytes; binary values are counted decoded. */
+export function valueBytes(value: SecretValue): number {
+  return value.type === 'binary' ? Buffer.from(value.data, 'base64').length : Buffer.byteLength(value.data, 'utf8');
+}
+
 /** True when two values are the same type and bytes. */
 export function sameValue(a: SecretValue | undefined, b: SecretValue | undefined): boolean {
   return a?.type === b?.type && a?.data === b?.data;
@@ -61,6 +66,9 @@ export interface NewVersion {
  */
 export function addVersion(record: SecretRecord, policy: CloudPolicy, init: NewVersion): SecretVersion {
   if (findVersion(record, init.id)) throw new CoreError('AlreadyExists', 'version-exists', { versionId: init.id });
+  if (init.value && valueBytes(init.value) > policy.maxValueBytes) {
+    throw new CoreError('InvalidParameter', 'value-too-large', { limit: String(policy.maxValueBytes) });
+  }
   const labels = init.labels ?? (policy.currentLabel ? [policy.currentLabel] : []);
   if (labels.length > policy.maxLabelsPerVersion) {
     throw new CoreError('LimitExceeded', 'too-many-labels', { limit: String(policy.maxLabelsPerVersion) });

@@ -21,6 +21,11 @@ describe('SecretEngine', () => {
     await expect(engine.create(ns, { name: 'db' })).rejects.toMatchObject({ kind: 'AlreadyExists', reason: 'secret-exists' });
   });
 
+  it("refuses a name outside the cloud's pattern", async () => {
+    const engine = engineOn(new MemoryStore());
+    await expect(engine.create(ns, { name: 'bad name' })).rejects.toMatchObject({ kind: 'InvalidParameter', reason: 'invalid-name' });
+  });
+
   it('applies an update all-or-nothing', async () => {
     const engine = engineOn(new MemoryStore());
     const record = await engine.create(ns, { name: 'db', description: 'before' });

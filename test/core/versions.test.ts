@@ -10,6 +10,8 @@ const policy: CloudPolicy = {
   purgeUnlabelledVersions: true,
   minAgeBeforePurgeMs: 1000,
   maxLabelsPerVersion: 2,
+  namePattern: /^[a-z]+$/,
+  maxValueBytes: 4,
   resourceIdFor: () => 'id',
 };
 
@@ -55,6 +57,15 @@ describe('addVersion', () => {
       expect.objectContaining({ kind: 'LimitExceeded', reason: 'too-many-labels' }),
     );
     expect(secret.versions.map((v) => v.id)).toEqual(['v1']);
+  });
+
+  it('refuses a value over the size limit, counting binary values decoded', () => {
+    const secret = emptySecret();
+    expect(() => addVersion(secret, policy, { id: 'v1', value: text('abcde'), now: 1 })).toThrow(
+      expect.objectContaining({ kind: 'InvalidParameter', reason: 'value-too-large' }),
+    );
+    addVersion(secret, policy, { id: 'v1', value: { type: 'binary', data: Buffer.from('abcd').toString('base64') }, now: 1 });
+    expect(secret.versions).toHaveLength(1);
   });
 
   it('purges the oldest unlabelled version past the cap once it is old enough, else refuses', () => {
