@@ -51,6 +51,8 @@ export const MESSAGES = {
   /** [moto] */
   deleteWithReplicas: (arn: string, regions: string[]) => `You can't delete secret ${arn} that still has replica regions [${regions.join(', ')}]`,
   /** [inf] */
+  notAReplica: 'This operation can only be called on a replica secret, in its region.',
+  /** [inf] */
   labelNotOnVersion: (label: string, versionId: string) =>
     `The staging label ${label} is not attached to version ${versionId}, so it can't be removed from it.`,
   /** [inf] */

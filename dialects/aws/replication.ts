@@ -25,9 +25,12 @@ export async function replicateTo(
   regions: ReplicaRegionInput[],
   forceOverwrite: boolean,
 ): Promise<SecretRecord> {
+  // Checked before anything is created, so a refused request leaves no replica behind.
+  if (regions.some(({ Region: region }) => region === primary.namespace.region)) {
+    throw new AwsError('InvalidParameterException', MESSAGES.invalidReplicaRegion);
+  }
   const statuses: ReplicaStatus[] = [...(primary.replicas ?? [])];
   for (const { Region: region = '', KmsKeyId: kmsKeyId } of regions) {
-    if (region === primary.namespace.region) throw new AwsError('InvalidParameterException', MESSAGES.invalidReplicaRegion);
     if (statuses.some((status) => status.region === region)) continue;
     const ns = { ...primary.namespace, region };
     const clash = context.engine.get(ns, primary.name);

@@ -6,6 +6,7 @@ import { MESSAGES } from './messages.js';
 // AWS secret names: ASCII letters, digits and /_+=.@- (CreateSecret's documented set).
 const VALID_NAME = /^[A-Za-z0-9/_+=.@-]+$/;
 const ARN = /^arn:[^:]+:secretsmanager:([^:]+):([^:]+):secret:(.+)$/;
+const SUFFIXED = /-[A-Za-z0-9]{6}$/;
 
 /** Throws AWS's ValidationException for a name outside AWS's character set, on every operation. */
 export function assertValidName(name: string): void {
@@ -25,6 +26,8 @@ export function findSecret(context: AwsContext, secretId: string): SecretRecord 
   const exact = context.engine.getByResourceId(secretId);
   if (exact) return exact;
   const [, region, account, rest] = arn;
+  // An ARN ending in "-" and six characters reads as a full ARN, so it is never a partial one [rec].
+  if (SUFFIXED.test(rest)) return undefined;
   const partial = context.engine.get({ cloud: 'aws', account, region }, rest);
   return partial && partial.resourceId.length === secretId.length + 7 ? partial : undefined;
 }

@@ -14,10 +14,11 @@ interface PutSecretValueInput extends ValueInput {
 
 /** PutSecretValue: a new version, AWSCURRENT unless other stages are named. */
 export async function PutSecretValue(input: PutSecretValueInput, context: AwsContext): Promise<object> {
-  const record = requireWritableSecret(context, input.SecretId);
   const value = readValue(input);
   if (!value) throw new AwsError('InvalidRequestException', MESSAGES.noValue);
+  // A missing token is refused before the secret is even looked up [rec].
   const token = requireToken(input);
+  const record = requireWritableSecret(context, input.SecretId);
   const outcome = tokenOutcome(record, token, value);
   const { record: updated } = await context.engine.update(record, (draft, now) => {
     if (outcome === 'repeat') return;

@@ -13,9 +13,10 @@ interface UpdateSecretInput extends ValueInput {
 
 /** UpdateSecret: changes metadata and, with a value, adds an AWSCURRENT version; tags are left alone. */
 export async function UpdateSecret(input: UpdateSecretInput, context: AwsContext): Promise<object> {
-  const record = requireWritableSecret(context, input.SecretId);
   const value = readValue(input);
+  // A new value without a token is refused before the secret is even looked up [rec].
   const token = value ? requireToken(input) : undefined;
+  const record = requireWritableSecret(context, input.SecretId);
   const outcome = value && token ? tokenOutcome(record, token, value) : undefined;
   const { record: updated } = await context.engine.update(record, (draft, now) => {
     if (input.Description !== undefined) draft.description = input.Description;

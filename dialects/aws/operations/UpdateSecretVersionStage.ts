@@ -31,8 +31,12 @@ export async function UpdateSecretVersionStage(input: UpdateSecretVersionStageIn
     throw new AwsError('InvalidParameterException', MESSAGES.removeFromVersionRequired(label, holder.id));
   }
   const { record: updated } = await context.engine.update(record, (draft, now) => {
-    if (moveTo !== undefined) attachLabel(draft, awsPolicy, label, findVersion(draft, moveTo)!);
-    else if (removeFrom !== undefined) removeLabel(findVersion(draft, removeFrom)!, label);
+    if (moveTo !== undefined) {
+      const target = findVersion(draft, moveTo)!;
+      attachLabel(draft, awsPolicy, label, target);
+      // A version carries at most 20 labels [model]; throwing here leaves the secret untouched.
+      if (target.labels.length > awsPolicy.maxLabelsPerVersion) throw new AwsError('LimitExceededException', MESSAGES.tooManyLabels);
+    } else if (removeFrom !== undefined) removeLabel(findVersion(draft, removeFrom)!, label);
     draft.changedAt = now;
   });
   return { ARN: updated.resourceId, Name: updated.name };
