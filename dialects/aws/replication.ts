@@ -31,7 +31,10 @@ export async function replicateTo(
   }
   const statuses: ReplicaStatus[] = [...(primary.replicas ?? [])];
   for (const { Region: region = '', KmsKeyId: kmsKeyId } of regions) {
-    if (statuses.some((status) => status.region === region)) continue;
+    const known = statuses.findIndex((status) => status.region === region);
+    if (known >= 0 && statuses[known].status !== 'Failed') continue;
+    // A region that failed before is tried again, as a retry with ForceOverwriteReplicaSecret would be.
+    if (known >= 0) statuses.splice(known, 1);
     const ns = { ...primary.namespace, region };
     const clash = context.engine.get(ns, primary.name);
     if (clash && !forceOverwrite) {

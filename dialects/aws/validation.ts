@@ -5,12 +5,16 @@ import { schemaDir } from '../../src/paths.js';
 import { AwsError } from './envelope.js';
 import { MESSAGES } from './messages.js';
 
-/** Schema annotations: `x-sensitive` members never have their value echoed; `x-blob` members are base64. */
-const ANNOTATIONS = ['x-sensitive', 'x-blob', 'x-member'];
+/**
+ * Schema annotations: `x-sensitive` members never have their value echoed; `x-blob` members
+ * are base64; `x-model-pattern` is the model's pattern text where JavaScript needed another spelling.
+ */
+const ANNOTATIONS = ['x-sensitive', 'x-blob', 'x-member', 'x-model-pattern'];
 const REDACTED = "'*** Sensitive Data Redacted ***'";
 
 interface MemberSchema {
   'x-sensitive'?: boolean;
+  'x-model-pattern'?: string;
   properties?: Record<string, MemberSchema>;
 }
 
@@ -58,7 +62,7 @@ function constraintOf(error: ErrorObject): string {
     case 'maximum':
       return `Member must have value less than or equal to ${p.limit}`;
     case 'pattern':
-      return `Member must satisfy regular expression pattern: ${p.pattern}`;
+      return `Member must satisfy regular expression pattern: ${(error.parentSchema as MemberSchema)['x-model-pattern'] ?? p.pattern}`;
     case 'enum':
       return `Member must satisfy enum value set: [${(p.allowedValues as unknown[]).join(', ')}]`;
     default:

@@ -166,7 +166,7 @@ export class SecretEngine {
     await this.deps.store.clear();
   }
 
-  /** Replicas follow their primary's versions, description and tags. */
+  /** Replicas follow their primary's versions, description, tags and resource policy. */
   private mirrorsOf(primary: SecretRecord): SecretRecord[] {
     const mirrors: SecretRecord[] = [];
     for (const status of primary.replicas ?? []) {
@@ -177,6 +177,7 @@ export class SecretEngine {
       mirror.versions = source.versions;
       mirror.tags = source.tags;
       mirror.description = source.description;
+      mirror.resourcePolicy = source.resourcePolicy;
       mirror.changedAt = primary.changedAt;
       mirror.deletion = source.deletion;
       mirrors.push(mirror);

@@ -1,9 +1,9 @@
-import { addVersion, findVersion } from '../../../src/core/versions.js';
+import { findVersion } from '../../../src/core/versions.js';
 import type { AwsContext } from '../context.js';
 import { AwsError } from '../envelope.js';
 import { MESSAGES } from '../messages.js';
-import { awsPolicy } from '../policy.js';
 import { requireWritableSecret } from '../secrets.js';
+import { addAwsVersion } from '../staging.js';
 import { readValue, requireToken, tokenOutcome, type ValueInput } from '../values.js';
 
 interface PutSecretValueInput extends ValueInput {
@@ -23,7 +23,7 @@ export async function PutSecretValue(input: PutSecretValueInput, context: AwsCon
   const { record: updated } = await context.engine.update(record, (draft, now) => {
     if (outcome === 'repeat') return;
     if (outcome === 'fill') findVersion(draft, token)!.value = value;
-    else addVersion(draft, awsPolicy, { id: token, value, labels: input.VersionStages, now });
+    else addAwsVersion(draft, { id: token, value, labels: input.VersionStages, now });
     draft.changedAt = now;
   });
   const version = findVersion(updated, token)!;

@@ -1,7 +1,7 @@
-import { addVersion, findVersion } from '../../../src/core/versions.js';
+import { findVersion } from '../../../src/core/versions.js';
 import type { AwsContext } from '../context.js';
-import { awsPolicy } from '../policy.js';
 import { requireWritableSecret } from '../secrets.js';
+import { addAwsVersion } from '../staging.js';
 import { readValue, requireToken, tokenOutcome, type ValueInput } from '../values.js';
 
 interface UpdateSecretInput extends ValueInput {
@@ -22,7 +22,7 @@ export async function UpdateSecret(input: UpdateSecretInput, context: AwsContext
     if (input.Description !== undefined) draft.description = input.Description;
     if (input.KmsKeyId !== undefined) draft.kmsKeyId = input.KmsKeyId || undefined;
     if (input.Type !== undefined) draft.attributes.type = input.Type;
-    if (value && token && outcome === 'new') addVersion(draft, awsPolicy, { id: token, value, now });
+    if (value && token && outcome === 'new') addAwsVersion(draft, { id: token, value, now });
     if (value && token && outcome === 'fill') findVersion(draft, token)!.value = value;
     draft.changedAt = now;
   });

@@ -7,6 +7,7 @@ import {
   GetSecretValueCommand,
   ListSecretVersionIdsCommand,
   PutSecretValueCommand,
+  UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
 import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
@@ -350,5 +351,15 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
         "1 validation error detected: Value null at 'secretId' failed to satisfy constraint: Member must not be null",
       );
     });
+  });
+  it('a new current version takes AWSPENDING off the old current one, which keeps only AWSPREVIOUS [rec]', async () => {
+    const { VersionId: v1 } = await create('rotating', 'S1');
+    const { VersionId: v2 } = await put('rotating', 'S2', ['AWSPENDING']);
+    await client().send(
+      new UpdateSecretVersionStageCommand({ SecretId: 'rotating', VersionStage: 'AWSCURRENT', MoveToVersionId: v2, RemoveFromVersionId: v1 }),
+    );
+    expect(await stagesOf('rotating')).toEqual({ [v1!]: ['AWSPREVIOUS'], [v2!]: ['AWSCURRENT', 'AWSPENDING'] });
+    const { VersionId: v3 } = await put('rotating', 'S3');
+    expect(await stagesOf('rotating')).toEqual({ [v2!]: ['AWSPREVIOUS'], [v3!]: ['AWSCURRENT'] });
   });
 });

@@ -151,6 +151,25 @@ describe.each(STORES)('ReplicateSecretToRegions (%s store)', (kind) => {
     expect(replica.ARN).not.toBe(localArn);
   });
 
+  it('a Failed region is tried again, and ForceOverwriteReplicaSecret then takes it over', async () => {
+    const arn = await createSecret('app/db', 'primary value');
+    await createSecret('app/db', 'local value', regional('eu-west-1'));
+    const failed = await raw({ SecretId: 'app/db', AddReplicaRegions: [{ Region: 'eu-west-1' }] });
+    expect(failed.json.ReplicationStatus[0].Status).toBe('Failed');
+    const retried = await raw({ SecretId: 'app/db', AddReplicaRegions: [{ Region: 'eu-west-1' }], ForceOverwriteReplicaSecret: true });
+    expect(retried.json).toEqual({ ARN: arn, ReplicationStatus: [{ Region: 'eu-west-1', Status: 'InSync' }] });
+    expect((await regional('eu-west-1').send(new GetSecretValueCommand({ SecretId: 'app/db' }))).SecretString).toBe('primary value');
+  });
+
+  it('the replica carries the primary resource policy', async () => {
+    await createSecret();
+    await raw({ SecretId: 'app/db', AddReplicaRegions: [{ Region: 'eu-west-1' }] });
+    const policy = '{"Version":"2012-10-17","Statement":[]}';
+    await rawAws(server().url, 'PutResourcePolicy', { SecretId: 'app/db', ResourcePolicy: policy });
+    const fromReplica = await rawAws(server().url, 'GetResourcePolicy', { SecretId: 'app/db' }, inRegion('eu-west-1'));
+    expect(fromReplica.json.ResourcePolicy).toBe(policy);
+  });
+
   it('replicating to a region already replicated changes nothing', async () => {
     const arn = await createSecret();
     await raw({ SecretId: 'app/db', AddReplicaRegions: [{ Region: 'eu-west-1' }] });
