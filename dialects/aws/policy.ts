@@ -22,8 +22,8 @@ export const awsPolicy: CloudPolicy = {
   purgeUnlabelledVersions: true,
   minAgeBeforePurgeMs: 24 * 60 * 60 * 1000,
   maxLabelsPerVersion: 20,
-  // ASCII letters, digits and /_+=.@- (CreateSecret's documented set), 1-512 characters.
-  namePattern: /^[A-Za-z0-9/_+=.@-]{1,512}$/,
+  // ASCII letters, digits and /_+=.@- (CreateSecret's documented set); the schemas bound the length.
+  namePattern: /^[A-Za-z0-9/_+=.@-]+$/,
   maxValueBytes: 65_536,
   resourceIdFor: (ns, name, random) => secretArn(ns.region, ns.account, name, random()),
 };

@@ -2,15 +2,14 @@ import type { SecretRecord } from '../../src/core/model.js';
 import type { AwsContext } from './context.js';
 import { AwsError } from './envelope.js';
 import { MESSAGES } from './messages.js';
+import { awsPolicy } from './policy.js';
 
-// AWS secret names: ASCII letters, digits and /_+=.@- (CreateSecret's documented set).
-const VALID_NAME = /^[A-Za-z0-9/_+=.@-]+$/;
 const ARN = /^arn:[^:]+:secretsmanager:([^:]+):([^:]+):secret:(.+)$/;
 const SUFFIXED = /-[A-Za-z0-9]{6}$/;
 
 /** Throws AWS's ValidationException for a name outside AWS's character set, on every operation. */
 export function assertValidName(name: string): void {
-  if (!VALID_NAME.test(name)) throw new AwsError('ValidationException', MESSAGES.invalidName);
+  if (!awsPolicy.namePattern.test(name)) throw new AwsError('ValidationException', MESSAGES.invalidName);
 }
 
 /**

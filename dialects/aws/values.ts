@@ -2,10 +2,9 @@ import type { SecretRecord, SecretValue } from '../../src/core/model.js';
 import { findVersion, sameValue } from '../../src/core/versions.js';
 import { AwsError } from './envelope.js';
 import { MESSAGES } from './messages.js';
+import { awsPolicy } from './policy.js';
 import { validationError } from './validation.js';
 
-/** AWS's limit for either value member, in bytes. */
-const MAX_VALUE_BYTES = 65_536;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** The value members of a write request. */
@@ -21,21 +20,21 @@ export function readValue(input: ValueInput): SecretValue | undefined {
     throw new AwsError('InvalidParameterException', MESSAGES.bothValues);
   }
   if (input.SecretString !== undefined) {
-    if (Buffer.byteLength(input.SecretString, 'utf8') > MAX_VALUE_BYTES) throw tooLong('secretString');
+    if (Buffer.byteLength(input.SecretString, 'utf8') > awsPolicy.maxValueBytes) throw tooLong('secretString');
     return { type: 'string', data: input.SecretString };
   }
   if (input.SecretBinary !== undefined) {
     // A blob that is not base64 cannot be deserialized.
     if (!BASE64.test(input.SecretBinary)) throw new AwsError('SerializationException', MESSAGES.wrongType('secretBinary'));
     const bytes = Buffer.from(input.SecretBinary, 'base64').length;
-    if (bytes < 1 || bytes > MAX_VALUE_BYTES) throw tooLong('secretBinary', bytes < 1);
+    if (bytes < 1 || bytes > awsPolicy.maxValueBytes) throw tooLong('secretBinary', bytes < 1);
     return { type: 'binary', data: input.SecretBinary };
   }
   return undefined;
 }
 
 function tooLong(member: string, tooShort = false): AwsError {
-  const constraint = tooShort ? 'greater than or equal to 1' : `less than or equal to ${MAX_VALUE_BYTES}`;
+  const constraint = tooShort ? 'greater than or equal to 1' : `less than or equal to ${awsPolicy.maxValueBytes}`;
   return validationError([
     `Value '*** Sensitive Data Redacted ***' at '${member}' failed to satisfy constraint: Member must have length ${constraint}`,
   ]);
