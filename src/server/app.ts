@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
+import { createAlibabaDialect } from '../../dialects/alibaba/index.js';
+import { alibabaPolicy } from '../../dialects/alibaba/policy.js';
 import { createAwsDialect } from '../../dialects/aws/index.js';
 import { awsPolicy } from '../../dialects/aws/policy.js';
 import { SecretEngine } from '../core/engine.js';
@@ -74,11 +76,12 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     store,
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
-    policies: { aws: awsPolicy, alibaba: UNSERVED, tencent: UNSERVED },
+    policies: { aws: awsPolicy, alibaba: alibabaPolicy, tencent: UNSERVED },
     onBackgroundError: (error) => logger.error(`background purge failed: ${String(error)}`),
   });
   const dialects: Dialect[] = [
     createAwsDialect({ engine, logger, account: config.awsAccount, region: config.awsRegion }),
+    createAlibabaDialect({ engine, logger, account: config.alibabaAccount, region: config.alibabaRegion }),
   ];
   let loaded = false;
   let server: Server | undefined;

@@ -11,6 +11,10 @@ export interface PolysecretConfig {
   awsAccount: string;
   /** The AWS region of requests with no SigV4 credential scope. */
   awsRegion: string;
+  /** The Alibaba account of requests whose AccessKeyId is not a 16-digit account id. */
+  alibabaAccount: string;
+  /** The Alibaba region of requests that name none (no RegionId, no kms.<region> host). */
+  alibabaRegion: string;
   logLevel: LogLevel;
 }
 
@@ -44,6 +48,8 @@ export const SETTINGS = [
   { key: 'dataDir', flag: '--data-dir', env: 'POLYSECRET_DATA_DIR', fallback: undefined, parse: text, help: 'persist state as lowdb JSON files here (default: in memory)' },
   { key: 'awsAccount', flag: '--aws-account', env: 'POLYSECRET_AWS_ACCOUNT', fallback: '000000000000', parse: text, help: 'AWS account for access keys that are not a 12-digit account id' },
   { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: text, help: 'AWS region for requests without a SigV4 scope' },
+  { key: 'alibabaAccount', flag: '--alibaba-account', env: 'POLYSECRET_ALIBABA_ACCOUNT', fallback: '1234567890123456', parse: text, help: 'Alibaba account for access keys that are not a 16-digit account id' },
+  { key: 'alibabaRegion', flag: '--alibaba-region', env: 'POLYSECRET_ALIBABA_REGION', fallback: 'cn-hangzhou', parse: text, help: 'Alibaba region for requests without RegionId or a kms.<region> host' },
   { key: 'logLevel', flag: '--log-level', env: 'POLYSECRET_LOG_LEVEL', fallback: 'info', parse: parseLogLevel, help: 'silent, error, info or debug' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 

@@ -26,6 +26,8 @@ export async function startServer(kind: StoreKind, overrides: PolysecretOverride
     dataDir,
     awsAccount: overrides.awsAccount ?? '000000000000',
     awsRegion: overrides.awsRegion ?? 'us-east-1',
+    alibabaAccount: overrides.alibabaAccount ?? '1234567890123456',
+    alibabaRegion: overrides.alibabaRegion ?? 'cn-hangzhou',
     logLevel: 'silent',
   };
   const polysecret = createPolysecret(config, overrides);

@@ -1,0 +1,13 @@
+import type { SecretEngine } from '../../src/core/engine.js';
+import type { Namespace } from '../../src/core/model.js';
+import type { Params } from './params.js';
+
+/** What every KMS action gets. */
+export interface AlibabaContext {
+  engine: SecretEngine;
+  /** The caller's (account, region) namespace. */
+  ns: Namespace;
+}
+
+/** An action: its parameters in, response members out (undefined members are omitted). */
+export type AlibabaOperation = (params: Params, context: AlibabaContext) => Promise<object>;

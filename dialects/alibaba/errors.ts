@@ -1,0 +1,69 @@
+import { CoreError } from '../../src/core/errors.js';
+
+/** An error in KMS's terms: its code, message and HTTP status. */
+export class AlibabaError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'AlibabaError';
+  }
+}
+
+/** KMS's error texts. [doc]/[obs] where seen in KMS documentation or real answers; [inf] otherwise. */
+export const ERRORS = {
+  /** [obs] The answer for any missing secret, version or stage. 404 despite the "Forbidden" prefix. */
+  notFound: () => new AlibabaError('Forbidden.ResourceNotFound', 'Resource not found.', 404),
+  /** [doc] */
+  exists: () => new AlibabaError('Rejected.ResourceExist', 'The resource already exists.', 409),
+  /** [doc] */
+  inDeleteWindow: () => new AlibabaError('Rejected.ResourceInDeleteWindow', 'The resource is in the deletion window.', 409),
+  /** [doc] */
+  limitExceeded: () => new AlibabaError('Rejected.LimitExceeded', 'The number of resources exceeds the limit.', 400),
+  /** [obs] The POP gateway's form for a missing required parameter. */
+  missing: (name: string) => new AlibabaError(`Missing${name}`, `${name} is mandatory for this action.`, 400),
+  /** [obs] */
+  invalid: (name: string, why?: string) =>
+    new AlibabaError('InvalidParameter', `The specified parameter ${name} is not valid.${why ? ` ${why}` : ''}`, 400),
+  /** [obs] */
+  invalidAction: () => new AlibabaError('InvalidAction.NotFound', 'Specified api is not found, please check your url and method.', 404),
+  /** [doc] */
+  invalidVersion: () => new AlibabaError('InvalidVersion', 'Specified parameter Version is not valid.', 400),
+  /** [doc] */
+  unsupportedMethod: () => new AlibabaError('UnsupportedHTTPMethod', 'This http method is not supported.', 403),
+  /** [doc] */
+  dryRun: () => new AlibabaError('DryRunOperationError', 'Request validation has been passed with DryRun flag set.', 400),
+  /** [inf] Operations KMS allows only on other secret types. */
+  unsupportedForType: (action: string, type: string) =>
+    new AlibabaError('InvalidParameter', `The specified parameter SecretType is not valid. ${action} is not supported for ${type} secrets.`, 400),
+  /** [inf] */
+  bodyTooLarge: () => new AlibabaError('InvalidParameter', 'The request body is too large.', 400),
+} as const;
+
+/** Translates a canonical core error into the KMS error for the same situation. */
+export function fromCoreError(error: CoreError): AlibabaError {
+  switch (error.reason) {
+    case 'secret-not-found':
+    case 'version-not-found':
+    case 'label-not-found':
+      return ERRORS.notFound();
+    case 'secret-exists':
+    case 'version-exists':
+      return ERRORS.exists();
+    case 'secret-scheduled-for-deletion':
+      return ERRORS.inDeleteWindow();
+    case 'too-many-versions':
+    case 'too-many-labels':
+      return ERRORS.limitExceeded();
+    case 'invalid-name':
+      return ERRORS.invalid('SecretName');
+    case 'value-too-large':
+      return ERRORS.invalid('SecretData', `The data must be at most ${error.details.limit} bytes.`);
+    case 'label-not-on-version':
+      return ERRORS.invalid('RemoveFromVersion');
+    default:
+      return new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500);
+  }
+}

@@ -1,0 +1,49 @@
+import type { SecretEngine } from '../../src/core/engine.js';
+import { isCoreError } from '../../src/core/errors.js';
+import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
+import type { Logger } from '../../src/server/log.js';
+import { AlibabaError, ERRORS, fromCoreError } from './errors.js';
+import { formatOf, isAlibabaRequest, parseCall, paramsOf, renderError, renderSuccess, type AlibabaIdentityDefaults } from './envelope.js';
+import { ALIBABA_OPERATIONS } from './operations/index.js';
+import { Params } from './params.js';
+import { loadValidators, validateParams } from './validation.js';
+
+/** Options of the Alibaba dialect. */
+export interface AlibabaDialectOptions extends AlibabaIdentityDefaults {
+  engine: SecretEngine;
+  logger: Logger;
+}
+
+/** Alibaba Cloud KMS secrets over RPC (2016-01-20): recognised by `x-acs-action` or an `Action` parameter. */
+export function createAlibabaDialect(options: AlibabaDialectOptions): Dialect {
+  const validators = loadValidators();
+  const { engine, logger } = options;
+
+  return {
+    name: 'alibaba',
+    matches: isAlibabaRequest,
+    operationOf: (request) => paramsOf(request).get('Action') ?? request.headers['x-acs-action'] ?? '',
+    async handle(request: DialectRequest): Promise<DialectResponse> {
+      const requestId = engine.ids.uuid();
+      let format = formatOf(request);
+      let region = options.region;
+      try {
+        const call = parseCall(request, options);
+        ({ format, region } = call);
+        const operation = ALIBABA_OPERATIONS.get(call.action);
+        const validate = validators.get(call.action);
+        if (!operation || !validate) throw ERRORS.invalidAction();
+        const params = new Params(call.params);
+        validateParams(validate, params.toObject());
+        const output = await operation(params, { engine, ns: { cloud: 'alibaba', account: call.account, region } });
+        return renderSuccess(output, format, requestId);
+      } catch (error) {
+        if (error instanceof AlibabaError) return renderError(error, format, requestId, region);
+        if (isCoreError(error)) return renderError(fromCoreError(error), format, requestId, region);
+        logger.error(`alibaba ${request.headers['x-acs-action'] ?? ''} failed: ${(error as Error)?.stack ?? String(error)}`);
+        const internal = new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500);
+        return renderError(internal, format, requestId, region);
+      }
+    },
+  };
+}

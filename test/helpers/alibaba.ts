@@ -1,0 +1,164 @@
+import Kms from '@alicloud/kms20160120';
+import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
+import * as OpenApiCore from '@alicloud/openapi-core';
+import PopCore from '@alicloud/pop-core';
+import * as $Util from '@alicloud/tea-util';
+
+/** Every Alibaba client polysecret answers, by the wire framing it produces. */
+export const ALIBABA_SDKS = [
+  'kms20160120',
+  'openapi-client-v3',
+  'openapi-client-v2',
+  'openapi-core-v3',
+  'pop-core-get',
+  'pop-core-post',
+] as const;
+export type AlibabaSdk = (typeof ALIBABA_SDKS)[number];
+
+/** The key pair the captures were signed with; polysecret does not check signatures by default. */
+export const ALIBABA_KEY = { accessKeyId: 'testAccessKeyId', accessKeySecret: 'testAccessKeySecret' };
+
+/** An error as a test sees it, normalised from each SDK's own shape (alibaba.md §2). */
+export interface AlibabaSdkError {
+  /** The KMS code from the response body, whatever decoration the SDK adds to `e.code`. */
+  code: string;
+  /** `e.code` exactly as the SDK exposes it. */
+  sdkCode: string;
+  /** The HTTP status, where the SDK exposes it. */
+  status?: number;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+/** One call: the action's RPC parameters (all strings) in, the response body out. */
+export type AlibabaCall = (action: string, params?: Record<string, string>) => Promise<Record<string, any>>;
+
+/** The class a CommonJS package exports, however deep ESM interop nests it under `default`. */
+function classOf(module: unknown): any {
+  let candidate = module as { default?: unknown };
+  while (typeof candidate !== 'function' && candidate?.default) candidate = candidate.default as { default?: unknown };
+  return candidate;
+}
+
+function hostOf(url: string): string {
+  return new URL(url).host;
+}
+
+function kmsClient(url: string): AlibabaCall {
+  const client = new (classOf(Kms))({ ...ALIBABA_KEY, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou' });
+  return async (action, params = {}) => {
+    const runtime = new $Util.RuntimeOptions({ autoretry: false });
+    return client.doRequest(action, 'HTTP', 'POST', '2016-01-20', 'AK', params, {}, runtime);
+  };
+}
+
+function openApiClient(url: string, signatureAlgorithm?: 'v2'): AlibabaCall {
+  const Client = classOf(OpenApi);
+  const config = new $OpenApi.Config({ ...ALIBABA_KEY, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou', signatureAlgorithm });
+  const client = new Client(config);
+  return async (action, params = {}) => {
+    const request = new $OpenApi.OpenApiRequest({ query: params });
+    const api = new $OpenApi.Params({
+      action,
+      version: '2016-01-20',
+      protocol: 'HTTP',
+      pathname: '/',
+      method: 'POST',
+      authType: 'AK',
+      style: 'RPC',
+      reqBodyType: 'formData',
+      bodyType: 'json',
+    });
+    const response = await client.callApi(api, request, new $Util.RuntimeOptions({ autoretry: false }));
+    return response.body;
+  };
+}
+
+function openApiCore(url: string): AlibabaCall {
+  const Client = classOf(OpenApiCore);
+  const Utils = (OpenApiCore as any).$OpenApiUtil ?? (OpenApiCore as any).default.$OpenApiUtil;
+  const client = new Client(new Utils.Config({ ...ALIBABA_KEY, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou' }));
+  return async (action, params = {}) => {
+    const request = new Utils.OpenApiRequest({ query: params });
+    const api = new Utils.Params({
+      action,
+      version: '2016-01-20',
+      protocol: 'HTTP',
+      pathname: '/',
+      method: 'POST',
+      authType: 'AK',
+      style: 'RPC',
+      reqBodyType: 'formData',
+      bodyType: 'json',
+    });
+    // darabonba reads the runtime options as plain fields.
+    const response = await client.callApi(api, request, { autoretry: false });
+    return response.body;
+  };
+}
+
+function popCore(url: string, method: 'GET' | 'POST'): AlibabaCall {
+  const client = new (classOf(PopCore))({ ...ALIBABA_KEY, endpoint: url, apiVersion: '2016-01-20' });
+  return (action, params = {}) => client.request(action, params, { method, timeout: 5000 });
+}
+
+/** A caller for one SDK against the server at `url`. */
+export function alibabaClient(url: string, sdk: AlibabaSdk): AlibabaCall {
+  switch (sdk) {
+    case 'kms20160120':
+      return kmsClient(url);
+    case 'openapi-client-v3':
+      return openApiClient(url);
+    case 'openapi-client-v2':
+      return openApiClient(url, 'v2');
+    case 'openapi-core-v3':
+      return openApiCore(url);
+    case 'pop-core-get':
+      return popCore(url, 'GET');
+    case 'pop-core-post':
+      return popCore(url, 'POST');
+  }
+}
+
+/** Runs a call that must fail and normalises the SDK's error. */
+export async function alibabaError(promise: Promise<unknown>): Promise<AlibabaSdkError> {
+  try {
+    await promise;
+  } catch (caught) {
+    const error = caught as { code?: string; data?: Record<string, unknown>; statusCode?: number; message?: string };
+    const data = error.data ?? {};
+    return {
+      code: String(data.Code ?? error.code ?? ''),
+      sdkCode: String(error.code ?? ''),
+      status: (data.statusCode as number | undefined) ?? error.statusCode,
+      message: String(data.Message ?? error.message ?? ''),
+      data,
+    };
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A raw RPC call, for what SDKs hide (status, content type, XML). */
+export async function rawAlibaba(
+  url: string,
+  params: Record<string, string>,
+  options: { method?: 'GET' | 'POST'; form?: boolean; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; text: string; json: any }> {
+  const query = new URLSearchParams(params).toString();
+  const method = options.method ?? 'GET';
+  const response = options.form
+    ? await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...options.headers },
+        body: query,
+      })
+    : await fetch(`${url}/?${query}`, { method, headers: options.headers });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
