@@ -6,8 +6,9 @@ import { createAlibabaDialect } from '../../dialects/alibaba/index.js';
 import { alibabaPolicy } from '../../dialects/alibaba/policy.js';
 import { createAwsDialect } from '../../dialects/aws/index.js';
 import { awsPolicy } from '../../dialects/aws/policy.js';
+import { createTencentDialect } from '../../dialects/tencent/index.js';
+import { tencentPolicy } from '../../dialects/tencent/policy.js';
 import { SecretEngine } from '../core/engine.js';
-import type { CloudPolicy } from '../core/policy.js';
 import { randomIds, systemClock, type Clock, type IdSource } from '../core/runtime.js';
 import { LowdbStore } from '../store/lowdbStore.js';
 import { MemoryStore } from '../store/memoryStore.js';
@@ -18,9 +19,6 @@ import { createLogger, type Logger } from './log.js';
 
 /** Bodies above this are discarded and answered with the dialect's own "too large" error. */
 const MAX_BODY_BYTES = 1024 * 1024;
-
-/** Placeholder policies for clouds whose dialects are not served yet; they hold no secrets. */
-const UNSERVED: CloudPolicy = { ...awsPolicy, currentLabel: undefined, previousLabel: undefined };
 
 /** Seams tests use to control time, ids, logging and storage. */
 export interface PolysecretOverrides {
@@ -76,11 +74,13 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     store,
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
-    policies: { aws: awsPolicy, alibaba: alibabaPolicy, tencent: UNSERVED },
+    policies: { aws: awsPolicy, alibaba: alibabaPolicy, tencent: tencentPolicy },
     onBackgroundError: (error) => logger.error(`background purge failed: ${String(error)}`),
   });
   const dialects: Dialect[] = [
     createAwsDialect({ engine, logger, account: config.awsAccount, region: config.awsRegion }),
+    // Before Alibaba: both use an Action parameter, and only SSM's requests carry its version or v1 SecretId/Nonce.
+    createTencentDialect({ engine, logger, account: config.tencentAccount, region: config.tencentRegion }),
     createAlibabaDialect({ engine, logger, account: config.alibabaAccount, region: config.alibabaRegion }),
   ];
   let loaded = false;

@@ -15,6 +15,10 @@ export interface PolysecretConfig {
   alibabaAccount: string;
   /** The Alibaba region of requests that name none (no RegionId, no kms.<region> host). */
   alibabaRegion: string;
+  /** The Tencent account (UIN) every SecretId maps to. */
+  tencentAccount: string;
+  /** The Tencent region of requests that name none. */
+  tencentRegion: string;
   logLevel: LogLevel;
 }
 
@@ -50,6 +54,8 @@ export const SETTINGS = [
   { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: text, help: 'AWS region for requests without a SigV4 scope' },
   { key: 'alibabaAccount', flag: '--alibaba-account', env: 'POLYSECRET_ALIBABA_ACCOUNT', fallback: '1234567890123456', parse: text, help: 'Alibaba account for access keys that are not a 16-digit account id' },
   { key: 'alibabaRegion', flag: '--alibaba-region', env: 'POLYSECRET_ALIBABA_REGION', fallback: 'cn-hangzhou', parse: text, help: 'Alibaba region for requests without RegionId or a kms.<region> host' },
+  { key: 'tencentAccount', flag: '--tencent-account', env: 'POLYSECRET_TENCENT_ACCOUNT', fallback: '100000000001', parse: text, help: 'Tencent account (UIN) of every SecretId' },
+  { key: 'tencentRegion', flag: '--tencent-region', env: 'POLYSECRET_TENCENT_REGION', fallback: 'ap-guangzhou', parse: text, help: 'Tencent region for requests without X-TC-Region or Region' },
   { key: 'logLevel', flag: '--log-level', env: 'POLYSECRET_LOG_LEVEL', fallback: 'info', parse: parseLogLevel, help: 'silent, error, info or debug' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 

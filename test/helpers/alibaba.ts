@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import Kms from '@alicloud/kms20160120';
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as OpenApiCore from '@alicloud/openapi-core';
@@ -138,27 +139,35 @@ export async function alibabaError(promise: Promise<unknown>): Promise<AlibabaSd
   throw new Error('expected the call to fail');
 }
 
-/** A raw RPC call, for what SDKs hide (status, content type, XML). */
+/** A raw RPC call, for what SDKs hide (status, content type, XML). Uses node:http so a test can set Host. */
 export async function rawAlibaba(
   url: string,
   params: Record<string, string>,
   options: { method?: 'GET' | 'POST'; form?: boolean; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; headers: Headers; text: string; json: any }> {
   const query = new URLSearchParams(params).toString();
-  const method = options.method ?? 'GET';
-  const response = options.form
-    ? await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...options.headers },
-        body: query,
-      })
-    : await fetch(`${url}/?${query}`, { method, headers: options.headers });
-  const text = await response.text();
+  const method = options.form ? 'POST' : (options.method ?? 'GET');
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+  const path = options.form ? '/' : `/?${query}`;
+  const { status, responseHeaders, text } = await new Promise<{ status: number; responseHeaders: Headers; text: string }>((resolve, reject) => {
+    const request = httpRequest(new URL(path, url), { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') responseHeaders.set(name, value);
+        resolve({ status: response.statusCode ?? 0, responseHeaders, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    request.on('error', reject);
+    request.end(options.form ? query : undefined);
+  });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     json = undefined;
   }
-  return { status: response.status, headers: response.headers, text, json };
+  return { status, headers: responseHeaders, text, json };
 }

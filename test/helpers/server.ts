@@ -28,6 +28,8 @@ export async function startServer(kind: StoreKind, overrides: PolysecretOverride
     awsRegion: overrides.awsRegion ?? 'us-east-1',
     alibabaAccount: overrides.alibabaAccount ?? '1234567890123456',
     alibabaRegion: overrides.alibabaRegion ?? 'cn-hangzhou',
+    tencentAccount: overrides.tencentAccount ?? '100000000001',
+    tencentRegion: overrides.tencentRegion ?? 'ap-guangzhou',
     logLevel: 'silent',
   };
   const polysecret = createPolysecret(config, overrides);

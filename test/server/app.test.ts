@@ -12,7 +12,7 @@ describe.each(STORES)('server (%s store)', (kind) => {
       expect(server.url.endsWith(':0')).toBe(false);
       const health = await fetch(`${server.url}/_emulator/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ready', dialects: ['aws', 'alibaba'], persistence: kind });
+      expect(await health.json()).toEqual({ status: 'ready', dialects: ['aws', 'tencent', 'alibaba'], persistence: kind });
     } finally {
       await server.stop();
     }
@@ -71,6 +71,8 @@ describe('readConfig', () => {
       awsRegion: 'us-east-1',
       alibabaAccount: '1234567890123456',
       alibabaRegion: 'cn-hangzhou',
+      tencentAccount: '100000000001',
+      tencentRegion: 'ap-guangzhou',
       logLevel: 'info',
     });
     const env = { POLYSECRET_PORT: '5000', POLYSECRET_HOST: '0.0.0.0', POLYSECRET_DATA_DIR: '/data' };

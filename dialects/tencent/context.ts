@@ -1,0 +1,13 @@
+import type { SecretEngine } from '../../src/core/engine.js';
+import type { Namespace } from '../../src/core/model.js';
+
+/** What every SSM action gets. */
+export interface TencentContext {
+  engine: SecretEngine;
+  /** The caller's (account, region) namespace. */
+  ns: Namespace;
+}
+
+/** An action: schema-checked input in, response members out. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TencentOperation = (input: any, context: TencentContext) => Promise<object>;

@@ -1,0 +1,89 @@
+import { CoreError } from '../../src/core/errors.js';
+
+/** The languages SSM answers in, chosen by `X-TC-Language` / `Language`. */
+export type Language = 'en-US' | 'zh-CN';
+
+/** An error in SSM's terms: a code and its message in each language. */
+export class TencentError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messages: Record<Language, string>,
+  ) {
+    super(messages['en-US']);
+    this.name = 'TencentError';
+  }
+}
+
+const error = (code: string, en: string, zh: string) => new TencentError(code, { 'en-US': en, 'zh-CN': zh });
+
+/**
+ * SSM's errors. English texts marked [obs] were seen in real answers; the rest, and the
+ * Chinese texts not marked [obs], follow the same wording [inf].
+ */
+export const ERRORS = {
+  /** [docs] */
+  missingParameter: (name: string) =>
+    error('MissingParameter', `The request is missing a required parameter \`${name}\`.`, `缺少必填参数\`${name}\`。`),
+  /** [obs] */
+  unknownParameter: (name: string) =>
+    error('UnknownParameter', `The parameter \`${name}\` is not recognized.`, `参数\`${name}\`不能识别。`),
+  /** [obs] */
+  wrongType: (name: string) => error('InvalidParameter', `Parameter \`${name}\` type error.`, `参数\`${name}\`类型错误。`),
+  /** [obs] */
+  invalidAction: () => error('InvalidAction', 'The request `Action` is invalid or not found.', '请求的`Action`不存在或无效。'),
+  /** [obs] */
+  noSuchVersion: (version: string) =>
+    error(
+      'NoSuchVersion',
+      `The specified api version=\`${version}\` does not exist in service=\`ssm\`.`,
+      `接口版本\`${version}\`在服务\`ssm\`中不存在。`,
+    ),
+  /** [inf] */
+  invalidValue: (name: string, why: string) =>
+    error('InvalidParameterValue', `The value of parameter \`${name}\` is invalid: ${why}`, `参数\`${name}\`的取值无效：${why}`),
+  /** [inf] */
+  malformedBody: () => error('InvalidParameter', 'The request body is not valid JSON.', '请求体不是合法的JSON。'),
+  /** [inf] */
+  bodyTooLarge: () => error('RequestSizeLimitExceeded', 'The request body exceeds the size limit.', '请求包超过大小限制。'),
+  /** [inf] */
+  secretNotFound: () => error('ResourceNotFound', 'The secret does not exist.', '凭据不存在。'),
+  /** [inf] */
+  versionNotFound: () => error('ResourceNotFound', 'The secret version does not exist.', '凭据版本不存在。'),
+  /** [inf] */
+  secretExists: () => error('ResourceInUse.SecretExists', 'The secret name already exists.', '凭据名称已存在。'),
+  /** [inf] */
+  versionExists: () => error('ResourceInUse.VersionIdExists', 'The version id already exists.', '凭据版本号已存在。'),
+  /** [inf] */
+  limitExceeded: (what: string) => error('LimitExceeded', `The limit is exceeded: ${what}.`, `超出限制：${what}。`),
+  /** [inf] */
+  failedOperation: (why: string) => error('FailedOperation', why, why),
+  /** [inf] */
+  disabled: () => error('ResourceUnavailable.ResourceDisabled', 'The secret is disabled.', '凭据已被禁用。'),
+  /** [inf] */
+  pendingDeleted: () => error('ResourceUnavailable.ResourcePendingDeleted', 'The secret is pending deletion.', '凭据处于待删除状态。'),
+  /** [inf] */
+  internal: () => error('InternalError', 'An internal error occurred.', '内部错误。'),
+} as const;
+
+/** Translates a canonical core error into the SSM error for the same situation. */
+export function fromCoreError(coreError: CoreError): TencentError {
+  switch (coreError.reason) {
+    case 'secret-not-found':
+      return ERRORS.secretNotFound();
+    case 'version-not-found':
+      return ERRORS.versionNotFound();
+    case 'secret-exists':
+    case 'secret-scheduled-for-deletion':
+      return ERRORS.secretExists();
+    case 'version-exists':
+      return ERRORS.versionExists();
+    case 'too-many-versions':
+      return ERRORS.limitExceeded('at most 10 versions per secret');
+    case 'invalid-name':
+      return ERRORS.invalidValue('SecretName', 'it must be 1-128 letters, digits, _ or -, starting with a letter or digit.');
+    case 'value-too-large':
+      return ERRORS.invalidValue('SecretString', `the value must be at most ${coreError.details.limit} bytes.`);
+    default:
+      return ERRORS.internal();
+  }
+}

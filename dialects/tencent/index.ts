@@ -1,0 +1,50 @@
+import type { SecretEngine } from '../../src/core/engine.js';
+import { isCoreError } from '../../src/core/errors.js';
+import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
+import type { Logger } from '../../src/server/log.js';
+import { actionOf, API_VERSION, isTencentRequest, languageOf, parseCall, renderError, renderSuccess, type TencentIdentityDefaults } from './envelope.js';
+import { ERRORS, fromCoreError, TencentError } from './errors.js';
+import { TENCENT_OPERATIONS } from './operations/index.js';
+import { coerce, loadSchemas, validateInput } from './validation.js';
+
+/** Options of the Tencent dialect. */
+export interface TencentDialectOptions extends TencentIdentityDefaults {
+  engine: SecretEngine;
+  logger: Logger;
+}
+
+/** Tencent Cloud SSM over API 3.0 (2019-09-23): recognised by `X-TC-Action`, or `Action` with SSM's version. */
+export function createTencentDialect(options: TencentDialectOptions): Dialect {
+  const schemas = loadSchemas();
+  const { engine, logger } = options;
+
+  async function run(request: DialectRequest): Promise<object> {
+    const call = parseCall(request, options);
+    const operation = TENCENT_OPERATIONS.get(call.action);
+    const schema = schemas.get(call.action);
+    if (!operation || !schema) throw ERRORS.invalidAction();
+    if (call.version === undefined) throw ERRORS.missingParameter('Version');
+    if (call.version !== API_VERSION) throw ERRORS.noSuchVersion(call.version);
+    const input = call.flattened ? coerce(schema.schema, call.input) : call.input;
+    validateInput(schema.validate, input);
+    return operation(input, { engine, ns: { cloud: 'tencent', account: call.account, region: call.region } });
+  }
+
+  return {
+    name: 'tencent',
+    matches: isTencentRequest,
+    operationOf: actionOf,
+    async handle(request: DialectRequest): Promise<DialectResponse> {
+      const requestId = engine.ids.uuid();
+      const language = languageOf(request);
+      try {
+        return renderSuccess(await run(request), requestId, request);
+      } catch (error) {
+        if (error instanceof TencentError) return renderError(error, language, requestId, request);
+        if (isCoreError(error)) return renderError(fromCoreError(error), language, requestId, request);
+        logger.error(`tencent ${actionOf(request)} failed: ${(error as Error)?.stack ?? String(error)}`);
+        return renderError(ERRORS.internal(), language, requestId, request);
+      }
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { TencentContext } from '../context.js';
+import { ERRORS } from '../errors.js';
+
+/** PLACEHOLDER — replaced by the helper that owns DescribeAsyncRequestInfo. */
+export async function DescribeAsyncRequestInfo(_input: unknown, _context: TencentContext): Promise<object> {
+  throw ERRORS.internal();
+}

@@ -1,0 +1,24 @@
+import type { SecretValue } from '../../src/core/model.js';
+import { ERRORS } from './errors.js';
+
+/** The value members of a write request. */
+export interface ValueInput {
+  SecretString?: string;
+  SecretBinary?: string;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Exactly one of SecretString / SecretBinary (base64) as a canonical value [guess: both or neither is InvalidParameterValue]. */
+export function readValue(input: ValueInput): SecretValue {
+  const hasString = input.SecretString !== undefined && input.SecretString !== '';
+  const hasBinary = input.SecretBinary !== undefined && input.SecretBinary !== '';
+  if (hasString === hasBinary) {
+    throw ERRORS.invalidValue('SecretString', 'exactly one of SecretString and SecretBinary must be given.');
+  }
+  if (hasBinary) {
+    if (!BASE64.test(input.SecretBinary!)) throw ERRORS.invalidValue('SecretBinary', 'it must be base64 encoded.');
+    return { type: 'binary', data: input.SecretBinary! };
+  }
+  return { type: 'string', data: input.SecretString! };
+}
