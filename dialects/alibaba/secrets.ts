@@ -34,3 +34,9 @@ export function assertGeneric(record: SecretRecord, action: string): void {
   if (type !== 'Generic') throw ERRORS.unsupportedForType(action, type);
 }
 
+
+/** Actions that KMS allows only on managed secrets (rotation) refuse Generic ones [inf: alibaba.md §6]. */
+export function assertManaged(record: SecretRecord, action: string): void {
+  const type = secretTypeOf(record);
+  if (type === 'Generic') throw ERRORS.unsupportedForType(action, type);
+}

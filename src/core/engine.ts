@@ -21,6 +21,7 @@ export interface NewSecret {
   description?: string;
   kmsKeyId?: string;
   tags?: SecretRecord['tags'];
+  resourcePolicy?: string;
   attributes?: SecretRecord['attributes'];
   /** The first version, if the secret starts with a value. */
   firstVersion?: { id: string; value?: SecretValue; labels?: string[] };
@@ -126,6 +127,7 @@ export class SecretEngine {
     if (init.description !== undefined) record.description = init.description;
     if (init.kmsKeyId !== undefined) record.kmsKeyId = init.kmsKeyId;
     if (init.tags !== undefined) record.tags = init.tags.map((tag) => ({ ...tag }));
+    if (init.resourcePolicy !== undefined) record.resourcePolicy = init.resourcePolicy;
     if (init.replicaOf !== undefined) record.replicaOf = init.replicaOf;
     if (init.firstVersion) addVersion(record, policy, { ...init.firstVersion, now });
     // Indexed before the write completes, so a concurrent change builds on it; the caller answers after it is durable.

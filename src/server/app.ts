@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
 import { createAlibabaDialect } from '../../dialects/alibaba/index.js';
@@ -19,6 +19,8 @@ import { createLogger, type Logger } from './log.js';
 
 /** Bodies above this are discarded and answered with the dialect's own "too large" error. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Room for a URL-encoded 32 KiB value three times over, plus headers. */
+const MAX_HEADER_BYTES = 256 * 1024;
 
 /** Seams tests use to control time, ids, logging and storage. */
 export interface PolysecretOverrides {
@@ -133,7 +135,8 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     async start() {
       await engine.load();
       loaded = true;
-      server = app.listen(config.port, config.host);
+      // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
+      server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app).listen(config.port, config.host);
       await once(server, 'listening');
       const { port } = server.address() as AddressInfo;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;

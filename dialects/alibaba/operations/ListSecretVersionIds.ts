@@ -1,8 +1,32 @@
 import type { AlibabaContext } from '../context.js';
-import { AlibabaError } from '../errors.js';
+import { rotateIfDue } from '../managed.js';
 import type { Params } from '../params.js';
+import { kmsTime, stagesOf } from '../render.js';
+import { requireSecret } from '../secrets.js';
 
-/** PLACEHOLDER — replaced by the helper that owns ListSecretVersionIds. */
-export async function ListSecretVersionIds(_params: Params, _context: AlibabaContext): Promise<object> {
-  throw new AlibabaError('InternalFailure', 'not implemented', 500);
+/** Default and largest page sizes: 20 by default [doc: 2026 SDK models]; the upper bound is undocumented [inf: 100]. */
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+
+/**
+ * ListSecretVersionIds: the secret's versions, oldest first [inf], one page at a time; versions
+ * without stages only with IncludeDeprecated=true [doc]. Like DescribeSecret it also answers for
+ * a secret pending deletion, since it shows no data [inf].
+ */
+export async function ListSecretVersionIds(params: Params, context: AlibabaContext): Promise<object> {
+  const includeDeprecated = params.bool('IncludeDeprecated', false);
+  const pageNumber = params.int('PageNumber', 1, 1, Number.MAX_SAFE_INTEGER);
+  const pageSize = params.int('PageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+  const record = await rotateIfDue(context, requireSecret(context, params.required('SecretName')));
+  const versions = record.versions.filter((version) => includeDeprecated || version.labels.length > 0);
+  const page = versions.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  return {
+    SecretName: record.name,
+    PageNumber: pageNumber,
+    PageSize: pageSize,
+    TotalCount: versions.length,
+    VersionIds: {
+      VersionId: page.map((version) => ({ VersionId: version.id, CreateTime: kmsTime(version.createdAt), VersionStages: stagesOf(version) })),
+    },
+  };
 }

@@ -1,8 +1,39 @@
+import type { SecretRecord } from '../../../src/core/model.js';
 import type { AlibabaContext } from '../context.js';
-import { AlibabaError } from '../errors.js';
+import { matchesFilters, parseFilters } from '../listFilters.js';
 import type { Params } from '../params.js';
+import { kmsTime, secretTypeOf, tagsOf } from '../render.js';
 
-/** PLACEHOLDER — replaced by the helper that owns ListSecrets. */
-export async function ListSecrets(_params: Params, _context: AlibabaContext): Promise<object> {
-  throw new AlibabaError('InternalFailure', 'not implemented', 500);
+const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 100;
+
+function entryOf(record: SecretRecord, fetchTags: boolean): object {
+  return {
+    SecretName: record.name,
+    SecretType: secretTypeOf(record),
+    CreateTime: kmsTime(record.createdAt),
+    UpdateTime: kmsTime(record.changedAt),
+    PlannedDeleteTime: kmsTime(record.deletion?.purgeAt),
+    OwingService: record.attributes.owingService,
+    Tags: fetchTags ? tagsOf(record) : undefined,
+  };
+}
+
+/**
+ * ListSecrets: one page of the region's secrets, oldest first, secrets pending deletion included
+ * (with PlannedDeleteTime); TotalCount counts every secret the Filters match.
+ */
+export async function ListSecrets(params: Params, context: AlibabaContext): Promise<object> {
+  const pageNumber = params.int('PageNumber', 1, 1, Number.MAX_SAFE_INTEGER);
+  const pageSize = params.int('PageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+  const fetchTags = params.bool('FetchTags', false);
+  const filters = parseFilters(params);
+  const matching = context.engine.list(context.ns).filter((record) => matchesFilters(record, filters));
+  const start = (pageNumber - 1) * pageSize;
+  return {
+    PageNumber: pageNumber,
+    PageSize: pageSize,
+    TotalCount: matching.length,
+    SecretList: { Secret: matching.slice(start, start + pageSize).map((record) => entryOf(record, fetchTags)) },
+  };
 }

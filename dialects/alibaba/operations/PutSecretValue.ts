@@ -1,8 +1,50 @@
+import { addVersion, findVersion, sameValue } from '../../../src/core/versions.js';
 import type { AlibabaContext } from '../context.js';
-import { AlibabaError } from '../errors.js';
+import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
+import { stagesOf } from '../render.js';
+import { assertGeneric, requireLiveSecret } from '../secrets.js';
+import { valueOf } from '../values.js';
 
-/** PLACEHOLDER — replaced by the helper that owns PutSecretValue. */
-export async function PutSecretValue(_params: Params, _context: AlibabaContext): Promise<object> {
-  throw new AlibabaError('InternalFailure', 'not implemented', 500);
+const MAX_STAGE_LENGTH = 64;
+
+/**
+ * The VersionStages parameter: current docs send `["ACSCurrent","X"]`, the 2021 docs
+ * `{"VersionStage":["ACSCurrent"]}` — both are accepted [doc]. Undefined when absent.
+ */
+function versionStagesOf(params: Params): string[] | undefined {
+  const raw = params.json('VersionStages');
+  if (raw === undefined) return undefined;
+  const stages = Array.isArray(raw) ? raw : (raw as { VersionStage?: unknown } | null)?.VersionStage;
+  // An empty list would leave the new version without stages, deprecated on arrival [inf: refused].
+  if (!Array.isArray(stages) || stages.length === 0) throw ERRORS.invalid('VersionStages');
+  for (const stage of stages) {
+    if (typeof stage !== 'string' || stage.length === 0 || stage.length > MAX_STAGE_LENGTH) throw ERRORS.invalid('VersionStages');
+  }
+  return stages as string[];
+}
+
+/**
+ * PutSecretValue (Generic secrets only): stores a new version, ACSCurrent unless VersionStages
+ * says otherwise; moving ACSCurrent makes the old current version ACSPrevious. Repeating a
+ * VersionId with the same data succeeds and changes nothing; with other data it is
+ * Rejected.ResourceExist [inf]. The oldest unstaged version goes beyond 10 versions [doc].
+ */
+export async function PutSecretValue(params: Params, context: AlibabaContext): Promise<object> {
+  const record = requireLiveSecret(context, params.required('SecretName'));
+  assertGeneric(record, 'PutSecretValue');
+  const versionId = params.required('VersionId');
+  const value = valueOf(params);
+  const stages = versionStagesOf(params);
+  const existing = findVersion(record, versionId);
+  if (existing) {
+    if (!sameValue(existing.value, value)) throw ERRORS.exists();
+    return { SecretName: record.name, VersionId: existing.id, VersionStages: stagesOf(existing) };
+  }
+  const policy = context.engine.policyFor(record.namespace.cloud);
+  const { record: updated, result: version } = await context.engine.update(record, (draft, now) => {
+    draft.changedAt = now;
+    return addVersion(draft, policy, { id: versionId, value, labels: stages, now });
+  });
+  return { SecretName: updated.name, VersionId: version.id, VersionStages: stagesOf(version) };
 }

@@ -1,8 +1,18 @@
 import type { AlibabaContext } from '../context.js';
-import { AlibabaError } from '../errors.js';
 import type { Params } from '../params.js';
+import { requireSecret } from '../secrets.js';
 
-/** PLACEHOLDER — replaced by the helper that owns RestoreSecret. */
-export async function RestoreSecret(_params: Params, _context: AlibabaContext): Promise<object> {
-  throw new AlibabaError('InternalFailure', 'not implemented', 500);
+/**
+ * RestoreSecret: cancels a scheduled deletion within its window. A secret past its window or
+ * force-deleted no longer exists (Forbidden.ResourceNotFound).
+ */
+export async function RestoreSecret(params: Params, context: AlibabaContext): Promise<object> {
+  const record = requireSecret(context, params.required('SecretName'));
+  // [inf] Restoring a secret that is not pending deletion succeeds and changes nothing.
+  if (!record.deletion) return { SecretName: record.name };
+  const { record: updated } = await context.engine.update(record, (draft, now) => {
+    delete draft.deletion;
+    draft.changedAt = now;
+  });
+  return { SecretName: updated.name };
 }

@@ -1,8 +1,15 @@
 import type { AlibabaContext } from '../context.js';
-import { AlibabaError } from '../errors.js';
+import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
+import { jsonTags, mergeTags, requireTaggedSecret, updateTags } from '../tags.js';
 
-/** PLACEHOLDER — replaced by the helper that owns TagResource. */
-export async function TagResource(_params: Params, _context: AlibabaContext): Promise<object> {
-  throw new AlibabaError('InternalFailure', 'not implemented', 500);
+/** TagResource: adds tags (JSON `Tags`) to one secret, overwriting the value of a key it already has. */
+export async function TagResource(params: Params, context: AlibabaContext): Promise<object> {
+  const added = jsonTags(params, 'Tags') ?? [];
+  // [inf] An empty tag list is refused like any other malformed Tags value.
+  if (added.length === 0) throw ERRORS.invalid('Tags');
+  const record = requireTaggedSecret(params, context);
+  mergeTags(record.tags, added);
+  await updateTags(context, record, (tags) => mergeTags(tags, added));
+  return {};
 }

@@ -1,8 +1,15 @@
 import type { AlibabaContext } from '../context.js';
-import { AlibabaError } from '../errors.js';
+import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
+import { mergeTags, requireResourceSecrets, structTags, updateTags } from '../tags.js';
 
-/** PLACEHOLDER — replaced by the helper that owns TagResources. */
-export async function TagResources(_params: Params, _context: AlibabaContext): Promise<object> {
-  throw new AlibabaError('InternalFailure', 'not implemented', 500);
+/** TagResources: adds the `Tag.N` tags to every secret `ResourceId.N` names; all or none. */
+export async function TagResources(params: Params, context: AlibabaContext): Promise<object> {
+  const added = structTags(params, 'Tag').map(({ key, value }) => ({ key, value: value ?? '' }));
+  if (added.length === 0) throw ERRORS.missing('Tag');
+  const secrets = requireResourceSecrets(params, context);
+  // Every secret is checked against the tag cap before any changes, so a refusal leaves all untouched.
+  for (const record of secrets) mergeTags(record.tags, added);
+  for (const record of secrets) await updateTags(context, record, (tags) => mergeTags(tags, added));
+  return {};
 }

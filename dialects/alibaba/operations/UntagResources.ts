@@ -1,8 +1,25 @@
 import type { AlibabaContext } from '../context.js';
-import { AlibabaError } from '../errors.js';
+import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
+import { MAX_TAGS, requireResourceSecrets, updateTags } from '../tags.js';
 
-/** PLACEHOLDER — replaced by the helper that owns UntagResources. */
-export async function UntagResources(_params: Params, _context: AlibabaContext): Promise<object> {
-  throw new AlibabaError('InternalFailure', 'not implemented', 500);
+/** Reads the distinct `TagKey.N` keys: at most 20, none with a reserved prefix. */
+function tagKeysOf(params: Params): string[] {
+  const keys = [...new Set(params.list('TagKey'))];
+  if (keys.length > MAX_TAGS) throw ERRORS.invalid('TagKey', `At most ${MAX_TAGS} tag keys may be given.`);
+  // Tag keys may not start with aliyun or acs: [doc].
+  if (keys.some((key) => /^(aliyun|acs:)/i.test(key))) throw ERRORS.invalid('TagKey');
+  return keys;
+}
+
+/** UntagResources: removes the `TagKey.N` tags (or, with `All=true` and no keys, every tag) from each secret named. */
+export async function UntagResources(params: Params, context: AlibabaContext): Promise<object> {
+  const keys = tagKeysOf(params);
+  // All takes effect only when no tag key is given [doc].
+  const all = params.bool('All', false) && keys.length === 0;
+  // [inf] Neither keys nor All=true names nothing to remove: answered as the missing TagKey.
+  if (keys.length === 0 && !all) throw ERRORS.missing('TagKey');
+  const secrets = requireResourceSecrets(params, context);
+  for (const record of secrets) await updateTags(context, record, (tags) => (all ? [] : tags.filter((tag) => !keys.includes(tag.key))));
+  return {};
 }

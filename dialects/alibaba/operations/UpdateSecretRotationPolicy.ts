@@ -1,8 +1,20 @@
 import type { AlibabaContext } from '../context.js';
-import { AlibabaError } from '../errors.js';
+import { applyRotationPolicy, rotationPolicy } from '../managed.js';
 import type { Params } from '../params.js';
+import { assertManaged, requireLiveSecret } from '../secrets.js';
 
-/** PLACEHOLDER — replaced by the helper that owns UpdateSecretRotationPolicy. */
-export async function UpdateSecretRotationPolicy(_params: Params, _context: AlibabaContext): Promise<object> {
-  throw new AlibabaError('InternalFailure', 'not implemented', 500);
+/**
+ * UpdateSecretRotationPolicy (managed types only): turns automatic rotation on, with a
+ * RotationInterval that is then required [doc] and schedules the next rotation one interval
+ * from now [inf], or off, which drops the interval and schedule.
+ */
+export async function UpdateSecretRotationPolicy(params: Params, context: AlibabaContext): Promise<object> {
+  const enabled = params.bool('EnableAutomaticRotation', false);
+  const record = requireLiveSecret(context, params.required('SecretName'));
+  assertManaged(record, 'UpdateSecretRotationPolicy');
+  const { record: updated } = await context.engine.update(record, (draft, now) => {
+    applyRotationPolicy(draft.attributes, rotationPolicy(enabled, params.get('RotationInterval'), now));
+    draft.changedAt = now;
+  });
+  return { SecretName: updated.name };
 }
