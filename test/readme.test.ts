@@ -43,4 +43,8 @@ describe('README examples', () => {
   it('the Alibaba snippet runs and prints what its comment says', async () => {
     expect(await run('alibaba-example', 'cjs')).toBe("s3cr3t [ 'ACSCurrent' ]");
   });
+
+  it('the Tencent snippet runs and prints what its comment says', async () => {
+    expect(await run('tencent-example', 'cjs')).toBe('s3cr3t SSM_Current');
+  });
 });

@@ -6,6 +6,8 @@ export interface TencentContext {
   engine: SecretEngine;
   /** The caller's (account, region) namespace. */
   ns: Namespace;
+  /** The region of requests that name none (the server's configured Tencent region). */
+  defaultRegion: string;
 }
 
 /** An action: schema-checked input in, response members out. */

@@ -61,6 +61,44 @@ export const ERRORS = {
   disabled: () => error('ResourceUnavailable.ResourceDisabled', 'The secret is disabled.', '凭据已被禁用。'),
   /** [inf] */
   pendingDeleted: () => error('ResourceUnavailable.ResourcePendingDeleted', 'The secret is pending deletion.', '凭据处于待删除状态。'),
+  /** [docs: "must DisableSecret first"; code FailedOperation per tencent.md §5.1] */
+  deleteWhileEnabled: () =>
+    error('FailedOperation', 'The secret is enabled; call DisableSecret before DeleteSecret.', '凭据处于启用状态，删除前请先调用DisableSecret停用凭据。'),
+  /** [docs: "must RestoreSecret first"; code FailedOperation per tencent.md §5.1] */
+  stillPendingDelete: () =>
+    error('FailedOperation', 'The secret is pending deletion; call RestoreSecret first.', '凭据处于待删除状态，请先调用RestoreSecret恢复凭据。'),
+  /** [inf] DeleteSecret on a secret already scheduled for deletion (refused per tencent.md §2.1 [guess]). */
+  alreadyPendingDelete: () => error('FailedOperation', 'The secret is already pending deletion.', '凭据已处于待删除状态。'),
+  /** [inf] RestoreSecret on a secret that is not scheduled for deletion. */
+  notPendingDelete: () => error('FailedOperation', 'The secret is not pending deletion.', '凭据不处于待删除状态。'),
+  /** [inf] A manual write to a product (auto-rotated) secret; the code is in PutSecretValue's and UpdateSecret's lists [SDK]. */
+  autoRotatedResource: () =>
+    error('OperationDenied.AutoRotatedResource', 'The secret is rotated automatically and cannot be written manually.', '该凭据由系统自动轮转，不能手动写入。'),
+  /** [inf] The same TagKey twice in one request [SDK code]. */
+  tagKeysDuplicated: () => error('InvalidParameterValue.TagKeysDuplicated', 'The tag keys are duplicated.', '标签键重复。'),
+  /** [inf] A Description over 2048 bytes (invalidValue would leave the reason untranslated). */
+  descriptionTooLong: (limit: number) =>
+    error(
+      'InvalidParameterValue',
+      `The value of parameter \`Description\` is invalid: it must be at most ${limit} bytes.`,
+      `参数\`Description\`的取值无效：长度不能超过${limit}字节。`,
+    ),
+  /** [inf] A product secret whose creation flow has not finished; the code is in GetSecretValue's list [SDK]. */
+  uninitialized: () =>
+    error('ResourceUnavailable.ResourceUninitialized', 'The secret is still being created.', '凭据正在创建中，尚未初始化完成。'),
+  /** [inf] Rotation actions on a secret SSM does not rotate (UnsupportedOperation is in each one's list [SDK]; choice [guess]). */
+  notProductSecret: () =>
+    error('UnsupportedOperation', 'This action applies to cloud product secrets only.', '该接口仅适用于云产品凭据。'),
+  /** [inf] RotateProductSecret while an earlier rotation still runs [SDK code; situation guess]. */
+  rotationInProgress: () =>
+    error('FailedOperation.RotationForbidden', 'A rotation of the secret is still in progress.', '凭据正在轮转中，请稍后再试。'),
+  /** [inf] DescribeAsyncRequestInfo with a FlowID no task has. */
+  flowNotFound: () => error('ResourceNotFound', 'The asynchronous task does not exist.', '异步任务不存在。'),
+  /** [inf] GetSSHKeyPairValue naming a secret of another type. */
+  notSshKeySecret: () =>
+    error('InvalidParameterValue', 'The secret is not an SSH key pair secret.', '该凭据不是SSH密钥对凭据。'),
+  /** [inf] GetSSHKeyPairValue with an SSHKeyId no secret holds. */
+  sshKeyNotFound: () => error('ResourceNotFound', 'The SSH key pair does not exist.', 'SSH密钥对不存在。'),
   /** [inf] */
   internal: () => error('InternalError', 'An internal error occurred.', '内部错误。'),
 } as const;

@@ -27,7 +27,7 @@ export function createTencentDialect(options: TencentDialectOptions): Dialect {
     if (call.version !== API_VERSION) throw ERRORS.noSuchVersion(call.version);
     const input = call.flattened ? coerce(schema.schema, call.input) : call.input;
     validateInput(schema.validate, input);
-    return operation(input, { engine, ns: { cloud: 'tencent', account: call.account, region: call.region } });
+    return operation(input, { engine, ns: { cloud: 'tencent', account: call.account, region: call.region }, defaultRegion: options.region });
   }
 
   return {

@@ -1,4 +1,5 @@
-import type { SecretValue } from '../../src/core/model.js';
+import type { SecretRecord, SecretValue } from '../../src/core/model.js';
+import { statusOf } from './secrets.js';
 
 /** SSM timestamps: unix seconds as integers. */
 export function unixSeconds(ms: number | undefined): number {
@@ -10,5 +11,88 @@ export function valueMembers(value: SecretValue | undefined): { SecretBinary: st
   return {
     SecretBinary: value?.type === 'binary' ? value.data : '',
     SecretString: value?.type === 'string' ? value.data : '',
+  };
+}
+
+/**
+ * The APPID in ResourceIDs. polysecret has no APPID setting; any 10-digit number looks real
+ * [guess: real ones are the account's APPID, e.g. 1258641191].
+ */
+const EMULATED_APP_ID = '1250000000';
+
+/** A UIN as SSM's integer member; 0 when the configured account is not a safe integer. */
+function uinNumber(account: string): number {
+  const uin = Number(account);
+  return Number.isSafeInteger(uin) ? uin : 0;
+}
+
+/**
+ * `<appid>_<uin>_customize_<creation time in ns>_<3 chars>`, the form of a user secret's ResourceID
+ * [CLI example]; stable because both variable parts are stored with the secret.
+ */
+export function resourceIdOf(record: SecretRecord): string {
+  // A product secret's ResourceID is its instance's id [SDK docs; Terraform reads it back as instance_id];
+  // an SSH key pair secret's, its key pair's id [guess].
+  const boundResource = record.attributes.instanceId ?? record.attributes.sshKeyId;
+  if (typeof boundResource === 'string') return boundResource;
+  const nanos = (BigInt(record.createdAt) * 1_000_000n).toString();
+  return `${EMULATED_APP_ID}_${record.namespace.account}_customize_${nanos}_${String(record.attributes.resourceSuffix ?? 'aaa')}`;
+}
+
+/** The members DescribeSecret (and, adapted, ListSecrets) report for a secret. */
+export interface DescribeMembers {
+  SecretName: string;
+  Description: string;
+  KmsKeyId: string;
+  CreateUin: number;
+  Status: string;
+  DeleteTime: number;
+  CreateTime: number;
+  SecretType: number;
+  ProductName: string;
+  ResourceID: string;
+  RotationStatus: boolean;
+  RotationFrequency: number;
+  ResourceName: string;
+  ProjectID: number;
+  AssociatedInstanceIDs: string[];
+  TargetUin: number;
+  AdditionalConfig: string;
+  EncryptType: number;
+  EncryptSwitching: boolean;
+  CreateUinString: string;
+  TargetUinString: string;
+}
+
+/**
+ * DescribeSecret's members for a user-defined secret, every one present with SSM's type (Terraform
+ * dereferences them). AccountInfoList and NextRotationTime are left out, as in the real answer
+ * for a user secret [CLI example]. ListSecrets reuses this and adjusts RotationStatus to 0/1.
+ */
+export function describeMembers(record: SecretRecord): DescribeMembers {
+  const attributes = record.attributes;
+  return {
+    SecretName: record.name,
+    Description: record.description ?? '',
+    KmsKeyId: record.kmsKeyId ?? '',
+    CreateUin: uinNumber(record.namespace.account),
+    Status: statusOf(record),
+    // DeleteTime is 0 unless the secret waits for deletion [docs].
+    DeleteTime: record.deletion ? unixSeconds(record.deletion.purgeAt) : 0,
+    CreateTime: unixSeconds(record.createdAt),
+    SecretType: Number(attributes.secretType ?? 0),
+    ProductName: String(attributes.productName ?? 'default'),
+    ResourceID: resourceIdOf(record),
+    RotationStatus: attributes.rotationEnabled === true,
+    RotationFrequency: Number(attributes.rotationFrequency ?? 0),
+    ResourceName: String(attributes.resourceName ?? ''),
+    ProjectID: Number(attributes.projectId ?? 0),
+    AssociatedInstanceIDs: [],
+    TargetUin: 0,
+    AdditionalConfig: String(attributes.additionalConfig ?? ''),
+    EncryptType: Number(attributes.encryptType ?? 0),
+    EncryptSwitching: false,
+    CreateUinString: record.namespace.account,
+    TargetUinString: '0',
   };
 }

@@ -21,6 +21,8 @@ export function statusOf(record: SecretRecord): string {
 export function requireReadableSecret(context: TencentContext, name: string): SecretRecord {
   const record = requireSecret(context, name);
   if (record.deletion) throw ERRORS.pendingDeleted();
+  // A product secret whose creation flow still runs has no usable value yet [guess].
+  if (statusOf(record) === 'Creating') throw ERRORS.uninitialized();
   if (!record.enabled) throw ERRORS.disabled();
   return record;
 }
@@ -30,4 +32,24 @@ export function requireWritableSecret(context: TencentContext, name: string): Se
   const record = requireSecret(context, name);
   if (record.deletion) throw ERRORS.failedOperation('The secret is pending deletion; restore it first.');
   return record;
+}
+
+/**
+ * Enables or disables a secret (EnableSecret / DisableSecret). Already in that state is a no-op
+ * success [guess]; a secret pending deletion must be restored first [docs; FailedOperation guess].
+ */
+export async function setEnabled(context: TencentContext, name: string, enabled: boolean): Promise<SecretRecord> {
+  const record = requireSecret(context, name);
+  if (record.deletion) throw ERRORS.stillPendingDelete();
+  if (record.enabled === enabled) return record;
+  const { record: updated } = await context.engine.update(record, (draft, now) => {
+    draft.enabled = enabled;
+    draft.changedAt = now;
+  });
+  return updated;
+}
+
+/** True for a user-defined secret (SecretType 0), the only kind whose versions clients write [tencent.md §3]. */
+export function isUserDefined(record: SecretRecord): boolean {
+  return Number(record.attributes.secretType ?? 0) === 0;
 }

@@ -22,3 +22,13 @@ export function readValue(input: ValueInput): SecretValue {
   }
   return { type: 'string', data: input.SecretString! };
 }
+
+/** Longest description, in bytes [SDK docs, tencent.md §2]. */
+const MAX_DESCRIPTION_BYTES = 2048;
+
+/** Refuses a description over 2048 bytes (UTF-8; the schema's maxLength counts characters). */
+export function checkDescription(description: string | undefined): void {
+  if (description !== undefined && Buffer.byteLength(description, 'utf8') > MAX_DESCRIPTION_BYTES) {
+    throw ERRORS.descriptionTooLong(MAX_DESCRIPTION_BYTES);
+  }
+}

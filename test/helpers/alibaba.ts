@@ -53,23 +53,28 @@ function kmsClient(url: string): AlibabaCall {
   };
 }
 
+/** The API description both openapi clients take for a KMS RPC action (form body, JSON answer). */
+function rpcApiParams(action: string) {
+  return {
+    action,
+    version: '2016-01-20',
+    protocol: 'HTTP',
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
+  };
+}
+
 function openApiClient(url: string, signatureAlgorithm?: 'v2'): AlibabaCall {
   const Client = classOf(OpenApi);
   const config = new $OpenApi.Config({ ...ALIBABA_KEY, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou', signatureAlgorithm });
   const client = new Client(config);
   return async (action, params = {}) => {
     const request = new $OpenApi.OpenApiRequest({ query: params });
-    const api = new $OpenApi.Params({
-      action,
-      version: '2016-01-20',
-      protocol: 'HTTP',
-      pathname: '/',
-      method: 'POST',
-      authType: 'AK',
-      style: 'RPC',
-      reqBodyType: 'formData',
-      bodyType: 'json',
-    });
+    const api = new $OpenApi.Params(rpcApiParams(action));
     const response = await client.callApi(api, request, new $Util.RuntimeOptions({ autoretry: false }));
     return response.body;
   };
@@ -81,17 +86,7 @@ function openApiCore(url: string): AlibabaCall {
   const client = new Client(new Utils.Config({ ...ALIBABA_KEY, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou' }));
   return async (action, params = {}) => {
     const request = new Utils.OpenApiRequest({ query: params });
-    const api = new Utils.Params({
-      action,
-      version: '2016-01-20',
-      protocol: 'HTTP',
-      pathname: '/',
-      method: 'POST',
-      authType: 'AK',
-      style: 'RPC',
-      reqBodyType: 'formData',
-      bodyType: 'json',
-    });
+    const api = new Utils.Params(rpcApiParams(action));
     // darabonba reads the runtime options as plain fields.
     const response = await client.callApi(api, request, { autoretry: false });
     return response.body;

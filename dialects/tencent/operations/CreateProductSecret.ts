@@ -1,7 +1,95 @@
 import type { TencentContext } from '../context.js';
+import { commonSecretFields, type CommonCreateInput } from '../creation.js';
+import { parseDateTime } from '../dateTime.js';
 import { ERRORS } from '../errors.js';
+import { newFlowId, startFlow } from '../flows.js';
+import { applyRotationSettings, DEFAULT_FREQUENCY_DAYS, newCredentials, rotatedVersionId } from '../rotation.js';
+import { PRODUCTS_BY_SECRET_TYPE } from './DescribeSupportedProducts.js';
 
-/** PLACEHOLDER — replaced by the helper that owns CreateProductSecret. */
-export async function CreateProductSecret(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface Privilege {
+  PrivilegeName: string;
+  Privileges: string[];
+  Database?: string;
+  TableName?: string;
+  ColumnName?: string;
+}
+
+interface CreateProductSecretInput extends CommonCreateInput {
+  UserNamePrefix: string;
+  ProductName: string;
+  InstanceID: string;
+  Domains: string[];
+  PrivilegesList: Privilege[];
+  RotationBeginTime?: string;
+  EnableRotation?: boolean;
+  RotationFrequency?: number;
+  AccountRemark?: string;
+  AccountType?: string;
+}
+
+/** The products CreateProductSecret binds: database credentials (SecretType 1) and Redis (4) [SDK docs]. */
+const PRODUCT_SECRET_TYPES = [1, 4];
+
+/** The members each privilege level must name [SDK docs: ProductPrivilegeUnit]. */
+const SCOPE_MEMBERS: Record<string, Array<'Database' | 'TableName' | 'ColumnName'>> = {
+  DatabasePrivileges: ['Database'],
+  TablePrivileges: ['Database', 'TableName'],
+  ColumnPrivileges: ['Database', 'TableName', 'ColumnName'],
+};
+
+function secretTypeOf(productName: string): number {
+  const type = PRODUCT_SECRET_TYPES.find((candidate) => PRODUCTS_BY_SECRET_TYPE[candidate].includes(productName));
+  if (type !== undefined) return type;
+  const supported = PRODUCT_SECRET_TYPES.flatMap((candidate) => PRODUCTS_BY_SECRET_TYPE[candidate]).join(', ');
+  throw ERRORS.invalidValue('ProductName', `it must be one of ${supported} (see DescribeSupportedProducts).`);
+}
+
+function checkPrivileges(privileges: Privilege[]): void {
+  privileges.forEach((privilege, index) => {
+    for (const member of SCOPE_MEMBERS[privilege.PrivilegeName] ?? []) {
+      if (!privilege[member]) throw ERRORS.missingParameter(`PrivilegesList.${index}.${member}`);
+    }
+  });
+}
+
+/**
+ * CreateProductSecret: a cloud-product secret holding generated database credentials
+ * (`{"UserName","Password"}`) in a first `SSM_Rotate_<time>` version. Its status is `Creating`
+ * until the returned flow finishes on the emulator's clock, then `Enabled`.
+ */
+export async function CreateProductSecret(input: CreateProductSecretInput, context: TencentContext): Promise<object> {
+  const secretType = secretTypeOf(input.ProductName);
+  checkPrivileges(input.PrivilegesList);
+  const enableRotation = input.EnableRotation ?? false;
+  // RotationBeginTime is required when EnableRotation is true [SDK docs].
+  if (enableRotation && input.RotationBeginTime === undefined) throw ERRORS.missingParameter('RotationBeginTime');
+  if (input.RotationBeginTime !== undefined && parseDateTime(input.RotationBeginTime) === undefined) {
+    throw ERRORS.invalidValue('RotationBeginTime', 'it must be a real date and time formatted YYYY-MM-DD hh:mm:ss.');
+  }
+  const common = commonSecretFields(context, input);
+  const flowId = newFlowId(context);
+  // The engine stamps the record with its own reading of the clock; with a real clock the two differ by microseconds.
+  const now = context.engine.now();
+  const attributes = {
+    ...common.attributes,
+    secretType,
+    productName: input.ProductName,
+    instanceId: input.InstanceID,
+    userNamePrefix: input.UserNamePrefix,
+    domains: JSON.stringify(input.Domains),
+    privileges: JSON.stringify(input.PrivilegesList),
+    accountRemark: input.AccountRemark ?? '',
+    accountType: input.AccountType ?? '',
+    status: 'Creating',
+  };
+  const frequencyDays = input.RotationFrequency ?? DEFAULT_FREQUENCY_DAYS;
+  applyRotationSettings(attributes, { enabled: enableRotation, frequencyDays, beginTime: input.RotationBeginTime }, now);
+  startFlow(attributes, flowId, 'create', now);
+  const record = await context.engine.create(context.ns, {
+    ...common,
+    attributes,
+    firstVersion: { id: rotatedVersionId(now), value: newCredentials(context, input.UserNamePrefix), labels: [] },
+  });
+  // TagCode 0: tags bound without trouble; TagMsg as in the CreateProductSecret example [CLI example].
+  return { SecretName: record.name, TagCode: 0, TagMsg: 'success', FlowID: flowId };
 }

@@ -1,7 +1,7 @@
 import type { TencentContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import { DEFAULT_VERSION_ID } from '../policy.js';
-import { readValue, type ValueInput } from '../values.js';
+import { checkDescription, readValue, type ValueInput } from '../values.js';
 
 interface CreateSecretInput extends ValueInput {
   SecretName: string;
@@ -22,6 +22,9 @@ const MAX_SECRETS = 1000;
 export async function CreateSecret(input: CreateSecretInput, context: TencentContext): Promise<object> {
   if ((input.SecretType ?? 0) !== 0) throw ERRORS.invalidValue('SecretType', 'CreateSecret creates user-defined secrets (0) only.');
   const value = readValue(input);
+  checkDescription(input.Description);
+  const tagKeys = input.Tags?.map((tag) => tag.TagKey) ?? [];
+  if (new Set(tagKeys).size !== tagKeys.length) throw ERRORS.tagKeysDuplicated();
   if (context.engine.list(context.ns).length >= MAX_SECRETS) throw ERRORS.limitExceeded(`at most ${MAX_SECRETS} secrets per region`);
   const versionId = input.VersionId ?? DEFAULT_VERSION_ID;
   const record = await context.engine.create(context.ns, {

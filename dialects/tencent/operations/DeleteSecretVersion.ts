@@ -1,7 +1,21 @@
+import { deleteVersion } from '../../../src/core/versions.js';
 import type { TencentContext } from '../context.js';
 import { ERRORS } from '../errors.js';
+import { isUserDefined, requireSecret } from '../secrets.js';
 
-/** PLACEHOLDER — replaced by the helper that owns DeleteSecretVersion. */
-export async function DeleteSecretVersion(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface DeleteSecretVersionInput {
+  SecretName: string;
+  VersionId: string;
+}
+
+/** DeleteSecretVersion: removes one version at once, whatever the secret's status [docs]; user-defined secrets only. */
+export async function DeleteSecretVersion(input: DeleteSecretVersionInput, context: TencentContext): Promise<object> {
+  const record = requireSecret(context, input.SecretName);
+  // Product secrets' versions belong to their rotation [docs]; FailedOperation is the only fitting listed code [guess].
+  if (!isUserDefined(record)) throw ERRORS.failedOperation('Versions of this secret type cannot be deleted.');
+  await context.engine.update(record, (draft, now) => {
+    deleteVersion(draft, input.VersionId);
+    draft.changedAt = now;
+  });
+  return { SecretName: record.name, VersionId: input.VersionId };
 }

@@ -1,7 +1,24 @@
 import type { TencentContext } from '../context.js';
-import { ERRORS } from '../errors.js';
+import { formatDateTime } from '../dateTime.js';
+import { currentVersion, DEFAULT_FREQUENCY_DAYS, nextRotationAt, requireRotatedSecret } from '../rotation.js';
 
-/** PLACEHOLDER — replaced by the helper that owns DescribeRotationDetail. */
-export async function DescribeRotationDetail(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface DescribeRotationDetailInput {
+  SecretName: string;
+}
+
+/**
+ * DescribeRotationDetail: a product secret's rotation policy. LatestRotateTime is when the live
+ * version was made (creation counts as the first rotation); NextRotateBeginTime is "" while
+ * rotation is off [guess]. Both are `YYYY-MM-DD hh:mm:ss` [SDK docs].
+ */
+export async function DescribeRotationDetail(input: DescribeRotationDetailInput, context: TencentContext): Promise<object> {
+  const record = await requireRotatedSecret(context, input.SecretName);
+  const latest = currentVersion(record);
+  const next = nextRotationAt(record);
+  return {
+    EnableRotation: record.attributes.rotationEnabled === true,
+    Frequency: Number(record.attributes.rotationFrequency ?? DEFAULT_FREQUENCY_DAYS),
+    LatestRotateTime: latest ? formatDateTime(latest.createdAt) : '',
+    NextRotateBeginTime: next === undefined ? '' : formatDateTime(next),
+  };
 }

@@ -1,7 +1,13 @@
 import type { TencentContext } from '../context.js';
-import { ERRORS } from '../errors.js';
+import { describeMembers } from '../render.js';
+import { rotateIfDue } from '../rotation.js';
+import { requireSecret } from '../secrets.js';
 
-/** PLACEHOLDER — replaced by the helper that owns DescribeSecret. */
-export async function DescribeSecret(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface DescribeSecretInput {
+  SecretName: string;
+}
+
+/** DescribeSecret: a secret's metadata, in any status (PendingDelete shows its DeleteTime). */
+export async function DescribeSecret(input: DescribeSecretInput, context: TencentContext): Promise<object> {
+  return describeMembers(await rotateIfDue(context, requireSecret(context, input.SecretName)));
 }

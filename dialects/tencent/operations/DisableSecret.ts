@@ -1,7 +1,12 @@
 import type { TencentContext } from '../context.js';
-import { ERRORS } from '../errors.js';
+import { setEnabled } from '../secrets.js';
 
-/** PLACEHOLDER — replaced by the helper that owns DisableSecret. */
-export async function DisableSecret(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface DisableSecretInput {
+  SecretName: string;
+}
+
+/** DisableSecret: Enabled → Disabled; disabling a Disabled secret succeeds [guess]; PendingDelete is refused. */
+export async function DisableSecret(input: DisableSecretInput, context: TencentContext): Promise<object> {
+  const record = await setEnabled(context, input.SecretName, false);
+  return { SecretName: record.name };
 }

@@ -1,7 +1,12 @@
 import type { TencentContext } from '../context.js';
-import { ERRORS } from '../errors.js';
+import { setEnabled } from '../secrets.js';
 
-/** PLACEHOLDER — replaced by the helper that owns EnableSecret. */
-export async function EnableSecret(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface EnableSecretInput {
+  SecretName: string;
+}
+
+/** EnableSecret: Disabled → Enabled; enabling an Enabled secret succeeds [guess]; PendingDelete is refused. */
+export async function EnableSecret(input: EnableSecretInput, context: TencentContext): Promise<object> {
+  const record = await setEnabled(context, input.SecretName, true);
+  return { SecretName: record.name };
 }

@@ -1,7 +1,27 @@
 import type { TencentContext } from '../context.js';
-import { ERRORS } from '../errors.js';
 
-/** PLACEHOLDER — replaced by the helper that owns GetRegions. */
-export async function GetRegions(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+/** Regions where SSM is offered, as listed on Tencent's endpoint pages [guess: the emulator accepts any region]. */
+const SSM_REGIONS = [
+  'ap-guangzhou',
+  'ap-shanghai',
+  'ap-nanjing',
+  'ap-beijing',
+  'ap-chengdu',
+  'ap-chongqing',
+  'ap-hongkong',
+  'ap-singapore',
+  'ap-jakarta',
+  'ap-bangkok',
+  'ap-seoul',
+  'ap-tokyo',
+  'ap-mumbai',
+  'na-siliconvalley',
+  'na-ashburn',
+  'eu-frankfurt',
+  'sa-saopaulo',
+];
+
+/** GetRegions: the configured default region first, then the common SSM regions. */
+export async function GetRegions(_input: object, context: TencentContext): Promise<object> {
+  return { Regions: [...new Set([context.defaultRegion, ...SSM_REGIONS])] };
 }

@@ -1,7 +1,26 @@
 import type { TencentContext } from '../context.js';
-import { ERRORS } from '../errors.js';
 
-/** PLACEHOLDER — replaced by the helper that owns GetServiceStatus. */
-export async function GetServiceStatus(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+/** Secrets one region may hold; CreateSecret enforces the same quota [docs]. */
+const SECRET_LIMIT = 1000;
+
+/**
+ * GetServiceStatus: the service is always opened and in good standing (InvalidType 1), billed
+ * pay-as-you-go. TotalCount is the number of secrets in the caller's region.
+ */
+export async function GetServiceStatus(_input: object, context: TencentContext): Promise<object> {
+  return {
+    ServiceEnabled: true,
+    InvalidType: 1,
+    // Cloud API key escrow (SecretType 3) is allow-listed on the real service [guess: not enabled].
+    AccessKeyEscrowEnabled: false,
+    // Pay-as-you-go has no expiry, renewal, prepaid resource or purchase region [guess].
+    ExpireTime: '',
+    QPSLimit: 100, // [guess] a plausible account-wide rate
+    SecretLimit: SECRET_LIMIT,
+    PayModel: 'Postpaid_SSM', // [guess]
+    RenewFlag: 0, // [guess] 0 = manual renewal, the API's default
+    ResourceId: '', // [guess]
+    TotalCount: context.engine.list(context.ns).length,
+    ResourceRegion: 0, // [guess]
+  };
 }

@@ -1,7 +1,16 @@
 import type { TencentContext } from '../context.js';
-import { ERRORS } from '../errors.js';
+import { unixSeconds } from '../render.js';
+import { requireSecret } from '../secrets.js';
 
-/** PLACEHOLDER — replaced by the helper that owns ListSecretVersionIds. */
-export async function ListSecretVersionIds(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface ListSecretVersionIdsInput {
+  SecretName: string;
+}
+
+/** ListSecretVersionIds: every version's id and CreateTime, in creation order [guess, tencent.md §5.5]; any status. */
+export async function ListSecretVersionIds(input: ListSecretVersionIdsInput, context: TencentContext): Promise<object> {
+  const record = requireSecret(context, input.SecretName);
+  return {
+    SecretName: record.name,
+    Versions: record.versions.map((version) => ({ VersionId: version.id, CreateTime: unixSeconds(version.createdAt) })),
+  };
 }

@@ -1,7 +1,110 @@
+import type { SecretRecord } from '../../../src/core/model.js';
 import type { TencentContext } from '../context.js';
-import { ERRORS } from '../errors.js';
+import { describeMembers } from '../render.js';
 
-/** PLACEHOLDER — replaced by the helper that owns ListSecrets. */
-export async function ListSecrets(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface TagFilter {
+  TagKey: string;
+  TagValue?: string[];
+}
+
+interface ListSecretsInput {
+  Offset?: number;
+  Limit?: number;
+  OrderType?: number;
+  State?: number;
+  SearchSecretName?: string;
+  TagFilters?: TagFilter[];
+  SecretType?: number;
+  ProductName?: string;
+  EncryptType?: number;
+  InstanceID?: string;
+}
+
+/** Page size when Limit is 0 or absent [SDK docs]; larger pages are not capped [guess]. */
+const DEFAULT_LIMIT = 20;
+
+/** The Status each State filter value selects (4 and 5 only occur for product secrets) [SDK docs]. */
+const STATUS_BY_STATE: Record<number, string> = { 1: 'Enabled', 2: 'Disabled', 3: 'PendingDelete', 4: 'Creating', 5: 'Failed' };
+
+/** A secret's entry in SecretMetadatas, in the SDK's member order. */
+function secretMetadata(record: SecretRecord): Record<string, unknown> {
+  const members = describeMembers(record);
+  const rotationBegin = record.attributes.rotationBeginTime;
+  const nextRotation = record.attributes.nextRotationTime;
+  return {
+    SecretName: members.SecretName,
+    Description: members.Description,
+    KmsKeyId: members.KmsKeyId,
+    CreateUin: members.CreateUin,
+    Status: members.Status,
+    DeleteTime: members.DeleteTime,
+    CreateTime: members.CreateTime,
+    // DEFAULT: the key SSM creates for the account; CUSTOMER: a key the caller named [SDK docs].
+    KmsKeyType: members.KmsKeyId === '' ? 'DEFAULT' : 'CUSTOMER',
+    // ListSecrets reports rotation as 1/0 where DescribeSecret has a bool [SDK].
+    RotationStatus: members.RotationStatus ? 1 : 0,
+    // Unix seconds here, a string in DescribeSecret; 0 for a secret that does not rotate [guess].
+    NextRotationTime: typeof nextRotation === 'number' ? nextRotation : 0,
+    SecretType: members.SecretType,
+    ProductName: members.ProductName,
+    ResourceName: members.ResourceName,
+    ProjectID: members.ProjectID,
+    AssociatedInstanceIDs: members.AssociatedInstanceIDs,
+    TargetUin: members.TargetUin,
+    RotationFrequency: members.RotationFrequency,
+    ResourceID: members.ResourceID,
+    // `YYYY-MM-DD hh:mm:ss` for rotated secrets, "" otherwise [guess].
+    RotationBeginTime: typeof rotationBegin === 'string' ? rotationBegin : '',
+    EncryptType: members.EncryptType,
+    EncryptSwitching: members.EncryptSwitching,
+    CreateUinString: members.CreateUinString,
+    TargetUinString: members.TargetUinString,
+  };
+}
+
+/** Filters ANDed, the values of one filter ORed; a filter without values only needs the key [guess]. */
+function matchesTags(record: SecretRecord, filters: TagFilter[]): boolean {
+  const tags = record.tags ?? [];
+  return filters.every((filter) =>
+    tags.some((tag) => tag.key === filter.TagKey && (!filter.TagValue?.length || filter.TagValue.includes(tag.value))),
+  );
+}
+
+/** Whether an entry passes every filter of the request. */
+function matches(record: SecretRecord, entry: Record<string, unknown>, input: ListSecretsInput): boolean {
+  const secretType = input.SecretType ?? 0;
+  // Without SecretType only user-defined secrets are listed [SDK docs: default 0].
+  if (entry.SecretType !== secretType) return false;
+  if (input.State && entry.Status !== STATUS_BY_STATE[input.State]) return false;
+  // SearchSecretName: case-sensitive substring of the name [guess].
+  if (input.SearchSecretName && !(entry.SecretName as string).includes(input.SearchSecretName)) return false;
+  if (input.TagFilters && !matchesTags(record, input.TagFilters)) return false;
+  if (input.EncryptType !== undefined && entry.EncryptType !== input.EncryptType) return false;
+  // ProductName is a comma-separated list, honoured for cloud-product secrets (SecretType 1) only [SDK docs].
+  const products = secretType === 1 ? (input.ProductName ?? '').split(',').map((name) => name.trim()).filter(Boolean) : [];
+  if (products.length > 0 && !products.includes(entry.ProductName as string)) return false;
+  // A product secret's ResourceID is its product instance's id [SDK docs].
+  if (input.InstanceID && entry.ResourceID !== input.InstanceID) return false;
+  return true;
+}
+
+/**
+ * ListSecrets: the region's secrets of one SecretType, filtered, newest first (OrderType 0) or
+ * oldest first (1), one page of Offset/Limit; TotalCount counts the whole filtered set.
+ */
+export async function ListSecrets(input: ListSecretsInput, context: TencentContext): Promise<object> {
+  // Creation order breaks ties between equal CreateTimes, reversed with the order [guess].
+  const oldestFirst = context.engine
+    .list(context.ns)
+    .map((record, sequence) => ({ record, sequence }))
+    .sort((a, b) => a.record.createdAt - b.record.createdAt || a.sequence - b.sequence)
+    .map(({ record }) => record);
+  const ordered = input.OrderType === 1 ? oldestFirst : oldestFirst.reverse();
+  const entries = ordered
+    .map((record) => ({ record, entry: secretMetadata(record) }))
+    .filter(({ record, entry }) => matches(record, entry, input))
+    .map(({ entry }) => entry);
+  const offset = input.Offset ?? 0;
+  const limit = input.Limit || DEFAULT_LIMIT;
+  return { TotalCount: entries.length, SecretMetadatas: entries.slice(offset, offset + limit) };
 }

@@ -1,7 +1,28 @@
+import { addVersion } from '../../../src/core/versions.js';
 import type { TencentContext } from '../context.js';
 import { ERRORS } from '../errors.js';
+import { isUserDefined, requireWritableSecret } from '../secrets.js';
+import { readValue, type ValueInput } from '../values.js';
 
-/** PLACEHOLDER — replaced by the helper that owns PutSecretValue. */
-export async function PutSecretValue(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface PutSecretValueInput extends ValueInput {
+  SecretName: string;
+  VersionId: string;
+}
+
+/**
+ * PutSecretValue: a new version under a new id, on an Enabled or Disabled user-defined secret.
+ * An id in use is ResourceInUse.VersionIdExists; an 11th version is LimitExceeded (core cap).
+ */
+export async function PutSecretValue(input: PutSecretValueInput, context: TencentContext): Promise<object> {
+  const record = requireWritableSecret(context, input.SecretName);
+  // Product secrets are written by their rotation only [SDK error list].
+  if (!isUserDefined(record)) throw ERRORS.autoRotatedResource();
+  const value = readValue(input);
+  const policy = context.engine.policyFor('tencent');
+  await context.engine.update(record, (draft, now) => {
+    // SSM versions carry no stage labels.
+    addVersion(draft, policy, { id: input.VersionId, value, labels: [], now });
+    draft.changedAt = now;
+  });
+  return { SecretName: record.name, VersionId: input.VersionId };
 }

@@ -1,7 +1,19 @@
 import type { TencentContext } from '../context.js';
-import { ERRORS } from '../errors.js';
+import { requireWritableSecret } from '../secrets.js';
+import { checkDescription } from '../values.js';
 
-/** PLACEHOLDER — replaced by the helper that owns UpdateDescription. */
-export async function UpdateDescription(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface UpdateDescriptionInput {
+  SecretName: string;
+  Description: string;
+}
+
+/** UpdateDescription: replaces the description (≤2048 bytes) of an Enabled or Disabled secret. */
+export async function UpdateDescription(input: UpdateDescriptionInput, context: TencentContext): Promise<object> {
+  checkDescription(input.Description);
+  const record = requireWritableSecret(context, input.SecretName);
+  await context.engine.update(record, (draft, now) => {
+    draft.description = input.Description;
+    draft.changedAt = now;
+  });
+  return { SecretName: record.name };
 }

@@ -1,7 +1,34 @@
 import type { TencentContext } from '../context.js';
+import { formatDateTime, parseDateTime } from '../dateTime.js';
 import { ERRORS } from '../errors.js';
+import { applyRotationSettings, DEFAULT_FREQUENCY_DAYS, requireRotatedSecret } from '../rotation.js';
+import { requireWritableSecret, statusOf } from '../secrets.js';
 
-/** PLACEHOLDER — replaced by the helper that owns UpdateRotationStatus. */
-export async function UpdateRotationStatus(_input: unknown, _context: TencentContext): Promise<object> {
-  throw ERRORS.internal();
+interface UpdateRotationStatusInput {
+  SecretName: string;
+  EnableRotation: boolean;
+  Frequency?: number;
+  RotationBeginTime?: string;
+}
+
+/**
+ * UpdateRotationStatus: turns a product secret's scheduled rotation on or off, with its period
+ * (30–365 days) and begin time. Enabling without RotationBeginTime starts the schedule now [SDK
+ * docs]; without Frequency the secret keeps its period [guess]. The next rotation is the first
+ * RotationBeginTime + n × Frequency at or after now.
+ */
+export async function UpdateRotationStatus(input: UpdateRotationStatusInput, context: TencentContext): Promise<object> {
+  await requireRotatedSecret(context, input.SecretName);
+  const record = requireWritableSecret(context, input.SecretName);
+  if (statusOf(record) === 'Creating') throw ERRORS.uninitialized();
+  if (input.RotationBeginTime !== undefined && parseDateTime(input.RotationBeginTime) === undefined) {
+    throw ERRORS.invalidValue('RotationBeginTime', 'it must be a real date and time formatted YYYY-MM-DD hh:mm:ss.');
+  }
+  await context.engine.update(record, (draft, now) => {
+    const beginTime = input.RotationBeginTime ?? (input.EnableRotation ? formatDateTime(now) : undefined);
+    const frequencyDays = input.Frequency ?? Number(draft.attributes.rotationFrequency ?? DEFAULT_FREQUENCY_DAYS);
+    applyRotationSettings(draft.attributes, { enabled: input.EnableRotation, frequencyDays, beginTime }, now);
+    draft.changedAt = now;
+  });
+  return {};
 }

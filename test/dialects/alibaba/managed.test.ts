@@ -1,25 +1,18 @@
-import { parseStringPromise } from 'xml2js';
-import { ManualClock } from '../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, rawAlibaba } from '../../helpers/alibaba.js';
-import { STORES, useServer } from '../../helpers/server.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../helpers/alibaba.js';
+import { createParams, createRdsAndGeneric, credentialsOf, ECS, MANAGED_CASES, POLARDB, RAM, RDS, REDIS, START } from '../../helpers/alibabaManaged.js';
 import {
-  ARN_PREFIX,
-  createParams,
-  createRdsAndGeneric,
-  credentialsOf,
+  arnOf,
   DAY_MS,
   expectKmsError,
+  expectRawError,
+  expectRawXml,
+  expectRawXmlError,
   HOUR_MS,
   kmsTimeOf,
-  MANAGED_CASES,
-  RDS,
-  START,
-} from './managedFixtures.js';
-
-const REDIS = MANAGED_CASES[1];
-const RAM = MANAGED_CASES[3];
-const ECS = MANAGED_CASES[4];
-const API = { Version: '2016-01-20' };
+  rpc,
+  useKmsServer,
+} from '../../helpers/alibabaOperations.js';
+import { STORES } from '../../helpers/server.js';
 
 function without(params: Record<string, string>, name: string): Record<string, string> {
   return Object.fromEntries(Object.entries(params).filter(([key]) => key !== name));
@@ -33,7 +26,7 @@ const INVALID_CREATIONS: Array<[string, Record<string, string>, string]> = [
   ['an unknown SecretSubType', createParams(RDS, { ExtendedConfig: '{"SecretSubType":"TripleUsers","DBInstanceId":"rm-1"}' }), 'ExtendedConfig'],
   ['an Rds secret without DBInstanceId', createParams(RDS, { ExtendedConfig: '{"SecretSubType":"SingleUser"}' }), 'ExtendedConfig'],
   ['a Redis secret without InstanceId', createParams(REDIS, { ExtendedConfig: '{"SecretSubType":"DoubleUsers","AccountName":"u","CloneAccountName":"u_clone","AccountPrivilege":"RoleReadOnly","RegionId":"cn-hangzhou"}' }), 'ExtendedConfig'],
-  ['a PolarDB secret with an unknown DBType', createParams(MANAGED_CASES[2], { ExtendedConfig: '{"SecretSubType":"DoubleUsers","RegionId":"cn-hangzhou","DBClusterId":"pc-1","DBType":"Oracle","AccountName":"u"}' }), 'ExtendedConfig'],
+  ['a PolarDB secret with an unknown DBType', createParams(POLARDB, { ExtendedConfig: '{"SecretSubType":"DoubleUsers","RegionId":"cn-hangzhou","DBClusterId":"pc-1","DBType":"Oracle","AccountName":"u"}' }), 'ExtendedConfig'],
   ['a RAM secret without UserName', createParams(RAM, { ExtendedConfig: '{"SecretSubType":"RamUserAccessKey"}' }), 'ExtendedConfig'],
   ['an ECS secret without RegionId', createParams(ECS, { ExtendedConfig: '{"SecretSubType":"Password","InstanceId":"i-1"}' }), 'ExtendedConfig'],
   ['CustomData that is not an object', createParams(RDS, { ExtendedConfig: '{"SecretSubType":"SingleUser","DBInstanceId":"rm-1","CustomData":"x"}' }), 'ExtendedConfig'],
@@ -54,17 +47,16 @@ const INVALID_CREATIONS: Array<[string, Record<string, string>, string]> = [
 ];
 
 describe.each(STORES)('managed secrets (%s store)', (kind) => {
-  const clock = new ManualClock(START);
-  const server = useServer(kind, { clock });
+  const { clock, url } = useKmsServer(kind, START);
 
   describe.each(ALIBABA_SDKS)('through %s', (sdk) => {
-    const call = (action: string, params: Record<string, string> = {}) => alibabaClient(server().url, sdk)(action, params);
+    const call = (action: string, params: Record<string, string> = {}) => alibabaClient(url(), sdk)(action, params);
 
     it.each(MANAGED_CASES.map((c) => [c.label, c] as const))('creates a %s secret with rotation on and reads its credentials', async (_, managed) => {
       const now = clock.now();
       const created = await call('CreateSecret', createParams(managed, { EnableAutomaticRotation: 'true', RotationInterval: '7d' }));
       expect(created).toEqual({
-        Arn: `${ARN_PREFIX}${managed.storedName}`,
+        Arn: arnOf(managed.storedName),
         SecretName: managed.storedName,
         VersionId: 'v1',
         SecretType: managed.type,
@@ -95,7 +87,7 @@ describe.each(STORES)('managed secrets (%s store)', (kind) => {
     });
 
     it('generates the first password of Redis and PolarDB secrets, which take $Auto', async () => {
-      for (const managed of [REDIS, MANAGED_CASES[2]]) {
+      for (const managed of [REDIS, POLARDB]) {
         await call('CreateSecret', createParams(managed));
         const { AccountPassword } = credentialsOf(await call('GetSecretValue', { SecretName: managed.name }));
         expect(AccountPassword).toMatch(/^[A-Za-z0-9]{32}$/);
@@ -112,7 +104,7 @@ describe.each(STORES)('managed secrets (%s store)', (kind) => {
     it('leaves the interval and schedule out while rotation is off, and ExtendedConfig out unless asked for', async () => {
       const created = await call('CreateSecret', createParams(RDS, { RotationInterval: '7d' }));
       expect(created).toEqual({
-        Arn: `${ARN_PREFIX}app/db`,
+        Arn: arnOf('app/db'),
         SecretName: 'app/db',
         VersionId: 'v1',
         SecretType: 'Rds',
@@ -183,17 +175,12 @@ describe.each(STORES)('managed secrets (%s store)', (kind) => {
   });
 
   describe('on the wire', () => {
-    const raw = (params: Record<string, string>) => rawAlibaba(server().url, { ...API, ...params });
-
     it('answers a managed GetSecretValue in XML with its ExtendedConfig and rotation members', async () => {
       const now = clock.now();
-      await raw({ Action: 'CreateSecret', ...createParams(RDS, { EnableAutomaticRotation: 'true', RotationInterval: '168h' }) });
-      const response = await raw({ Action: 'GetSecretValue', SecretName: 'app/db', FetchExtendedConfig: 'true', Format: 'XML' });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
+      await rpc(url(), 'CreateSecret', createParams(RDS, { EnableAutomaticRotation: 'true', RotationInterval: '168h' }));
+      const response = await rpc(url(), 'GetSecretValue', { SecretName: 'app/db', FetchExtendedConfig: 'true', Format: 'XML' });
       expect(response.text.startsWith('<?xml')).toBe(true);
-      const { KMS } = await parseStringPromise(response.text, { explicitArray: false });
-      expect(KMS).toEqual({
+      expect(await expectRawXml(response)).toEqual({
         SecretName: 'app/db',
         SecretType: 'Rds',
         SecretData: JSON.stringify(RDS.initial),
@@ -210,13 +197,11 @@ describe.each(STORES)('managed secrets (%s store)', (kind) => {
     });
 
     it('answers a refused creation with the POP error body, 400, in JSON and XML', async () => {
-      const json = await raw({ Action: 'CreateSecret', ...createParams(RDS, { ExtendedConfig: '{"SecretSubType":"SingleUser"}' }) });
-      expect([json.status, json.headers.get('content-type'), json.json.Code]).toEqual([400, 'application/json;charset=utf-8', 'InvalidParameter']);
+      const json = await rpc(url(), 'CreateSecret', createParams(RDS, { ExtendedConfig: '{"SecretSubType":"SingleUser"}' }));
+      expectRawError(json, 'InvalidParameter', 400);
       expect(json.json.Message).toContain('DBInstanceId');
-      const xml = await raw({ Action: 'CreateSecret', Format: 'XML', ...createParams(RDS, { ExtendedConfig: '[]' }) });
-      expect([xml.status, xml.headers.get('content-type')]).toEqual([400, 'text/xml;charset=utf-8']);
-      const { Error } = await parseStringPromise(xml.text, { explicitArray: false });
-      expect([Error.Code, Error.RequestId]).toEqual(['InvalidParameter', xml.headers.get('x-acs-request-id')]);
+      const xml = await rpc(url(), 'CreateSecret', { Format: 'XML', ...createParams(RDS, { ExtendedConfig: '[]' }) });
+      expect((await expectRawXmlError(xml, 'InvalidParameter', 400)).RequestId).toBe(xml.headers.get('x-acs-request-id'));
     });
   });
 });

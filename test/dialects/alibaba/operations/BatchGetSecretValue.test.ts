@@ -1,14 +1,23 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
-import { arnOf, createSecret, expectKmsError, expectRawError, kmsTimeOf, parseXml, rpc, seedManagedSecret } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import {
+  arnOf,
+  createSecret,
+  expectKmsError,
+  expectRawError,
+  expectRawXml,
+  expectRawXmlError,
+  kmsTimeOf,
+  putSecretValue,
+  rpc,
+  seedManagedSecret,
+  useKmsServer,
+} from '../../../helpers/alibabaOperations.js';
+import { STORES } from '../../../helpers/server.js';
 
 const NOT_FOUND = { Code: 'Forbidden.ResourceNotFound', HttpStatus: 404, Message: 'Resource not found.' };
 
 describe.each(STORES)('BatchGetSecretValue (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 11, 24, 18, 0, 0, 1));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
+  const { clock, server, url } = useKmsServer(kind, Date.UTC(2025, 11, 24, 18, 0, 0, 1));
 
   const batch = (items: unknown, extra: Record<string, string> = {}) =>
     rpc(url(), 'BatchGetSecretValue', { SecretsList: typeof items === 'string' ? items : JSON.stringify(items), ...extra });
@@ -16,8 +25,7 @@ describe.each(STORES)('BatchGetSecretValue (%s store)', (kind) => {
   /** `name` with v1 (ACSPrevious, data "<name>-1") and v2 (ACSCurrent, data "<name>-2"). */
   async function twoVersions(name: string): Promise<void> {
     await createSecret(url(), name, { SecretData: `${name}-1` });
-    const put = await rpc(url(), 'PutSecretValue', { SecretName: name, VersionId: 'v2', SecretData: `${name}-2` });
-    if (put.status !== 200) throw new Error(put.text);
+    await putSecretValue(url(), name, 'v2', `${name}-2`);
   }
 
   describe.each(ALIBABA_SDKS)('through %s', (sdk) => {
@@ -68,13 +76,11 @@ describe.each(STORES)('BatchGetSecretValue (%s store)', (kind) => {
     });
 
     it('refuses a SecretsList that is not a JSON list (InvalidParameter, 400)', async () => {
-      const error = await alibabaError(call()('BatchGetSecretValue', { SecretsList: '{"SecretName":"a"}' }));
-      expectKmsError(error, sdk, 'InvalidParameter', 400);
-      expect(error.message).toContain('SecretsList');
+      await expectKmsError(sdk, call()('BatchGetSecretValue', { SecretsList: '{"SecretName":"a"}' }), 'InvalidParameter', 400, 'SecretsList');
     });
 
     it('answers MissingSecretsList (400) without SecretsList', async () => {
-      expectKmsError(await alibabaError(call()('BatchGetSecretValue', {})), sdk, 'MissingSecretsList', 400);
+      await expectKmsError(sdk, call()('BatchGetSecretValue', {}), 'MissingSecretsList', 400);
     });
   });
 
@@ -172,16 +178,14 @@ describe.each(STORES)('BatchGetSecretValue (%s store)', (kind) => {
       await createSecret(url(), 'x1', { SecretData: 'one' });
       await createSecret(url(), 'x2', { SecretData: 'two' });
       const response = await batch([{ SecretName: 'x1' }, { SecretName: 'x2' }, { SecretName: 'nope' }], { Format: 'XML' });
-      expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-      const xml = await parseXml(response.text);
-      expect(xml.KMS.SecretValues.map((v: { SecretData: string }) => v.SecretData)).toEqual(['one', 'two']);
-      expect(xml.KMS.Errors).toEqual({ SecretName: 'nope', Code: 'Forbidden.ResourceNotFound', HttpStatus: '404', Message: 'Resource not found.' });
+      const kms = await expectRawXml(response);
+      expect(kms.SecretValues.map((v: { SecretData: string }) => v.SecretData)).toEqual(['one', 'two']);
+      expect(kms.Errors).toEqual({ SecretName: 'nope', Code: 'Forbidden.ResourceNotFound', HttpStatus: '404', Message: 'Resource not found.' });
     });
 
     it('answers an invalid SecretsList with 400 under <Error> in XML', async () => {
       const response = await batch('nope', { Format: 'XML' });
-      expect(response.status).toBe(400);
-      expect((await parseXml(response.text)).Error).toMatchObject({ Code: 'InvalidParameter' });
+      await expectRawXmlError(response, 'InvalidParameter', 400);
     });
   });
 });

@@ -1,7 +1,17 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
-import { arnOf, createSecret, expectKmsError, expectRawError, kmsTimeOf, parseXml, rpc, TEST_NS } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import {
+  arnOf,
+  createSecret,
+  expectKmsError,
+  expectRawError,
+  expectRawXml,
+  expectRawXmlError,
+  kmsTimeOf,
+  rpc,
+  TEST_NS,
+  useKmsServer,
+} from '../../../helpers/alibabaOperations.js';
+import { STORES } from '../../../helpers/server.js';
 
 const TAGS = [
   { TagKey: 'env', TagValue: 'prod' },
@@ -10,10 +20,7 @@ const TAGS = [
 const POLICY = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['kms:GetSecretValue'], Resource: ['*'] }] });
 
 describe.each(STORES)('CreateSecret (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 3, 2, 9, 15, 30, 750));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
-  const stored = (name: string) => server().polysecret.engine.get(TEST_NS, name);
+  const { clock, server, url, stored } = useKmsServer(kind, Date.UTC(2025, 3, 2, 9, 15, 30, 750));
 
   describe.each(ALIBABA_SDKS)('through %s', (sdk) => {
     const call = () => alibabaClient(url(), sdk);
@@ -70,37 +77,36 @@ describe.each(STORES)('CreateSecret (%s store)', (kind) => {
 
     it('refuses a name in use with Rejected.ResourceExist (409)', async () => {
       await createSecret(url(), 'taken');
-      const error = await alibabaError(call()('CreateSecret', { SecretName: 'taken', VersionId: 'v2', SecretData: 'x' }));
-      expectKmsError(error, sdk, 'Rejected.ResourceExist', 409);
+      await expectKmsError(sdk, call()('CreateSecret', { SecretName: 'taken', VersionId: 'v2', SecretData: 'x' }), 'Rejected.ResourceExist', 409);
       expect(stored('taken')?.versions.map((v) => v.id)).toEqual(['v1']);
     });
 
     it('refuses the name of a secret pending deletion with Rejected.ResourceInDeleteWindow (409)', async () => {
       await createSecret(url(), 'doomed');
       await rpc(url(), 'DeleteSecret', { SecretName: 'doomed' });
-      const error = await alibabaError(call()('CreateSecret', { SecretName: 'doomed', VersionId: 'v1', SecretData: 'x' }));
-      expectKmsError(error, sdk, 'Rejected.ResourceInDeleteWindow', 409);
+      await expectKmsError(sdk, call()('CreateSecret', { SecretName: 'doomed', VersionId: 'v1', SecretData: 'x' }), 'Rejected.ResourceInDeleteWindow', 409);
     });
 
     it.each(['SecretName', 'VersionId', 'SecretData'])('answers Missing%s (400) without it', async (missing) => {
       const params: Record<string, string> = { SecretName: 'incomplete', VersionId: 'v1', SecretData: 'x' };
       delete params[missing];
-      const error = await alibabaError(call()('CreateSecret', params));
-      expectKmsError(error, sdk, `Missing${missing}`, 400);
+      const error = await expectKmsError(sdk, call()('CreateSecret', params), `Missing${missing}`, 400);
       expect(error.message).toBe(`${missing} is mandatory for this action.`);
       expect(stored('incomplete')).toBeUndefined();
     });
 
     it('refuses a Generic name starting with acs/ (InvalidParameter, 400)', async () => {
-      const error = await alibabaError(call()('CreateSecret', { SecretName: 'acs/mine', VersionId: 'v1', SecretData: 'x' }));
-      expectKmsError(error, sdk, 'InvalidParameter', 400);
-      expect(error.message).toContain('SecretName');
+      await expectKmsError(sdk, call()('CreateSecret', { SecretName: 'acs/mine', VersionId: 'v1', SecretData: 'x' }), 'InvalidParameter', 400, 'SecretName');
     });
 
     it('refuses Tags that are not JSON (InvalidParameter, 400)', async () => {
-      const error = await alibabaError(call()('CreateSecret', { SecretName: 'tagged', VersionId: 'v1', SecretData: 'x', Tags: '[{TagKey:' }));
-      expectKmsError(error, sdk, 'InvalidParameter', 400);
-      expect(error.message).toContain('Tags');
+      await expectKmsError(
+        sdk,
+        call()('CreateSecret', { SecretName: 'tagged', VersionId: 'v1', SecretData: 'x', Tags: '[{TagKey:' }),
+        'InvalidParameter',
+        400,
+        'Tags',
+      );
       expect(stored('tagged')).toBeUndefined();
     });
   });
@@ -241,8 +247,12 @@ describe.each(STORES)('CreateSecret (%s store)', (kind) => {
     it('answers pop-core POST, which sends everything in the body, the same way', async () => {
       const call = alibabaClient(url(), 'pop-core-post');
       expect((await call('CreateSecret', { SecretName: 'pop', VersionId: 'v1', SecretData: 'a'.repeat(30_720) })).SecretName).toBe('pop');
-      const error = await alibabaError(call('CreateSecret', { SecretName: 'pop2', VersionId: 'v1', SecretData: 'a'.repeat(30_721) }));
-      expectKmsError(error, 'pop-core-post', 'InvalidParameter', 400);
+      await expectKmsError(
+        'pop-core-post',
+        call('CreateSecret', { SecretName: 'pop2', VersionId: 'v1', SecretData: 'a'.repeat(30_721) }),
+        'InvalidParameter',
+        400,
+      );
     });
   });
 
@@ -257,10 +267,13 @@ describe.each(STORES)('CreateSecret (%s store)', (kind) => {
 
     it('answers XML under <KMS> with Format=XML', async () => {
       const response = await rpc(url(), 'CreateSecret', { SecretName: 'xml', VersionId: 'v1', SecretData: 'x', DKMSInstanceId: 'kst-1', Format: 'XML' });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-      expect(await parseXml(response.text)).toEqual({
-        KMS: { Arn: arnOf('xml'), SecretName: 'xml', VersionId: 'v1', SecretType: 'Generic', DKMSInstanceId: 'kst-1', RequestId: expect.any(String) },
+      expect(await expectRawXml(response)).toEqual({
+        Arn: arnOf('xml'),
+        SecretName: 'xml',
+        VersionId: 'v1',
+        SecretType: 'Generic',
+        DKMSInstanceId: 'kst-1',
+        RequestId: expect.any(String),
       });
     });
 
@@ -270,9 +283,7 @@ describe.each(STORES)('CreateSecret (%s store)', (kind) => {
       expectRawError(json, 'Rejected.ResourceExist', 409);
       expect(Object.keys(json.json).sort()).toEqual(['Code', 'HostId', 'Message', 'Recommend', 'RequestId']);
       const xml = await rpc(url(), 'CreateSecret', { SecretName: 'dup', VersionId: 'v9', SecretData: 'x', Format: 'XML' });
-      expect(xml.status).toBe(409);
-      expect(xml.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-      expect((await parseXml(xml.text)).Error).toMatchObject({ Code: 'Rejected.ResourceExist' });
+      await expectRawXmlError(xml, 'Rejected.ResourceExist', 409);
     });
   });
 });

@@ -1,22 +1,21 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
 import {
   arnOf,
   createSecret,
   DAY_MS,
   expectKmsError,
   expectRawError,
+  expectRawXml,
+  expectRawXmlError,
   kmsTimeOf,
-  parseXml,
   rpc,
   seedManagedSecret,
+  useKmsServer,
 } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { STORES } from '../../../helpers/server.js';
 
 describe.each(STORES)('DeleteSecret (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 0, 15, 12, 0, 0));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
+  const { clock, server, url } = useKmsServer(kind, Date.UTC(2025, 0, 15, 12, 0, 0));
   const describeSecret = (name: string) => rpc(url(), 'DescribeSecret', { SecretName: name });
   const listedNames = async (): Promise<string[]> =>
     (await rpc(url(), 'ListSecrets')).json.SecretList.Secret.map((entry: { SecretName: string }) => entry.SecretName);
@@ -47,19 +46,17 @@ describe.each(STORES)('DeleteSecret (%s store)', (kind) => {
     it('hides the scheduled secret from GetSecretValue with Rejected.ResourceInDeleteWindow (409)', async () => {
       await createSecret(url(), 'app/db');
       await call()('DeleteSecret', { SecretName: 'app/db' });
-      const error = await alibabaError(call()('GetSecretValue', { SecretName: 'app/db' }));
-      expectKmsError(error, sdk, 'Rejected.ResourceInDeleteWindow', 409);
+      await expectKmsError(sdk, call()('GetSecretValue', { SecretName: 'app/db' }), 'Rejected.ResourceInDeleteWindow', 409);
     });
 
     it('answers Forbidden.ResourceNotFound (404) for an unknown secret, forced or not', async () => {
-      expectKmsError(await alibabaError(call()('DeleteSecret', { SecretName: 'missing' })), sdk, 'Forbidden.ResourceNotFound', 404);
-      const forced = await alibabaError(call()('DeleteSecret', { SecretName: 'missing', ForceDeleteWithoutRecovery: 'true' }));
-      expectKmsError(forced, sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('DeleteSecret', { SecretName: 'missing' }), 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('DeleteSecret', { SecretName: 'missing', ForceDeleteWithoutRecovery: 'true' }), 'Forbidden.ResourceNotFound', 404);
     });
 
     it('refuses RecoveryWindowInDays=31 with InvalidParameter (400)', async () => {
       await createSecret(url(), 'app/db');
-      expectKmsError(await alibabaError(call()('DeleteSecret', { SecretName: 'app/db', RecoveryWindowInDays: '31' })), sdk, 'InvalidParameter', 400);
+      await expectKmsError(sdk, call()('DeleteSecret', { SecretName: 'app/db', RecoveryWindowInDays: '31' }), 'InvalidParameter', 400);
     });
   });
 
@@ -169,14 +166,12 @@ describe.each(STORES)('DeleteSecret (%s store)', (kind) => {
   it('answers XML under <KMS>, and errors under <Error>', async () => {
     await createSecret(url(), 'xml');
     const ok = await rpc(url(), 'DeleteSecret', { SecretName: 'xml', Format: 'XML' });
-    expect(ok.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-    expect((await parseXml(ok.text)).KMS).toEqual({
+    expect(await expectRawXml(ok)).toEqual({
       SecretName: 'xml',
       PlannedDeleteTime: kmsTimeOf(clock.now() + 30 * DAY_MS),
       RequestId: expect.any(String),
     });
     const failed = await rpc(url(), 'DeleteSecret', { SecretName: 'missing', Format: 'XML' });
-    expect(failed.status).toBe(404);
-    expect((await parseXml(failed.text)).Error).toMatchObject({ Code: 'Forbidden.ResourceNotFound' });
+    await expectRawXmlError(failed, 'Forbidden.ResourceNotFound', 404);
   });
 });

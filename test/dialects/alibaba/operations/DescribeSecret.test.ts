@@ -1,17 +1,19 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
 import {
   arnOf,
   createSecret,
   DAY_MS,
   expectKmsError,
   expectRawError,
+  expectRawXml,
+  expectRawXmlError,
   kmsTimeOf,
-  parseXml,
   rpc,
+  SEEDED_CONFIG,
   seedManagedSecret,
+  useKmsServer,
 } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { STORES } from '../../../helpers/server.js';
 
 const TAGS = JSON.stringify([
   { TagKey: 'env', TagValue: 'prod' },
@@ -19,9 +21,7 @@ const TAGS = JSON.stringify([
 ]);
 
 describe.each(STORES)('DescribeSecret (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 2, 10, 8, 30, 15, 500));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
+  const { clock, server, url } = useKmsServer(kind, Date.UTC(2025, 2, 10, 8, 30, 15, 500));
 
   describe.each(ALIBABA_SDKS)('through %s', (sdk) => {
     const call = () => alibabaClient(url(), sdk);
@@ -59,7 +59,7 @@ describe.each(STORES)('DescribeSecret (%s store)', (kind) => {
     });
 
     it('answers Forbidden.ResourceNotFound (404) for an unknown secret', async () => {
-      expectKmsError(await alibabaError(call()('DescribeSecret', { SecretName: 'missing' })), sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('DescribeSecret', { SecretName: 'missing' }), 'Forbidden.ResourceNotFound', 404);
     });
   });
 
@@ -113,7 +113,7 @@ describe.each(STORES)('DescribeSecret (%s store)', (kind) => {
       RotationInterval: '604800s',
       LastRotationDate: kmsTimeOf(now - DAY_MS),
       NextRotationDate: kmsTimeOf(now + 6 * DAY_MS),
-      ExtendedConfig: JSON.stringify({ SecretSubType: 'SingleUser', DBInstanceId: 'rm-test', CustomData: { team: 'a' } }),
+      ExtendedConfig: JSON.stringify(SEEDED_CONFIG),
       RequestId: expect.any(String),
     });
   });
@@ -134,11 +134,9 @@ describe.each(STORES)('DescribeSecret (%s store)', (kind) => {
   it('answers XML under <KMS> with tags as repeated <Tag> elements', async () => {
     await createSecret(url(), 'xml', { Tags: TAGS });
     const response = await rpc(url(), 'DescribeSecret', { SecretName: 'xml', FetchTags: 'true', Format: 'XML' });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-    const parsed = await parseXml(response.text);
-    expect(parsed.KMS).toMatchObject({ SecretName: 'xml', SecretType: 'Generic', Arn: arnOf('xml') });
-    expect(parsed.KMS.Tags.Tag).toEqual([
+    const kms = await expectRawXml(response);
+    expect(kms).toMatchObject({ SecretName: 'xml', SecretType: 'Generic', Arn: arnOf('xml') });
+    expect(kms.Tags.Tag).toEqual([
       { TagKey: 'env', TagValue: 'prod' },
       { TagKey: 'team', TagValue: 'db' },
     ]);
@@ -150,9 +148,7 @@ describe.each(STORES)('DescribeSecret (%s store)', (kind) => {
     await createSecret(url(), 'flags');
     expectRawError(await rpc(url(), 'DescribeSecret', { SecretName: 'flags', FetchTags: 'yes' }), 'InvalidParameter', 400);
     const xml = await rpc(url(), 'DescribeSecret', { SecretName: 'missing', Format: 'XML' });
-    expect(xml.status).toBe(404);
-    expect(xml.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-    expect((await parseXml(xml.text)).Error).toMatchObject({ Code: 'Forbidden.ResourceNotFound' });
+    await expectRawXmlError(xml, 'Forbidden.ResourceNotFound', 404);
   });
 
   it('no longer finds a secret once its deletion window has passed', async () => {

@@ -1,22 +1,22 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
 import {
   arnOf,
   createSecret,
   expectKmsError,
   expectRawError,
+  expectRawXml,
+  expectRawXmlError,
   kmsTimeOf,
-  parseXml,
+  putSecretValue,
   rpc,
   seedManagedSecret,
   TEST_NS,
+  useKmsServer,
 } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { STORES } from '../../../helpers/server.js';
 
 describe.each(STORES)('GetSecretValue (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 5, 20, 14, 0, 5, 999));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
+  const { clock, server, url } = useKmsServer(kind, Date.UTC(2025, 5, 20, 14, 0, 5, 999));
 
   /** A secret with v1 (ACSPrevious, created first) and v2 (ACSCurrent, one minute later). */
   async function twoVersions(name: string): Promise<{ v1At: number; v2At: number }> {
@@ -24,8 +24,7 @@ describe.each(STORES)('GetSecretValue (%s store)', (kind) => {
     await createSecret(url(), name, { SecretData: 'one' });
     clock.advance(60_000);
     const v2At = clock.now();
-    const put = await rpc(url(), 'PutSecretValue', { SecretName: name, VersionId: 'v2', SecretData: 'two' });
-    if (put.status !== 200) throw new Error(put.text);
+    await putSecretValue(url(), name, 'v2', 'two');
     return { v1At, v2At };
   }
 
@@ -73,8 +72,12 @@ describe.each(STORES)('GetSecretValue (%s store)', (kind) => {
 
     it('answers Forbidden.ResourceNotFound (404) when VersionId and VersionStage disagree', async () => {
       await twoVersions('disagree');
-      const error = await alibabaError(call()('GetSecretValue', { SecretName: 'disagree', VersionId: 'v1', VersionStage: 'ACSCurrent' }));
-      expectKmsError(error, sdk, 'Forbidden.ResourceNotFound', 404);
+      const error = await expectKmsError(
+        sdk,
+        call()('GetSecretValue', { SecretName: 'disagree', VersionId: 'v1', VersionStage: 'ACSCurrent' }),
+        'Forbidden.ResourceNotFound',
+        404,
+      );
       expect(error.message).toBe('Resource not found.');
     });
 
@@ -84,7 +87,7 @@ describe.each(STORES)('GetSecretValue (%s store)', (kind) => {
       ['VersionStage', { SecretName: 'present', VersionStage: 'Blue' }],
     ])('answers Forbidden.ResourceNotFound (404) for an unknown %s', async (_, params) => {
       await createSecret(url(), 'present');
-      expectKmsError(await alibabaError(call()('GetSecretValue', params)), sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('GetSecretValue', params), 'Forbidden.ResourceNotFound', 404);
     });
 
     it('finds the secret by its ARN', async () => {
@@ -95,20 +98,20 @@ describe.each(STORES)('GetSecretValue (%s store)', (kind) => {
     it('answers Rejected.ResourceInDeleteWindow (409) for a secret pending deletion', async () => {
       await createSecret(url(), 'doomed');
       await rpc(url(), 'DeleteSecret', { SecretName: 'doomed' });
-      expectKmsError(await alibabaError(call()('GetSecretValue', { SecretName: 'doomed' })), sdk, 'Rejected.ResourceInDeleteWindow', 409);
+      await expectKmsError(sdk, call()('GetSecretValue', { SecretName: 'doomed' }), 'Rejected.ResourceInDeleteWindow', 409);
     });
 
     it('answers DryRun=true with DryRunOperationError (400) when the call would succeed', async () => {
       await createSecret(url(), 'dry');
-      expectKmsError(await alibabaError(call()('GetSecretValue', { SecretName: 'dry', DryRun: 'true' })), sdk, 'DryRunOperationError', 400);
+      await expectKmsError(sdk, call()('GetSecretValue', { SecretName: 'dry', DryRun: 'true' }), 'DryRunOperationError', 400);
     });
 
     it('answers DryRun=true with the error the call would meet', async () => {
-      expectKmsError(await alibabaError(call()('GetSecretValue', { SecretName: 'nowhere', DryRun: 'true' })), sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('GetSecretValue', { SecretName: 'nowhere', DryRun: 'true' }), 'Forbidden.ResourceNotFound', 404);
     });
 
     it('answers MissingSecretName (400) without SecretName', async () => {
-      expectKmsError(await alibabaError(call()('GetSecretValue', { VersionStage: 'ACSCurrent' })), sdk, 'MissingSecretName', 400);
+      await expectKmsError(sdk, call()('GetSecretValue', { VersionStage: 'ACSCurrent' }), 'MissingSecretName', 400);
     });
   });
 
@@ -187,28 +190,23 @@ describe.each(STORES)('GetSecretValue (%s store)', (kind) => {
       await createSecret(url(), 'xml', { SecretData: 'x1' });
       await rpc(url(), 'PutSecretValue', { SecretName: 'xml', VersionId: 'v2', SecretData: 'x2', VersionStages: '["ACSCurrent","Blue"]' });
       const response = await rpc(url(), 'GetSecretValue', { SecretName: 'xml', Format: 'XML', FetchExtendedConfig: 'true' });
-      expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
       expect(response.text).toContain('<VersionStages><VersionStage>ACSCurrent</VersionStage><VersionStage>Blue</VersionStage></VersionStages>');
-      expect(await parseXml(response.text)).toEqual({
-        KMS: {
-          SecretName: 'xml',
-          SecretType: 'Generic',
-          SecretData: 'x2',
-          SecretDataType: 'text',
-          VersionId: 'v2',
-          VersionStages: { VersionStage: ['ACSCurrent', 'Blue'] },
-          CreateTime: kmsTimeOf(clock.now()),
-          RequestId: expect.any(String),
-        },
+      expect(await expectRawXml(response)).toEqual({
+        SecretName: 'xml',
+        SecretType: 'Generic',
+        SecretData: 'x2',
+        SecretDataType: 'text',
+        VersionId: 'v2',
+        VersionStages: { VersionStage: ['ACSCurrent', 'Blue'] },
+        CreateTime: kmsTimeOf(clock.now()),
+        RequestId: expect.any(String),
       });
     });
 
     it('answers a missing secret with 404 in JSON, and under <Error> in XML', async () => {
       expectRawError(await rpc(url(), 'GetSecretValue', { SecretName: 'missing' }), 'Forbidden.ResourceNotFound', 404);
       const xml = await rpc(url(), 'GetSecretValue', { SecretName: 'missing', Format: 'xml' });
-      expect(xml.status).toBe(404);
-      expect(xml.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-      expect((await parseXml(xml.text)).Error).toMatchObject({ Code: 'Forbidden.ResourceNotFound', Message: 'Resource not found.' });
+      expect((await expectRawXmlError(xml, 'Forbidden.ResourceNotFound', 404)).Message).toBe('Resource not found.');
     });
   });
 });

@@ -1,12 +1,20 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
-import { arnOf, createSecret, expectKmsError, expectRawError, kmsTimeOf, parseXml, rpc } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import {
+  arnOf,
+  createSecret,
+  expectKmsError,
+  expectRawError,
+  expectRawXml,
+  expectRawXmlError,
+  kmsTimeOf,
+  putSecretValue,
+  rpc,
+  useKmsServer,
+} from '../../../helpers/alibabaOperations.js';
+import { STORES } from '../../../helpers/server.js';
 
 describe.each(STORES)('ListSecretVersionIds (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 10, 3, 22, 59, 59, 500));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
+  const { clock, url } = useKmsServer(kind, Date.UTC(2025, 10, 3, 22, 59, 59, 500));
 
   /** Creates `name` with versions v1…v`count`, one minute apart; returns their creation times. */
   async function versions(name: string, count: number, stages?: (i: number) => string | undefined): Promise<number[]> {
@@ -16,8 +24,7 @@ describe.each(STORES)('ListSecretVersionIds (%s store)', (kind) => {
       clock.advance(60_000);
       times.push(clock.now());
       const VersionStages = stages?.(i);
-      const put = await rpc(url(), 'PutSecretValue', { SecretName: name, VersionId: `v${i}`, SecretData: `d${i}`, ...(VersionStages ? { VersionStages } : {}) });
-      if (put.status !== 200) throw new Error(put.text);
+      await putSecretValue(url(), name, `v${i}`, `d${i}`, VersionStages ? { VersionStages } : {});
     }
     return times;
   }
@@ -66,16 +73,16 @@ describe.each(STORES)('ListSecretVersionIds (%s store)', (kind) => {
     });
 
     it('answers Forbidden.ResourceNotFound (404) for an unknown secret', async () => {
-      expectKmsError(await alibabaError(call()('ListSecretVersionIds', { SecretName: 'missing' })), sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('ListSecretVersionIds', { SecretName: 'missing' }), 'Forbidden.ResourceNotFound', 404);
     });
 
     it('refuses a PageSize above 100 (InvalidParameter, 400)', async () => {
       await createSecret(url(), 'sized');
-      expectKmsError(await alibabaError(call()('ListSecretVersionIds', { SecretName: 'sized', PageSize: '101' })), sdk, 'InvalidParameter', 400);
+      await expectKmsError(sdk, call()('ListSecretVersionIds', { SecretName: 'sized', PageSize: '101' }), 'InvalidParameter', 400);
     });
 
     it('answers MissingSecretName (400) without SecretName', async () => {
-      expectKmsError(await alibabaError(call()('ListSecretVersionIds', {})), sdk, 'MissingSecretName', 400);
+      await expectKmsError(sdk, call()('ListSecretVersionIds', {}), 'MissingSecretName', 400);
     });
   });
 
@@ -143,29 +150,25 @@ describe.each(STORES)('ListSecretVersionIds (%s store)', (kind) => {
     it('answers XML under <KMS> with repeated <VersionId> elements', async () => {
       const [v1At, v2At] = await versions('xml', 2);
       const response = await list({ SecretName: 'xml', Format: 'XML' });
-      expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
       expect(response.text).toContain('<VersionIds><VersionId><VersionId>v1</VersionId>');
-      expect(await parseXml(response.text)).toEqual({
-        KMS: {
-          SecretName: 'xml',
-          PageNumber: '1',
-          PageSize: '20',
-          TotalCount: '2',
-          VersionIds: {
-            VersionId: [
-              { VersionId: 'v1', CreateTime: kmsTimeOf(v1At), VersionStages: { VersionStage: 'ACSPrevious' } },
-              { VersionId: 'v2', CreateTime: kmsTimeOf(v2At), VersionStages: { VersionStage: 'ACSCurrent' } },
-            ],
-          },
-          RequestId: expect.any(String),
+      expect(await expectRawXml(response)).toEqual({
+        SecretName: 'xml',
+        PageNumber: '1',
+        PageSize: '20',
+        TotalCount: '2',
+        VersionIds: {
+          VersionId: [
+            { VersionId: 'v1', CreateTime: kmsTimeOf(v1At), VersionStages: { VersionStage: 'ACSPrevious' } },
+            { VersionId: 'v2', CreateTime: kmsTimeOf(v2At), VersionStages: { VersionStage: 'ACSCurrent' } },
+          ],
         },
+        RequestId: expect.any(String),
       });
     });
 
     it('answers a missing secret with 404 under <Error> in XML', async () => {
       const response = await list({ SecretName: 'missing', Format: 'XML' });
-      expect(response.status).toBe(404);
-      expect((await parseXml(response.text)).Error).toMatchObject({ Code: 'Forbidden.ResourceNotFound' });
+      await expectRawXmlError(response, 'Forbidden.ResourceNotFound', 404);
     });
   });
 });

@@ -1,24 +1,23 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
 import {
   createSecret,
   DAY_MS,
   expectKmsError,
   expectRawError,
+  expectRawXml,
+  expectRawXmlError,
   kmsTimeOf,
-  parseXml,
   rpc,
   seedManagedSecret,
   TEST_NS,
+  useKmsServer,
 } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { STORES } from '../../../helpers/server.js';
 
 const filters = (value: unknown): string => JSON.stringify(value);
 
 describe.each(STORES)('ListSecrets (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 5, 1, 0, 0, 0));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
+  const { clock, server, url } = useKmsServer(kind, Date.UTC(2025, 5, 1, 0, 0, 0));
   const list = async (params: Record<string, string> = {}): Promise<any> => {
     const response = await rpc(url(), 'ListSecrets', params);
     if (response.status !== 200) throw new Error(response.text);
@@ -75,11 +74,11 @@ describe.each(STORES)('ListSecrets (%s store)', (kind) => {
     });
 
     it('refuses a PageSize above 100 with InvalidParameter (400)', async () => {
-      expectKmsError(await alibabaError(call()('ListSecrets', { PageSize: '101' })), sdk, 'InvalidParameter', 400);
+      await expectKmsError(sdk, call()('ListSecrets', { PageSize: '101' }), 'InvalidParameter', 400);
     });
 
     it('refuses Filters that are not JSON with InvalidParameter (400)', async () => {
-      expectKmsError(await alibabaError(call()('ListSecrets', { Filters: '[{"Key":' })), sdk, 'InvalidParameter', 400);
+      await expectKmsError(sdk, call()('ListSecrets', { Filters: '[{"Key":' }), 'InvalidParameter', 400);
     });
   });
 
@@ -225,18 +224,14 @@ describe.each(STORES)('ListSecrets (%s store)', (kind) => {
   it('answers XML with each secret as a repeated <Secret> element and numbers as text', async () => {
     await createThree();
     const response = await rpc(url(), 'ListSecrets', { Format: 'XML', PageSize: '2' });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
+    const kms = await expectRawXml(response);
     expect(response.text).toContain('<SecretList><Secret><SecretName>alpha</SecretName>');
-    const parsed = await parseXml(response.text);
-    expect(parsed.KMS).toMatchObject({ PageNumber: '1', PageSize: '2', TotalCount: '3' });
-    expect(parsed.KMS.SecretList.Secret.map((entry: any) => entry.SecretName)).toEqual(['alpha', 'beta']);
+    expect(kms).toMatchObject({ PageNumber: '1', PageSize: '2', TotalCount: '3' });
+    expect(kms.SecretList.Secret.map((entry: any) => entry.SecretName)).toEqual(['alpha', 'beta']);
   });
 
   it('answers an XML error under <Error>', async () => {
     const response = await rpc(url(), 'ListSecrets', { Format: 'XML', PageSize: '0' });
-    expect(response.status).toBe(400);
-    expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-    expect((await parseXml(response.text)).Error).toMatchObject({ Code: 'InvalidParameter' });
+    await expectRawXmlError(response, 'InvalidParameter', 400);
   });
 });

@@ -1,17 +1,20 @@
-import { parseStringPromise } from 'xml2js';
-import { ALIBABA_SDKS, alibabaClient, rawAlibaba } from '../../../helpers/alibaba.js';
-import { createSecret, expectKmsError, scheduleDeletion, SECRET_RESOURCES, tagsJson } from '../../../helpers/alibabaTags.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import {
+  arnOf,
+  createSecret,
+  expectKmsError,
+  expectRawError,
+  expectRawXml,
+  expectRawXmlError,
+  flatTags,
+  resourceIds,
+  rpc,
+  scheduleDeletion,
+  SECRET_RESOURCES,
+  tagsJson,
+} from '../../../helpers/alibabaOperations.js';
 import { STORES, useServer } from '../../../helpers/server.js';
 
-const ARN_PREFIX = 'acs:kms:cn-hangzhou:1234567890123456:secret/';
-
-/** `ResourceId.N` parameters as the SDKs flatten a list. */
-const ids = (...names: string[]) => Object.fromEntries(names.map((name, i) => [`ResourceId.${i + 1}`, name]));
-/** `Tag.N.Key`/`Tag.N.Value` filters as the SDKs flatten a list of structs; an undefined value sends the key alone. */
-const tagFilter = (entries: Array<[string, string?]>) =>
-  Object.fromEntries(
-    entries.flatMap(([key, value], i) => (value === undefined ? [[`Tag.${i + 1}.Key`, key]] : [[`Tag.${i + 1}.Key`, key], [`Tag.${i + 1}.Value`, value]])),
-  );
 /** The row KMS returns for one tag of one secret. */
 const row = (ResourceId: string, TagKey: string, TagValue: string) => ({ ResourceId, ResourceType: 'secret', TagKey, TagValue });
 
@@ -20,10 +23,10 @@ describe.each(STORES)('ListTagResources (%s store)', (kind) => {
 
   /** Three secrets: alpha {env:prod, team:core}, beta {env:dev, team:core}, gamma {env:prod}, plus untagged bare. */
   async function seed(): Promise<void> {
-    await createSecret(server().url, 'alpha', { env: 'prod', team: 'core' });
-    await createSecret(server().url, 'beta', { env: 'dev', team: 'core' });
+    await createSecret(server().url, 'alpha', { Tags: tagsJson({ env: 'prod', team: 'core' }) });
+    await createSecret(server().url, 'beta', { Tags: tagsJson({ env: 'dev', team: 'core' }) });
     await createSecret(server().url, 'bare');
-    await createSecret(server().url, 'gamma', { env: 'prod' });
+    await createSecret(server().url, 'gamma', { Tags: tagsJson({ env: 'prod' }) });
   }
 
   describe.each(ALIBABA_SDKS)('through %s', (sdk) => {
@@ -31,7 +34,7 @@ describe.each(STORES)('ListTagResources (%s store)', (kind) => {
 
     it('lists one row per tag of the named secrets, in the order named then tag order, with an empty NextToken', async () => {
       await seed();
-      const body = await call(ids('gamma', 'alpha', 'bare'));
+      const body = await call(resourceIds('gamma', 'alpha', 'bare'));
       expect(Object.keys(body).sort()).toEqual(['NextToken', 'RequestId', 'TagResources']);
       expect(body.NextToken).toBe('');
       expect(body.TagResources).toEqual({ TagResource: [row('gamma', 'env', 'prod'), row('alpha', 'env', 'prod'), row('alpha', 'team', 'core')] });
@@ -51,26 +54,28 @@ describe.each(STORES)('ListTagResources (%s store)', (kind) => {
 
     it('reports an ARN id by name, skips unknown ids and keeps a single row in an array', async () => {
       await seed();
-      const body = await call(ids(`${ARN_PREFIX}gamma`, 'unknown'));
+      const body = await call(resourceIds(arnOf('gamma'), 'unknown'));
       expect(body.TagResources).toEqual({ TagResource: [row('gamma', 'env', 'prod')] });
-      const none = await call(ids('unknown', 'bare'));
+      const none = await call(resourceIds('unknown', 'bare'));
       expect(none).toMatchObject({ NextToken: '', TagResources: { TagResource: [] } });
     });
 
     it('filters by tag: key and value, key alone, several tags together, and with resource ids', async () => {
       await seed();
-      expect((await call(tagFilter([['env', 'prod']]))).TagResources.TagResource).toEqual([row('alpha', 'env', 'prod'), row('gamma', 'env', 'prod')]);
-      expect((await call(tagFilter([['team']]))).TagResources.TagResource).toEqual([row('alpha', 'team', 'core'), row('beta', 'team', 'core')]);
-      expect((await call(tagFilter([['env', 'prod'], ['team', 'core']]))).TagResources.TagResource).toEqual([
+      expect((await call(flatTags([['env', 'prod']]))).TagResources.TagResource).toEqual([row('alpha', 'env', 'prod'), row('gamma', 'env', 'prod')]);
+      expect((await call(flatTags([['team']]))).TagResources.TagResource).toEqual([row('alpha', 'team', 'core'), row('beta', 'team', 'core')]);
+      expect((await call(flatTags([['env', 'prod'], ['team', 'core']]))).TagResources.TagResource).toEqual([
         row('alpha', 'env', 'prod'),
         row('alpha', 'team', 'core'),
       ]);
-      expect((await call({ ...ids('beta', 'gamma'), ...tagFilter([['team', 'core']]) })).TagResources.TagResource).toEqual([row('beta', 'team', 'core')]);
-      expect((await call(tagFilter([['env', 'staging']]))).TagResources.TagResource).toEqual([]);
+      expect((await call({ ...resourceIds('beta', 'gamma'), ...flatTags([['team', 'core']]) })).TagResources.TagResource).toEqual([
+        row('beta', 'team', 'core'),
+      ]);
+      expect((await call(flatTags([['env', 'staging']]))).TagResources.TagResource).toEqual([]);
     });
 
     it('includes secrets pending deletion and leaves out other regions', async () => {
-      await createSecret(server().url, 'leaving', { a: '1' });
+      await createSecret(server().url, 'leaving', { Tags: tagsJson({ a: '1' }) });
       await scheduleDeletion(server().polysecret.engine, 'leaving');
       await alibabaClient(server().url, sdk)('CreateSecret', { RegionId: 'cn-shanghai', SecretName: 'far', VersionId: 'v1', SecretData: 'd', Tags: tagsJson({ b: '2' }) });
       expect((await call()).TagResources.TagResource).toEqual([row('leaving', 'a', '1')]);
@@ -81,7 +86,7 @@ describe.each(STORES)('ListTagResources (%s store)', (kind) => {
     it('pages 200 rows at a time with NextToken', async () => {
       const names = Array.from({ length: 11 }, (_, i) => `page-${String(i).padStart(2, '0')}`);
       const twenty = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${String(i).padStart(2, '0')}`, `v${i}`]));
-      for (const name of names) await createSecret(server().url, name, twenty);
+      for (const name of names) await createSecret(server().url, name, { Tags: tagsJson(twenty) });
       const first = await call();
       expect(first.TagResources.TagResource).toHaveLength(200);
       expect(first.NextToken).not.toBe('');
@@ -100,25 +105,24 @@ describe.each(STORES)('ListTagResources (%s store)', (kind) => {
 
     it.each([
       ['ResourceType key', { ResourceType: 'key' }, 'ResourceType'],
-      ['51 resource ids', ids(...Array.from({ length: 51 }, (_, i) => `s${i}`)), 'ResourceId'],
-      ['21 tag filters', tagFilter(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'] as [string, string])), 'Tag'],
-      ['a tag key starting with acs:', tagFilter([['acs:owner', 'x']]), 'Tag'],
+      ['51 resource ids', resourceIds(...Array.from({ length: 51 }, (_, i) => `s${i}`)), 'ResourceId'],
+      ['21 tag filters', flatTags(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'] as [string, string])), 'Tag'],
+      ['a tag key starting with acs:', flatTags([['acs:owner', 'x']]), 'Tag'],
       ['a tag value without its key', { 'Tag.1.Value': 'orphan' }, 'Tag'],
-      ['a 129-character tag key', tagFilter([['k'.repeat(129)]]), 'Tag.1.Key'],
+      ['a 129-character tag key', flatTags([['k'.repeat(129)]]), 'Tag.1.Key'],
       ['a NextToken it never issued', { NextToken: 'caeba0bbb2be03f84eb48b699f0a4883' }, 'NextToken'],
     ])('refuses %s as InvalidParameter naming it', async (_, bad, name) => {
-      const error = await expectKmsError(sdk, call(bad), 'InvalidParameter', 400);
-      expect(error.message).toContain(`parameter ${name}`);
+      await expectKmsError(sdk, call(bad), 'InvalidParameter', 400, `parameter ${name}`);
     });
   });
 
   describe('on the wire', () => {
     const raw = (params: Record<string, string>, options = {}) =>
-      rawAlibaba(server().url, { Action: 'ListTagResources', Version: '2016-01-20', ...SECRET_RESOURCES, ...params }, options);
+      rpc(server().url, 'ListTagResources', { ...SECRET_RESOURCES, ...params }, options);
 
     it('answers JSON with the exact content type and the rows in an array', async () => {
       await seed();
-      const response = await raw(ids('gamma'));
+      const response = await raw(resourceIds('gamma'));
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/json;charset=utf-8');
       expect(response.json).toEqual({
@@ -130,17 +134,15 @@ describe.each(STORES)('ListTagResources (%s store)', (kind) => {
 
     it('answers XML under <KMS> with one <TagResource> element per row', async () => {
       await seed();
-      const response = await raw({ Format: 'XML', ...tagFilter([['env', 'prod']]) }, { form: true });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
+      const response = await raw({ Format: 'XML', ...flatTags([['env', 'prod']]) }, { form: true });
+      const kms = await expectRawXml(response);
       expect(response.text).toContain(
         '<TagResources><TagResource><ResourceId>alpha</ResourceId><ResourceType>secret</ResourceType><TagKey>env</TagKey><TagValue>prod</TagValue></TagResource>' +
           '<TagResource><ResourceId>gamma</ResourceId><ResourceType>secret</ResourceType><TagKey>env</TagKey><TagValue>prod</TagValue></TagResource></TagResources>',
       );
-      const parsed = await parseStringPromise(response.text, { explicitArray: false });
-      expect(parsed.KMS.NextToken).toBe('');
-      expect(parsed.KMS.TagResources.TagResource).toHaveLength(2);
-      expect(parsed.KMS.RequestId).toBe(response.headers.get('x-acs-request-id'));
+      expect(kms.NextToken).toBe('');
+      expect(kms.TagResources.TagResource).toHaveLength(2);
+      expect(kms.RequestId).toBe(response.headers.get('x-acs-request-id'));
     });
 
     it('answers an empty XML page with empty <NextToken/> and <TagResources/>', async () => {
@@ -150,15 +152,11 @@ describe.each(STORES)('ListTagResources (%s store)', (kind) => {
 
     it('answers errors with their HTTP status, as JSON or as XML under <Error>', async () => {
       const json = await raw({ ResourceType: 'alias' });
-      expect(json.status).toBe(400);
-      expect(json.headers.get('content-type')).toBe('application/json;charset=utf-8');
-      expect(json.json).toMatchObject({ Code: 'InvalidParameter', Message: 'The specified parameter ResourceType is not valid.' });
+      expectRawError(json, 'InvalidParameter', 400);
+      expect(json.json.Message).toBe('The specified parameter ResourceType is not valid.');
 
       const xml = await raw({ Format: 'XML', NextToken: '!!' });
-      expect(xml.status).toBe(400);
-      expect(xml.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-      expect(xml.text).toContain('<Error><RequestId>');
-      expect(xml.text).toContain('<Code>InvalidParameter</Code>');
+      await expectRawXmlError(xml, 'InvalidParameter', 400);
     });
   });
 });

@@ -1,16 +1,20 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
-import { arnOf, createSecret, expectKmsError, expectRawError, parseXml, rpc, seedManagedSecret, TEST_NS } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import {
+  arnOf,
+  createSecret,
+  expectKmsError,
+  expectRawError,
+  expectRawXml,
+  expectRawXmlError,
+  rpc,
+  seedManagedSecret,
+  stagesById,
+  useKmsServer,
+} from '../../../helpers/alibabaOperations.js';
+import { STORES } from '../../../helpers/server.js';
 
 describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 7, 1, 6, 45, 0, 0));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
-  const stored = (name: string) => server().polysecret.engine.get(TEST_NS, name);
-
-  /** Version id → stages of every version, in creation order, as the engine holds them. */
-  const stagesById = (name: string) => Object.fromEntries((stored(name)?.versions ?? []).map((v) => [v.id, [...v.labels].sort()]));
+  const { clock, server, url, stored } = useKmsServer(kind, Date.UTC(2025, 7, 1, 6, 45, 0, 0));
 
   const put = (name: string, versionId: string, data: string, extra: Record<string, string> = {}) =>
     rpc(url(), 'PutSecretValue', { SecretName: name, VersionId: versionId, SecretData: data, ...extra });
@@ -22,7 +26,7 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
       await createSecret(url(), 'app/db', { SecretData: 'one' });
       const response = await call()('PutSecretValue', { SecretName: 'app/db', VersionId: 'v2', SecretData: 'two' });
       expect(response).toEqual({ SecretName: 'app/db', VersionId: 'v2', VersionStages: { VersionStage: ['ACSCurrent'] }, RequestId: expect.any(String) });
-      expect(stagesById('app/db')).toEqual({ v1: ['ACSPrevious'], v2: ['ACSCurrent'] });
+      expect(stagesById(stored('app/db'))).toEqual({ v1: ['ACSPrevious'], v2: ['ACSCurrent'] });
       expect(await call()('GetSecretValue', { SecretName: 'app/db' })).toMatchObject({ SecretData: 'two', VersionId: 'v2' });
     });
 
@@ -30,7 +34,7 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
       await createSecret(url(), 'list-form');
       const response = await call()('PutSecretValue', { SecretName: 'list-form', VersionId: 'v2', SecretData: 'x', VersionStages: '["ACSCurrent","Blue"]' });
       expect(response.VersionStages).toEqual({ VersionStage: ['ACSCurrent', 'Blue'] });
-      expect(stagesById('list-form')).toEqual({ v1: ['ACSPrevious'], v2: ['ACSCurrent', 'Blue'] });
+      expect(stagesById(stored('list-form'))).toEqual({ v1: ['ACSPrevious'], v2: ['ACSCurrent', 'Blue'] });
     });
 
     it('takes the stages of VersionStages in the 2021 {"VersionStage":[…]} form', async () => {
@@ -42,14 +46,14 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
         VersionStages: '{"VersionStage":["ACSCurrent"]}',
       });
       expect(response.VersionStages).toEqual({ VersionStage: ['ACSCurrent'] });
-      expect(stagesById('object-form')).toEqual({ v1: ['ACSPrevious'], v2: ['ACSCurrent'] });
+      expect(stagesById(stored('object-form'))).toEqual({ v1: ['ACSPrevious'], v2: ['ACSCurrent'] });
     });
 
     it('leaves ACSCurrent in place when VersionStages names only custom stages', async () => {
       await createSecret(url(), 'custom', { SecretData: 'one' });
       const response = await call()('PutSecretValue', { SecretName: 'custom', VersionId: 'v2', SecretData: 'two', VersionStages: '["Blue"]' });
       expect(response.VersionStages).toEqual({ VersionStage: ['Blue'] });
-      expect(stagesById('custom')).toEqual({ v1: ['ACSCurrent'], v2: ['Blue'] });
+      expect(stagesById(stored('custom'))).toEqual({ v1: ['ACSCurrent'], v2: ['Blue'] });
       expect((await call()('GetSecretValue', { SecretName: 'custom' })).SecretData).toBe('one');
     });
 
@@ -65,29 +69,24 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
 
     it('answers Rejected.ResourceExist (409) when the VersionId exists with other data', async () => {
       await createSecret(url(), 'clash', { SecretData: 'one' });
-      const error = await alibabaError(call()('PutSecretValue', { SecretName: 'clash', VersionId: 'v1', SecretData: 'other' }));
-      expectKmsError(error, sdk, 'Rejected.ResourceExist', 409);
+      await expectKmsError(sdk, call()('PutSecretValue', { SecretName: 'clash', VersionId: 'v1', SecretData: 'other' }), 'Rejected.ResourceExist', 409);
       expect(stored('clash')?.versions.map((v) => v.value?.data)).toEqual(['one']);
     });
 
     it('answers Forbidden.ResourceNotFound (404) for an unknown secret', async () => {
-      const error = await alibabaError(call()('PutSecretValue', { SecretName: 'missing', VersionId: 'v1', SecretData: 'x' }));
-      expectKmsError(error, sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('PutSecretValue', { SecretName: 'missing', VersionId: 'v1', SecretData: 'x' }), 'Forbidden.ResourceNotFound', 404);
     });
 
     it('answers Rejected.ResourceInDeleteWindow (409) for a secret pending deletion', async () => {
       await createSecret(url(), 'doomed');
       await rpc(url(), 'DeleteSecret', { SecretName: 'doomed' });
-      const error = await alibabaError(call()('PutSecretValue', { SecretName: 'doomed', VersionId: 'v2', SecretData: 'x' }));
-      expectKmsError(error, sdk, 'Rejected.ResourceInDeleteWindow', 409);
+      await expectKmsError(sdk, call()('PutSecretValue', { SecretName: 'doomed', VersionId: 'v2', SecretData: 'x' }), 'Rejected.ResourceInDeleteWindow', 409);
       expect(stored('doomed')?.versions).toHaveLength(1);
     });
 
     it('refuses a managed secret with InvalidParameter (400)', async () => {
       await seedManagedSecret(server().polysecret.engine, 'rds');
-      const error = await alibabaError(call()('PutSecretValue', { SecretName: 'rds', VersionId: 'v2', SecretData: 'x' }));
-      expectKmsError(error, sdk, 'InvalidParameter', 400);
-      expect(error.message).toContain('PutSecretValue');
+      await expectKmsError(sdk, call()('PutSecretValue', { SecretName: 'rds', VersionId: 'v2', SecretData: 'x' }), 'InvalidParameter', 400, 'PutSecretValue');
       expect(stored('rds')?.versions.map((v) => v.id)).toEqual(['managed-v1']);
     });
 
@@ -95,7 +94,7 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
       await createSecret(url(), 'incomplete');
       const params: Record<string, string> = { SecretName: 'incomplete', VersionId: 'v2', SecretData: 'x' };
       delete params[missing];
-      expectKmsError(await alibabaError(call()('PutSecretValue', params)), sdk, `Missing${missing}`, 400);
+      await expectKmsError(sdk, call()('PutSecretValue', params), `Missing${missing}`, 400);
       expect(stored('incomplete')?.versions).toHaveLength(1);
     });
   });
@@ -105,14 +104,14 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
       await createSecret(url(), 'rolling');
       await put('rolling', 'v2', 'two');
       await put('rolling', 'v3', 'three');
-      expect(stagesById('rolling')).toEqual({ v1: [], v2: ['ACSPrevious'], v3: ['ACSCurrent'] });
+      expect(stagesById(stored('rolling'))).toEqual({ v1: [], v2: ['ACSPrevious'], v3: ['ACSCurrent'] });
     });
 
     it('moves a custom stage from the version that had it', async () => {
       await createSecret(url(), 'blue');
       await put('blue', 'v2', 'two', { VersionStages: '["Blue"]' });
       await put('blue', 'v3', 'three', { VersionStages: '["Blue"]' });
-      expect(stagesById('blue')).toEqual({ v1: ['ACSCurrent'], v2: [], v3: ['Blue'] });
+      expect(stagesById(stored('blue'))).toEqual({ v1: ['ACSCurrent'], v2: [], v3: ['Blue'] });
     });
 
     it('gives a repeated stage once', async () => {
@@ -150,7 +149,7 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
       await put('again', 'v2', 'two', { VersionStages: '["Blue"]' });
       const response = await put('again', 'v2', 'two', { VersionStages: '["ACSCurrent"]' });
       expect(response.json.VersionStages).toEqual({ VersionStage: ['Blue'] });
-      expect(stagesById('again')).toEqual({ v1: ['ACSCurrent'], v2: ['Blue'] });
+      expect(stagesById(stored('again'))).toEqual({ v1: ['ACSCurrent'], v2: ['Blue'] });
     });
   });
 
@@ -229,17 +228,18 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
     it('answers XML under <KMS> with repeated <VersionStage> elements', async () => {
       await createSecret(url(), 'xml');
       const response = await put('xml', 'v2', 'two', { VersionStages: '["ACSCurrent","Blue"]', Format: 'XML' });
-      expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-      expect(await parseXml(response.text)).toEqual({
-        KMS: { SecretName: 'xml', VersionId: 'v2', VersionStages: { VersionStage: ['ACSCurrent', 'Blue'] }, RequestId: expect.any(String) },
+      expect(await expectRawXml(response)).toEqual({
+        SecretName: 'xml',
+        VersionId: 'v2',
+        VersionStages: { VersionStage: ['ACSCurrent', 'Blue'] },
+        RequestId: expect.any(String),
       });
     });
 
     it('answers a version clash with 409 under <Error> in XML', async () => {
       await createSecret(url(), 'xml-clash');
       const response = await put('xml-clash', 'v1', 'other', { Format: 'XML' });
-      expect(response.status).toBe(409);
-      expect((await parseXml(response.text)).Error).toMatchObject({ Code: 'Rejected.ResourceExist' });
+      await expectRawXmlError(response, 'Rejected.ResourceExist', 409);
     });
   });
 });

@@ -1,12 +1,20 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
-import { arnOf, createSecret, DAY_MS, expectKmsError, expectRawError, kmsTimeOf, parseXml, rpc } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import {
+  arnOf,
+  createSecret,
+  DAY_MS,
+  expectKmsError,
+  expectRawError,
+  expectRawXml,
+  expectRawXmlError,
+  kmsTimeOf,
+  rpc,
+  useKmsServer,
+} from '../../../helpers/alibabaOperations.js';
+import { STORES } from '../../../helpers/server.js';
 
 describe.each(STORES)('RestoreSecret (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 3, 1, 9, 0, 0));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
+  const { clock, url } = useKmsServer(kind, Date.UTC(2025, 3, 1, 9, 0, 0));
   const describeSecret = (name: string) => rpc(url(), 'DescribeSecret', { SecretName: name });
 
   describe.each(ALIBABA_SDKS)('through %s', (sdk) => {
@@ -25,14 +33,14 @@ describe.each(STORES)('RestoreSecret (%s store)', (kind) => {
     it('answers Forbidden.ResourceNotFound (404) for a force-deleted secret', async () => {
       await createSecret(url(), 'app/db');
       await rpc(url(), 'DeleteSecret', { SecretName: 'app/db', ForceDeleteWithoutRecovery: 'true' });
-      expectKmsError(await alibabaError(call()('RestoreSecret', { SecretName: 'app/db' })), sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('RestoreSecret', { SecretName: 'app/db' }), 'Forbidden.ResourceNotFound', 404);
     });
 
     it('answers Forbidden.ResourceNotFound (404) once the window has passed', async () => {
       await createSecret(url(), 'app/db');
       await rpc(url(), 'DeleteSecret', { SecretName: 'app/db', RecoveryWindowInDays: '1' });
       clock.advance(DAY_MS);
-      expectKmsError(await alibabaError(call()('RestoreSecret', { SecretName: 'app/db' })), sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('RestoreSecret', { SecretName: 'app/db' }), 'Forbidden.ResourceNotFound', 404);
     });
   });
 
@@ -88,10 +96,8 @@ describe.each(STORES)('RestoreSecret (%s store)', (kind) => {
     await createSecret(url(), 'xml');
     await rpc(url(), 'DeleteSecret', { SecretName: 'xml' });
     const ok = await rpc(url(), 'RestoreSecret', { SecretName: 'xml', Format: 'XML' });
-    expect(ok.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-    expect((await parseXml(ok.text)).KMS).toEqual({ SecretName: 'xml', RequestId: expect.any(String) });
+    expect(await expectRawXml(ok)).toEqual({ SecretName: 'xml', RequestId: expect.any(String) });
     const failed = await rpc(url(), 'RestoreSecret', { SecretName: 'missing', Format: 'XML' });
-    expect(failed.status).toBe(404);
-    expect((await parseXml(failed.text)).Error).toMatchObject({ Code: 'Forbidden.ResourceNotFound' });
+    await expectRawXmlError(failed, 'Forbidden.ResourceNotFound', 404);
   });
 });

@@ -1,22 +1,19 @@
-import { parseStringPromise } from 'xml2js';
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, rawAlibaba } from '../../../helpers/alibaba.js';
-import { STORES, useServer } from '../../../helpers/server.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import { createParams, createRdsAndGeneric, credentialsOf, MANAGED_CASES, RDS, REDIS, START } from '../../../helpers/alibabaManaged.js';
 import {
-  ARN_PREFIX,
-  createParams,
-  createRdsAndGeneric,
-  credentialsOf,
+  arnOf,
+  createSecret,
   DAY_MS,
   expectKmsError,
+  expectRawError,
+  expectRawXml,
+  expectRawXmlError,
   HOUR_MS,
   kmsTimeOf,
-  MANAGED_CASES,
-  RDS,
-  START,
-} from '../managedFixtures.js';
-
-const API = { Version: '2016-01-20' };
+  rpc,
+  useKmsServer,
+} from '../../../helpers/alibabaOperations.js';
+import { STORES } from '../../../helpers/server.js';
 const PASSWORD = /^[A-Za-z0-9]{32}$/;
 
 /** What a rotated value must look like, given the value it replaced. */
@@ -39,11 +36,10 @@ const ROTATED: Record<string, (before: Record<string, string>, now: number) => R
 };
 
 describe.each(STORES)('RotateSecret (%s store)', (kind) => {
-  const clock = new ManualClock(START);
-  const server = useServer(kind, { clock });
+  const { clock, url } = useKmsServer(kind, START);
 
   describe.each(ALIBABA_SDKS)('through %s', (sdk) => {
-    const call = (action: string, params: Record<string, string> = {}) => alibabaClient(server().url, sdk)(action, params);
+    const call = (action: string, params: Record<string, string> = {}) => alibabaClient(url(), sdk)(action, params);
     const current = (name: string) => call('GetSecretValue', { SecretName: name, FetchExtendedConfig: 'true' });
     const previous = (name: string) => call('GetSecretValue', { SecretName: name, VersionStage: 'ACSPrevious' });
 
@@ -52,7 +48,7 @@ describe.each(STORES)('RotateSecret (%s store)', (kind) => {
       const before = credentialsOf(await current(managed.storedName));
       clock.advance(HOUR_MS);
       const answer = await call('RotateSecret', { SecretName: managed.storedName, VersionId: 'v2' });
-      expect(answer).toEqual({ Arn: `${ARN_PREFIX}${managed.storedName}`, SecretName: managed.storedName, VersionId: 'v2', RequestId: expect.any(String) });
+      expect(answer).toEqual({ Arn: arnOf(managed.storedName), SecretName: managed.storedName, VersionId: 'v2', RequestId: expect.any(String) });
 
       const after = await current(managed.storedName);
       expect(after).toMatchObject({
@@ -73,7 +69,7 @@ describe.each(STORES)('RotateSecret (%s store)', (kind) => {
     });
 
     it('alternates the two accounts of a double-account secret and keeps one in a single-account one', async () => {
-      await call('CreateSecret', createParams(MANAGED_CASES[1]));
+      await call('CreateSecret', createParams(REDIS));
       await call('CreateSecret', createParams(RDS));
       const names: string[] = [];
       const single: string[] = [];
@@ -91,7 +87,7 @@ describe.each(STORES)('RotateSecret (%s store)', (kind) => {
     it('treats a VersionId the secret already has as done: success, nothing rotated', async () => {
       await call('CreateSecret', createParams(RDS));
       expect(await call('RotateSecret', { SecretName: 'app/db', VersionId: 'v1' })).toEqual({
-        Arn: `${ARN_PREFIX}app/db`,
+        Arn: arnOf('app/db'),
         SecretName: 'app/db',
         VersionId: 'v1',
         RequestId: expect.any(String),
@@ -124,7 +120,7 @@ describe.each(STORES)('RotateSecret (%s store)', (kind) => {
 
     it('accepts the secret ARN as SecretName', async () => {
       await call('CreateSecret', createParams(RDS));
-      const answer = await call('RotateSecret', { SecretName: `${ARN_PREFIX}app/db`, VersionId: 'v2' });
+      const answer = await call('RotateSecret', { SecretName: arnOf('app/db'), VersionId: 'v2' });
       expect([answer.SecretName, answer.VersionId]).toEqual(['app/db', 'v2']);
       expect((await current('app/db')).VersionId).toBe('v2');
     });
@@ -162,31 +158,23 @@ describe.each(STORES)('RotateSecret (%s store)', (kind) => {
   });
 
   describe('on the wire', () => {
-    const raw = (params: Record<string, string>, options?: Parameters<typeof rawAlibaba>[2]) =>
-      rawAlibaba(server().url, { ...API, ...params }, options);
-
     it('answers in JSON by default, and in XML under <KMS>, by GET and form POST', async () => {
-      await raw({ Action: 'CreateSecret', ...createParams(RDS) });
-      const json = await raw({ Action: 'RotateSecret', SecretName: 'app/db', VersionId: 'v2' });
+      await rpc(url(), 'CreateSecret', createParams(RDS));
+      const json = await rpc(url(), 'RotateSecret', { SecretName: 'app/db', VersionId: 'v2' });
       expect([json.status, json.headers.get('content-type')]).toEqual([200, 'application/json;charset=utf-8']);
-      expect(json.json).toEqual({ Arn: `${ARN_PREFIX}app/db`, SecretName: 'app/db', VersionId: 'v2', RequestId: json.headers.get('x-acs-request-id') });
+      expect(json.json).toEqual({ Arn: arnOf('app/db'), SecretName: 'app/db', VersionId: 'v2', RequestId: json.headers.get('x-acs-request-id') });
 
-      const xml = await raw({ Action: 'RotateSecret', SecretName: 'app/db', VersionId: 'v3', Format: 'XML' }, { form: true });
-      expect([xml.status, xml.headers.get('content-type')]).toEqual([200, 'text/xml;charset=utf-8']);
-      expect(await parseStringPromise(xml.text, { explicitArray: false })).toEqual({
-        KMS: { Arn: `${ARN_PREFIX}app/db`, SecretName: 'app/db', VersionId: 'v3', RequestId: xml.headers.get('x-acs-request-id') },
-      });
+      const xml = await rpc(url(), 'RotateSecret', { SecretName: 'app/db', VersionId: 'v3', Format: 'XML' }, { form: true });
+      expect(await expectRawXml(xml)).toEqual({ Arn: arnOf('app/db'), SecretName: 'app/db', VersionId: 'v3', RequestId: xml.headers.get('x-acs-request-id') });
     });
 
     it('answers a Generic secret with the POP error body, 400, in JSON and under <Error> in XML', async () => {
-      await raw({ Action: 'CreateSecret', SecretName: 'plain', VersionId: 'v1', SecretData: 'x' });
-      const json = await raw({ Action: 'RotateSecret', SecretName: 'plain', VersionId: 'v2' });
-      expect([json.status, json.headers.get('content-type')]).toEqual([400, 'application/json;charset=utf-8']);
-      expect(json.json).toMatchObject({ Code: 'InvalidParameter', HostId: 'kms.cn-hangzhou.aliyuncs.com', RequestId: json.headers.get('x-acs-request-id') });
-      const xml = await raw({ Action: 'RotateSecret', SecretName: 'plain', VersionId: 'v2', Format: 'XML' });
-      expect([xml.status, xml.headers.get('content-type')]).toEqual([400, 'text/xml;charset=utf-8']);
-      const { Error } = await parseStringPromise(xml.text, { explicitArray: false });
-      expect([Error.Code, Error.Message]).toEqual(['InvalidParameter', json.json.Message]);
+      await createSecret(url(), 'plain');
+      const json = await rpc(url(), 'RotateSecret', { SecretName: 'plain', VersionId: 'v2' });
+      expectRawError(json, 'InvalidParameter', 400);
+      expect(json.json).toMatchObject({ HostId: 'kms.cn-hangzhou.aliyuncs.com', RequestId: json.headers.get('x-acs-request-id') });
+      const xml = await rpc(url(), 'RotateSecret', { SecretName: 'plain', VersionId: 'v2', Format: 'XML' });
+      expect((await expectRawXmlError(xml, 'InvalidParameter', 400)).Message).toBe(json.json.Message);
     });
   });
 });

@@ -1,5 +1,5 @@
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
-import { arnOf, createSecret, expectKmsError, expectRawError, parseXml, rpc, TEST_NS } from '../../../helpers/alibabaOperations.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import { arnOf, createSecret, expectKmsError, expectRawError, expectRawXml, expectRawXmlError, rpc, TEST_NS } from '../../../helpers/alibabaOperations.js';
 import { STORES, useServer } from '../../../helpers/server.js';
 
 const POLICY = JSON.stringify({
@@ -25,11 +25,11 @@ describe.each(STORES)('SetSecretPolicy (%s store)', (kind) => {
 
     it('refuses a Policy that is not JSON with InvalidParameter (400)', async () => {
       await createSecret(url(), 'app/db');
-      expectKmsError(await alibabaError(call()('SetSecretPolicy', { SecretName: 'app/db', Policy: '{"Version":' })), sdk, 'InvalidParameter', 400);
+      await expectKmsError(sdk, call()('SetSecretPolicy', { SecretName: 'app/db', Policy: '{"Version":' }), 'InvalidParameter', 400);
     });
 
     it('answers Forbidden.ResourceNotFound (404) for an unknown secret', async () => {
-      expectKmsError(await alibabaError(call()('SetSecretPolicy', { SecretName: 'missing', Policy: POLICY })), sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('SetSecretPolicy', { SecretName: 'missing', Policy: POLICY }), 'Forbidden.ResourceNotFound', 404);
     });
   });
 
@@ -102,10 +102,8 @@ describe.each(STORES)('SetSecretPolicy (%s store)', (kind) => {
   it('answers XML under <KMS> holding only RequestId, and errors under <Error>', async () => {
     await createSecret(url(), 'xml');
     const ok = await rpc(url(), 'SetSecretPolicy', { SecretName: 'xml', Policy: POLICY, Format: 'XML' });
-    expect(ok.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-    expect((await parseXml(ok.text)).KMS).toEqual({ RequestId: expect.any(String) });
+    expect(await expectRawXml(ok)).toEqual({ RequestId: expect.any(String) });
     const failed = await rpc(url(), 'SetSecretPolicy', { SecretName: 'missing', Policy: POLICY, Format: 'XML' });
-    expect(failed.status).toBe(404);
-    expect((await parseXml(failed.text)).Error).toMatchObject({ Code: 'Forbidden.ResourceNotFound' });
+    await expectRawXmlError(failed, 'Forbidden.ResourceNotFound', 404);
   });
 });

@@ -1,10 +1,20 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, rawAlibaba } from '../../../helpers/alibaba.js';
-import { createSecret, describedTags, expectKmsError, scheduleDeletion, tagsJson, updateTimeOf } from '../../../helpers/alibabaTags.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import {
+  arnOf,
+  createSecret,
+  describedTags,
+  expectKmsError,
+  expectRawError,
+  expectRawXmlError,
+  expectRequestIdOnly,
+  numberedTags,
+  rpc,
+  scheduleDeletion,
+  tagsJson,
+  updateTimeOf,
+  useKmsServer,
+} from '../../../helpers/alibabaOperations.js';
 import { STORES, useServer } from '../../../helpers/server.js';
-
-const ARN_PREFIX = 'acs:kms:cn-hangzhou:1234567890123456:secret/';
-const twenty = (prefix: string) => Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`${prefix}${i}`, `v${i}`]));
 
 describe.each(STORES)('TagResource (%s store)', (kind) => {
   const server = useServer(kind);
@@ -24,7 +34,7 @@ describe.each(STORES)('TagResource (%s store)', (kind) => {
     });
 
     it('overwrites the value of a key in place and appends new keys', async () => {
-      await createSecret(server().url, 'tagged', { a: '1', b: '2' });
+      await createSecret(server().url, 'tagged', { Tags: tagsJson({ a: '1', b: '2' }) });
       await call({ SecretName: 'tagged', Tags: tagsJson({ b: 'changed', c: '3' }) });
       expect(await describedTags(server().url, 'tagged')).toEqual([
         { TagKey: 'a', TagValue: '1' },
@@ -36,7 +46,7 @@ describe.each(STORES)('TagResource (%s store)', (kind) => {
     it('accepts the secret ARN, an empty value, a missing value (stored as empty) and case-distinct keys', async () => {
       await createSecret(server().url, 'by-arn');
       const tags = JSON.stringify([{ TagKey: 'Env', TagValue: '' }, { TagKey: 'env' }, { TagKey: 'acs-team', TagValue: 'x' }]);
-      await call({ SecretName: `${ARN_PREFIX}by-arn`, Tags: tags });
+      await call({ SecretName: arnOf('by-arn'), Tags: tags });
       expect(await describedTags(server().url, 'by-arn')).toEqual([
         { TagKey: 'Env', TagValue: '' },
         { TagKey: 'env', TagValue: '' },
@@ -45,8 +55,8 @@ describe.each(STORES)('TagResource (%s store)', (kind) => {
     });
 
     it('fills a secret up to exactly 20 tags', async () => {
-      await createSecret(server().url, 'full', { k0: 'old' });
-      await call({ SecretName: 'full', Tags: tagsJson(twenty('k')) });
+      await createSecret(server().url, 'full', { Tags: tagsJson({ k0: 'old' }) });
+      await call({ SecretName: 'full', Tags: tagsJson(numberedTags(20, 'k')) });
       const tags = await describedTags(server().url, 'full');
       expect(tags).toHaveLength(20);
       expect(tags[0]).toEqual({ TagKey: 'k0', TagValue: 'v0' });
@@ -62,8 +72,7 @@ describe.each(STORES)('TagResource (%s store)', (kind) => {
 
     it('refuses naming a secret and a key at once (InvalidParameter) without tagging the secret', async () => {
       await createSecret(server().url, 'both');
-      const error = await expectKmsError(sdk, call({ SecretName: 'both', KeyId: 'key-1', Tags: tagsJson({ a: '1' }) }), 'InvalidParameter', 400);
-      expect(error.message).toContain('KeyId');
+      await expectKmsError(sdk, call({ SecretName: 'both', KeyId: 'key-1', Tags: tagsJson({ a: '1' }) }), 'InvalidParameter', 400, 'KeyId');
       expect(await describedTags(server().url, 'both')).toEqual([]);
     });
 
@@ -85,16 +94,15 @@ describe.each(STORES)('TagResource (%s store)', (kind) => {
       ['a 129-character value', JSON.stringify([{ TagKey: 'k', TagValue: 'v'.repeat(129) }])],
       ['a key starting with aliyun', '[{"TagKey":"aliyunTeam","TagValue":"1"}]'],
       ['a key starting with ACS: in any case', '[{"TagKey":"ACS:team","TagValue":"1"}]'],
-      ['21 tags in one call', tagsJson({ ...twenty('k'), extra: 'x' })],
+      ['21 tags in one call', tagsJson({ ...numberedTags(20, 'k'), extra: 'x' })],
     ])('refuses Tags with %s as InvalidParameter, leaving the tags unchanged', async (_, tags) => {
-      await createSecret(server().url, 'guarded', { keep: 'me' });
-      const error = await expectKmsError(sdk, call({ SecretName: 'guarded', Tags: tags }), 'InvalidParameter', 400);
-      expect(error.message).toContain('Tags');
+      await createSecret(server().url, 'guarded', { Tags: tagsJson({ keep: 'me' }) });
+      await expectKmsError(sdk, call({ SecretName: 'guarded', Tags: tags }), 'InvalidParameter', 400, 'Tags');
       expect(await describedTags(server().url, 'guarded')).toEqual([{ TagKey: 'keep', TagValue: 'me' }]);
     });
 
     it('answers Rejected.LimitExceeded when the secret would carry more than 20 tags, changing nothing', async () => {
-      await createSecret(server().url, 'crowded', twenty('k'));
+      await createSecret(server().url, 'crowded', { Tags: tagsJson(numberedTags(20, 'k')) });
       await expectKmsError(sdk, call({ SecretName: 'crowded', Tags: tagsJson({ extra: 'x' }) }), 'Rejected.LimitExceeded', 400);
       expect(await describedTags(server().url, 'crowded')).toHaveLength(20);
       // Overwriting an existing key does not add one, so it still fits.
@@ -103,7 +111,7 @@ describe.each(STORES)('TagResource (%s store)', (kind) => {
     });
 
     it('answers Rejected.ResourceInDeleteWindow (409) for a secret pending deletion', async () => {
-      await createSecret(server().url, 'leaving', { a: '1' });
+      await createSecret(server().url, 'leaving', { Tags: tagsJson({ a: '1' }) });
       await scheduleDeletion(server().polysecret.engine, 'leaving');
       await expectKmsError(sdk, call({ SecretName: 'leaving', Tags: tagsJson({ b: '2' }) }), 'Rejected.ResourceInDeleteWindow', 409);
       expect(await describedTags(server().url, 'leaving')).toEqual([{ TagKey: 'a', TagValue: '1' }]);
@@ -111,60 +119,41 @@ describe.each(STORES)('TagResource (%s store)', (kind) => {
   });
 
   describe('on the wire', () => {
-    const raw = (params: Record<string, string>) => rawAlibaba(server().url, { Action: 'TagResource', Version: '2016-01-20', ...params });
+    const raw = (params: Record<string, string>) => rpc(server().url, 'TagResource', params);
 
     it('answers JSON with the exact content type and the request id header', async () => {
       await createSecret(server().url, 'wire');
-      const response = await raw({ SecretName: 'wire', Tags: tagsJson({ a: '1' }) });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/json;charset=utf-8');
-      expect(response.json).toEqual({ RequestId: response.headers.get('x-acs-request-id') });
+      expectRequestIdOnly(await raw({ SecretName: 'wire', Tags: tagsJson({ a: '1' }) }), 'JSON');
     });
 
     it('answers XML under <KMS> with Format=XML, also from a form body', async () => {
       await createSecret(server().url, 'wire-xml');
-      const response = await rawAlibaba(
-        server().url,
-        { Action: 'TagResource', Version: '2016-01-20', Format: 'XML', SecretName: 'wire-xml', Tags: tagsJson({ a: '1' }) },
-        { form: true },
-      );
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-      expect(response.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><KMS><RequestId>[0-9a-f-]{36}<\/RequestId><\/KMS>$/);
+      const response = await rpc(server().url, 'TagResource', { Format: 'XML', SecretName: 'wire-xml', Tags: tagsJson({ a: '1' }) }, { form: true });
+      expectRequestIdOnly(response, 'XML');
       expect(await describedTags(server().url, 'wire-xml')).toEqual([{ TagKey: 'a', TagValue: '1' }]);
     });
 
     it('answers errors with their HTTP status, as JSON or as XML under <Error>', async () => {
       const json = await raw({ CertificateId: 'cert-1', Tags: tagsJson({ a: '1' }) });
-      expect(json.status).toBe(404);
-      expect(json.headers.get('content-type')).toBe('application/json;charset=utf-8');
-      expect(json.json).toMatchObject({ Code: 'Forbidden.ResourceNotFound', Message: 'Resource not found.', HostId: 'kms.cn-hangzhou.aliyuncs.com' });
-
-      const xml = await raw({ Format: 'XML', SecretName: 'missing', Tags: tagsJson({ a: '1' }) });
-      expect(xml.status).toBe(404);
-      expect(xml.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-      expect(xml.text).toContain('<Error><RequestId>');
-      expect(xml.text).toContain('<Code>Forbidden.ResourceNotFound</Code>');
-
-      const invalid = await raw({ SecretName: 'missing', Tags: tagsJson({ 'aliyun:x': '1' }) });
-      expect(invalid.status).toBe(400);
-      expect(invalid.json.Code).toBe('InvalidParameter');
+      expectRawError(json, 'Forbidden.ResourceNotFound', 404);
+      expect(json.json).toMatchObject({ Message: 'Resource not found.', HostId: 'kms.cn-hangzhou.aliyuncs.com' });
+      await expectRawXmlError(await raw({ Format: 'XML', SecretName: 'missing', Tags: tagsJson({ a: '1' }) }), 'Forbidden.ResourceNotFound', 404);
+      expectRawError(await raw({ SecretName: 'missing', Tags: tagsJson({ 'aliyun:x': '1' }) }), 'InvalidParameter', 400);
     });
   });
 });
 
 describe.each(STORES)('TagResource and UpdateTime (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2024, 0, 1));
-  const server = useServer(kind, { clock });
+  const { clock, url } = useKmsServer(kind, Date.UTC(2024, 0, 1));
 
   it('moves UpdateTime when tags change, not when a call rewrites identical tags', async () => {
-    await createSecret(server().url, 'timed', { a: '1' });
-    expect(await updateTimeOf(server().url, 'timed')).toBe('2024-01-01T00:00:00Z');
+    await createSecret(url(), 'timed', { Tags: tagsJson({ a: '1' }) });
+    expect(await updateTimeOf(url(), 'timed')).toBe('2024-01-01T00:00:00Z');
     clock.advance(60_000);
-    await alibabaClient(server().url, 'openapi-client-v3')('TagResource', { SecretName: 'timed', Tags: tagsJson({ a: '1' }) });
-    expect(await updateTimeOf(server().url, 'timed')).toBe('2024-01-01T00:00:00Z');
+    await alibabaClient(url(), 'openapi-client-v3')('TagResource', { SecretName: 'timed', Tags: tagsJson({ a: '1' }) });
+    expect(await updateTimeOf(url(), 'timed')).toBe('2024-01-01T00:00:00Z');
     clock.advance(60_000);
-    await alibabaClient(server().url, 'openapi-client-v3')('TagResource', { SecretName: 'timed', Tags: tagsJson({ a: '2' }) });
-    expect(await updateTimeOf(server().url, 'timed')).toBe('2024-01-01T00:02:00Z');
+    await alibabaClient(url(), 'openapi-client-v3')('TagResource', { SecretName: 'timed', Tags: tagsJson({ a: '2' }) });
+    expect(await updateTimeOf(url(), 'timed')).toBe('2024-01-01T00:02:00Z');
   });
 });

@@ -1,26 +1,23 @@
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../../../helpers/alibaba.js';
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
 import {
   arnOf,
   createSecret,
   DAY_MS,
   expectKmsError,
   expectRawError,
+  expectRawXml,
+  expectRawXmlError,
   kmsTimeOf,
-  parseXml,
   rpc,
+  SEEDED_CONFIG,
   seedManagedSecret,
   TEST_NS,
+  useKmsServer,
 } from '../../../helpers/alibabaOperations.js';
-import { STORES, useServer } from '../../../helpers/server.js';
-
-/** The ExtendedConfig seedManagedSecret starts a secret with. */
-const SEEDED_CONFIG = { SecretSubType: 'SingleUser', DBInstanceId: 'rm-test', CustomData: { team: 'a' } };
+import { STORES } from '../../../helpers/server.js';
 
 describe.each(STORES)('UpdateSecret (%s store)', (kind) => {
-  const clock = new ManualClock(Date.UTC(2025, 7, 20, 10, 0, 0));
-  const server = useServer(kind, { clock });
-  const url = () => server().url;
+  const { clock, server, url } = useKmsServer(kind, Date.UTC(2025, 7, 20, 10, 0, 0));
   const describeSecret = async (name: string): Promise<any> => (await rpc(url(), 'DescribeSecret', { SecretName: name })).json;
   const extendedConfig = async (name: string): Promise<unknown> => JSON.parse((await describeSecret(name)).ExtendedConfig);
 
@@ -49,23 +46,24 @@ describe.each(STORES)('UpdateSecret (%s store)', (kind) => {
 
     it('refuses CustomData for a Generic secret with InvalidParameter (400), changing nothing', async () => {
       await createSecret(url(), 'generic', { Description: 'kept' });
-      const error = await alibabaError(
+      await expectKmsError(
+        sdk,
         call()('UpdateSecret', { SecretName: 'generic', Description: 'lost', 'ExtendedConfig.CustomData': '{"a":"b"}' }),
+        'InvalidParameter',
+        400,
       );
-      expectKmsError(error, sdk, 'InvalidParameter', 400);
       expect(await describeSecret('generic')).toMatchObject({ Description: 'kept' });
       expect(await describeSecret('generic')).not.toHaveProperty('ExtendedConfig');
     });
 
     it('answers Forbidden.ResourceNotFound (404) for an unknown secret', async () => {
-      expectKmsError(await alibabaError(call()('UpdateSecret', { SecretName: 'missing', Description: 'x' })), sdk, 'Forbidden.ResourceNotFound', 404);
+      await expectKmsError(sdk, call()('UpdateSecret', { SecretName: 'missing', Description: 'x' }), 'Forbidden.ResourceNotFound', 404);
     });
 
     it('answers Rejected.ResourceInDeleteWindow (409) for a secret pending deletion', async () => {
       await createSecret(url(), 'doomed');
       await rpc(url(), 'DeleteSecret', { SecretName: 'doomed' });
-      const error = await alibabaError(call()('UpdateSecret', { SecretName: 'doomed', Description: 'x' }));
-      expectKmsError(error, sdk, 'Rejected.ResourceInDeleteWindow', 409);
+      await expectKmsError(sdk, call()('UpdateSecret', { SecretName: 'doomed', Description: 'x' }), 'Rejected.ResourceInDeleteWindow', 409);
     });
   });
 
@@ -149,10 +147,8 @@ describe.each(STORES)('UpdateSecret (%s store)', (kind) => {
   it('answers XML under <KMS>, and errors under <Error>', async () => {
     await createSecret(url(), 'xml');
     const ok = await rpc(url(), 'UpdateSecret', { SecretName: 'xml', Description: 'd', Format: 'XML' });
-    expect(ok.headers.get('content-type')).toBe('text/xml;charset=utf-8');
-    expect((await parseXml(ok.text)).KMS).toEqual({ SecretName: 'xml', RequestId: expect.any(String) });
+    expect(await expectRawXml(ok)).toEqual({ SecretName: 'xml', RequestId: expect.any(String) });
     const failed = await rpc(url(), 'UpdateSecret', { SecretName: 'missing', Description: 'd', Format: 'XML' });
-    expect(failed.status).toBe(404);
-    expect((await parseXml(failed.text)).Error).toMatchObject({ Code: 'Forbidden.ResourceNotFound' });
+    await expectRawXmlError(failed, 'Forbidden.ResourceNotFound', 404);
   });
 });

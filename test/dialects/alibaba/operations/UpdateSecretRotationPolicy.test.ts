@@ -1,10 +1,18 @@
-import { parseStringPromise } from 'xml2js';
-import { ManualClock } from '../../../../src/core/runtime.js';
-import { ALIBABA_SDKS, alibabaClient, rawAlibaba } from '../../../helpers/alibaba.js';
-import { STORES, useServer } from '../../../helpers/server.js';
-import { createParams, createRdsAndGeneric, credentialsOf, DAY_MS, expectKmsError, HOUR_MS, kmsTimeOf, RDS, START } from '../managedFixtures.js';
-
-const API = { Version: '2016-01-20' };
+import { ALIBABA_SDKS, alibabaClient } from '../../../helpers/alibaba.js';
+import { createParams, createRdsAndGeneric, credentialsOf, RDS, START } from '../../../helpers/alibabaManaged.js';
+import {
+  arnOf,
+  DAY_MS,
+  expectKmsError,
+  expectRawError,
+  expectRawXml,
+  expectRawXmlError,
+  HOUR_MS,
+  kmsTimeOf,
+  rpc,
+  useKmsServer,
+} from '../../../helpers/alibabaOperations.js';
+import { STORES } from '../../../helpers/server.js';
 
 /** RotationInterval as sent, and as KMS reports it (seconds) [doc]. */
 const INTERVALS: Array<[string, string]> = [
@@ -19,11 +27,10 @@ const INTERVALS: Array<[string, string]> = [
 const BAD_INTERVALS = ['5h', '21599s', '8761h', '366d', '1w', '7', '-7d', '7.5d', ' 7d', '7D'];
 
 describe.each(STORES)('UpdateSecretRotationPolicy (%s store)', (kind) => {
-  const clock = new ManualClock(START);
-  const server = useServer(kind, { clock });
+  const { clock, url } = useKmsServer(kind, START);
 
   describe.each(ALIBABA_SDKS)('through %s', (sdk) => {
-    const call = (action: string, params: Record<string, string> = {}) => alibabaClient(server().url, sdk)(action, params);
+    const call = (action: string, params: Record<string, string> = {}) => alibabaClient(url(), sdk)(action, params);
     const read = (name = 'app/db') => call('GetSecretValue', { SecretName: name });
     const update = (params: Record<string, string>) => call('UpdateSecretRotationPolicy', { SecretName: 'app/db', ...params });
 
@@ -81,7 +88,7 @@ describe.each(STORES)('UpdateSecretRotationPolicy (%s store)', (kind) => {
 
     it('reads EnableAutomaticRotation in any letter case and accepts the secret ARN', async () => {
       await call('CreateSecret', createParams(RDS));
-      await call('UpdateSecretRotationPolicy', { SecretName: 'acs:kms:cn-hangzhou:1234567890123456:secret/app/db', EnableAutomaticRotation: 'TRUE', RotationInterval: '1d' });
+      await call('UpdateSecretRotationPolicy', { SecretName: arnOf('app/db'), EnableAutomaticRotation: 'TRUE', RotationInterval: '1d' });
       expect((await read()).AutomaticRotation).toBe('Enabled');
       await update({ EnableAutomaticRotation: 'False' });
       expect((await read()).AutomaticRotation).toBe('Disabled');
@@ -137,27 +144,22 @@ describe.each(STORES)('UpdateSecretRotationPolicy (%s store)', (kind) => {
   });
 
   describe('on the wire', () => {
-    const raw = (params: Record<string, string>) => rawAlibaba(server().url, { ...API, ...params });
-
     it('answers SecretName and RequestId in JSON, and under <KMS> in XML', async () => {
-      await raw({ Action: 'CreateSecret', ...createParams(RDS) });
-      const json = await raw({ Action: 'UpdateSecretRotationPolicy', SecretName: 'app/db', EnableAutomaticRotation: 'true', RotationInterval: '7d' });
+      await rpc(url(), 'CreateSecret', createParams(RDS));
+      const json = await rpc(url(), 'UpdateSecretRotationPolicy', { SecretName: 'app/db', EnableAutomaticRotation: 'true', RotationInterval: '7d' });
       expect([json.status, json.headers.get('content-type')]).toEqual([200, 'application/json;charset=utf-8']);
       expect(json.json).toEqual({ SecretName: 'app/db', RequestId: json.headers.get('x-acs-request-id') });
-      const xml = await raw({ Action: 'UpdateSecretRotationPolicy', SecretName: 'app/db', EnableAutomaticRotation: 'false', Format: 'XML' });
-      expect([xml.status, xml.headers.get('content-type')]).toEqual([200, 'text/xml;charset=utf-8']);
-      expect(await parseStringPromise(xml.text, { explicitArray: false })).toEqual({ KMS: { SecretName: 'app/db', RequestId: xml.headers.get('x-acs-request-id') } });
+      const xml = await rpc(url(), 'UpdateSecretRotationPolicy', { SecretName: 'app/db', EnableAutomaticRotation: 'false', Format: 'XML' });
+      expect(await expectRawXml(xml)).toEqual({ SecretName: 'app/db', RequestId: xml.headers.get('x-acs-request-id') });
     });
 
     it('answers a bad interval with the POP error body, 400, in JSON and under <Error> in XML', async () => {
-      await raw({ Action: 'CreateSecret', ...createParams(RDS) });
-      const params = { Action: 'UpdateSecretRotationPolicy', SecretName: 'app/db', EnableAutomaticRotation: 'true', RotationInterval: '1h' };
-      const json = await raw(params);
-      expect([json.status, json.headers.get('content-type'), json.json.Code]).toEqual([400, 'application/json;charset=utf-8', 'InvalidParameter']);
-      const xml = await raw({ ...params, Format: 'XML' });
-      expect([xml.status, xml.headers.get('content-type')]).toEqual([400, 'text/xml;charset=utf-8']);
-      const { Error } = await parseStringPromise(xml.text, { explicitArray: false });
-      expect([Error.Code, Error.Message]).toEqual(['InvalidParameter', json.json.Message]);
+      await rpc(url(), 'CreateSecret', createParams(RDS));
+      const params = { SecretName: 'app/db', EnableAutomaticRotation: 'true', RotationInterval: '1h' };
+      const json = await rpc(url(), 'UpdateSecretRotationPolicy', params);
+      expectRawError(json, 'InvalidParameter', 400);
+      const xml = await rpc(url(), 'UpdateSecretRotationPolicy', { ...params, Format: 'XML' });
+      expect((await expectRawXmlError(xml, 'InvalidParameter', 400)).Message).toBe(json.json.Message);
     });
   });
 });

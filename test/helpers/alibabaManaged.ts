@@ -1,18 +1,8 @@
-/** Shared fixtures of the managed-secret suites (managed.test.ts, RotateSecret, UpdateSecretRotationPolicy). */
-import { alibabaError, type AlibabaCall, type AlibabaSdk } from '../../helpers/alibaba.js';
+/** The managed secret types as the managed suites (managed.test.ts, RotateSecret, UpdateSecretRotationPolicy) create them. */
+import type { AlibabaCall } from './alibaba.js';
 
-/** The account and region the test server answers for. */
-export const ARN_PREFIX = 'acs:kms:cn-hangzhou:1234567890123456:secret/';
-
-/** A fixed start for the injected clock: 2024-01-01T00:00:00Z. */
+/** A fixed start for the injected clock of the managed suites: 2024-01-01T00:00:00Z. */
 export const START = Date.UTC(2024, 0, 1);
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-
-/** `YYYY-MM-DDTHH:MM:SSZ`, as KMS prints times. */
-export function kmsTimeOf(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** How one managed type is created, and what its credentials look like. */
 export interface ManagedCase {
@@ -108,6 +98,11 @@ export function createParams(managed: ManagedCase, extra: Record<string, string>
 
 /** The Rds case, the one most tests use. */
 export const RDS = MANAGED_CASES[0];
+export const REDIS = MANAGED_CASES[1];
+export const POLARDB = MANAGED_CASES[2];
+export const RAM = MANAGED_CASES[3];
+/** The ECS Password case. */
+export const ECS = MANAGED_CASES[4];
 
 /** Creates the Rds secret `app/db` and a Generic secret `plain`. */
 export async function createRdsAndGeneric(call: AlibabaCall, extra: Record<string, string> = {}): Promise<void> {
@@ -118,17 +113,4 @@ export async function createRdsAndGeneric(call: AlibabaCall, extra: Record<strin
 /** The parsed SecretData of a GetSecretValue answer. */
 export function credentialsOf(body: Record<string, any>): Record<string, string> {
   return JSON.parse(body.SecretData as string) as Record<string, string>;
-}
-
-/**
- * Expects a KMS error as each SDK shows it: the KMS Code in the body; `e.code` with the
- * `Error` suffix rpc-client adds (kms20160120); the HTTP status where the SDK exposes it
- * (openapi-client and openapi-core; kms20160120 and pop-core do not).
- */
-export async function expectKmsError(sdk: AlibabaSdk, promise: Promise<unknown>, code: string, status: number, message?: string): Promise<void> {
-  const error = await alibabaError(promise);
-  expect(error.code).toBe(code);
-  expect(error.sdkCode).toBe(sdk === 'kms20160120' ? `${code}Error` : code);
-  expect(error.status).toBe(sdk.startsWith('openapi') ? status : undefined);
-  if (message !== undefined) expect(error.message).toContain(message);
 }

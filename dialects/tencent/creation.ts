@@ -1,0 +1,42 @@
+import type { NewSecret } from '../../src/core/engine.js';
+import type { SecretRecord } from '../../src/core/model.js';
+import type { TencentContext } from './context.js';
+import { ERRORS } from './errors.js';
+import { checkDescription } from './values.js';
+
+/** The members CreateProductSecret and CreateSSHKeyPairSecret share with CreateSecret. */
+export interface CommonCreateInput {
+  SecretName: string;
+  Description?: string;
+  KmsKeyId?: string;
+  Tags?: Array<{ TagKey: string; TagValue: string }>;
+  KmsHsmClusterId?: string;
+  EncryptType?: number;
+}
+
+/** Most secrets one region holds, whatever their type [docs]. */
+const MAX_SECRETS = 1000;
+
+/**
+ * Checks what every create action checks (description size, duplicate tag keys, a free name,
+ * the region's quota) and returns the new secret's common fields and attributes.
+ */
+export function commonSecretFields(context: TencentContext, input: CommonCreateInput): NewSecret & { attributes: SecretRecord['attributes'] } {
+  checkDescription(input.Description);
+  const tagKeys = input.Tags?.map((tag) => tag.TagKey) ?? [];
+  if (new Set(tagKeys).size !== tagKeys.length) throw ERRORS.tagKeysDuplicated();
+  // Checked up front so no key pair or flow is made for a name in use; the engine checks again.
+  if (context.engine.get(context.ns, input.SecretName)) throw ERRORS.secretExists();
+  if (context.engine.list(context.ns).length >= MAX_SECRETS) throw ERRORS.limitExceeded(`at most ${MAX_SECRETS} secrets per region`);
+  return {
+    name: input.SecretName,
+    description: input.Description ?? '',
+    kmsKeyId: input.KmsKeyId ?? '',
+    tags: input.Tags?.map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
+    attributes: {
+      additionalConfig: '',
+      encryptType: input.EncryptType ?? 0,
+      resourceSuffix: context.engine.ids.alphanumeric(3).toLowerCase(),
+    },
+  };
+}
