@@ -27,7 +27,7 @@ export function commonSecretFields(context: TencentContext, input: CommonCreateI
   if (new Set(tagKeys).size !== tagKeys.length) throw ERRORS.tagKeysDuplicated();
   // Checked up front so no key pair or flow is made for a name in use; the engine checks again.
   if (context.engine.get(context.ns, input.SecretName)) throw ERRORS.secretExists();
-  if (context.engine.list(context.ns).length >= MAX_SECRETS) throw ERRORS.limitExceeded(`at most ${MAX_SECRETS} secrets per region`);
+  if (context.engine.count(context.ns) >= MAX_SECRETS) throw ERRORS.limitExceeded(`at most ${MAX_SECRETS} secrets per region`, `每个地域最多 ${MAX_SECRETS} 个凭据`);
   return {
     name: input.SecretName,
     description: input.Description ?? '',

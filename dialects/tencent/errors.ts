@@ -39,8 +39,8 @@ export const ERRORS = {
       `接口版本\`${version}\`在服务\`ssm\`中不存在。`,
     ),
   /** [inf] */
-  invalidValue: (name: string, why: string) =>
-    error('InvalidParameterValue', `The value of parameter \`${name}\` is invalid: ${why}`, `参数\`${name}\`的取值无效：${why}`),
+  invalidValue: (name: string, why: string, whyZh: string) =>
+    error('InvalidParameterValue', `The value of parameter \`${name}\` is invalid: ${why}`, `参数\`${name}\`的取值无效：${whyZh}`),
   /** [inf] */
   malformedBody: () => error('InvalidParameter', 'The request body is not valid JSON.', '请求体不是合法的JSON。'),
   /** [inf] */
@@ -54,9 +54,9 @@ export const ERRORS = {
   /** [inf] */
   versionExists: () => error('ResourceInUse.VersionIdExists', 'The version id already exists.', '凭据版本号已存在。'),
   /** [inf] */
-  limitExceeded: (what: string) => error('LimitExceeded', `The limit is exceeded: ${what}.`, `超出限制：${what}。`),
+  limitExceeded: (what: string, whatZh: string) => error('LimitExceeded', `The limit is exceeded: ${what}.`, `超出限制：${whatZh}。`),
   /** [inf] */
-  failedOperation: (why: string) => error('FailedOperation', why, why),
+  failedOperation: (why: string, whyZh: string) => error('FailedOperation', why, whyZh),
   /** [inf] */
   disabled: () => error('ResourceUnavailable.ResourceDisabled', 'The secret is disabled.', '凭据已被禁用。'),
   /** [inf] */
@@ -116,11 +116,15 @@ export function fromCoreError(coreError: CoreError): TencentError {
     case 'version-exists':
       return ERRORS.versionExists();
     case 'too-many-versions':
-      return ERRORS.limitExceeded('at most 10 versions per secret');
+      return ERRORS.limitExceeded('at most 10 versions per secret', '每个凭据最多 10 个版本');
     case 'invalid-name':
-      return ERRORS.invalidValue('SecretName', 'it must be 1-128 letters, digits, _ or -, starting with a letter or digit.');
+      return ERRORS.invalidValue(
+        'SecretName',
+        'it must be 1-128 letters, digits, _ or -, starting with a letter or digit.',
+        '须为 1-128 个字母、数字、_ 或 -，并以字母或数字开头。',
+      );
     case 'value-too-large':
-      return ERRORS.invalidValue('SecretString', `the value must be at most ${coreError.details.limit} bytes.`);
+      return ERRORS.invalidValue('SecretString', `the value must be at most ${coreError.details.limit} bytes.`, `取值不能超过 ${coreError.details.limit} 字节。`);
     default:
       return ERRORS.internal();
   }

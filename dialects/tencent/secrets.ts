@@ -30,7 +30,7 @@ export function requireReadableSecret(context: TencentContext, name: string): Se
 /** A secret that may be changed: Enabled or Disabled, not pending deletion [tencent.md §2.1, FailedOperation guess]. */
 export function requireWritableSecret(context: TencentContext, name: string): SecretRecord {
   const record = requireSecret(context, name);
-  if (record.deletion) throw ERRORS.failedOperation('The secret is pending deletion; restore it first.');
+  if (record.deletion) throw ERRORS.failedOperation('The secret is pending deletion; restore it first.', '凭据处于待删除状态，请先恢复。');
   return record;
 }
 

@@ -68,7 +68,7 @@ function toTencentError(error: ErrorObject): TencentError {
     case 'type':
       return ERRORS.wrongType(memberName(error.instancePath));
     default:
-      return ERRORS.invalidValue(memberName(error.instancePath), `${error.message ?? error.keyword}.`);
+      return ERRORS.invalidValue(memberName(error.instancePath), `${error.message ?? error.keyword}.`, `不满足约束（${error.keyword}）。`);
   }
 }
 

@@ -14,10 +14,10 @@ export function readValue(input: ValueInput): SecretValue {
   const hasString = input.SecretString !== undefined && input.SecretString !== '';
   const hasBinary = input.SecretBinary !== undefined && input.SecretBinary !== '';
   if (hasString === hasBinary) {
-    throw ERRORS.invalidValue('SecretString', 'exactly one of SecretString and SecretBinary must be given.');
+    throw ERRORS.invalidValue('SecretString', 'exactly one of SecretString and SecretBinary must be given.', 'SecretString 与 SecretBinary 必须且只能提供一个。');
   }
   if (hasBinary) {
-    if (!BASE64.test(input.SecretBinary!)) throw ERRORS.invalidValue('SecretBinary', 'it must be base64 encoded.');
+    if (!BASE64.test(input.SecretBinary!)) throw ERRORS.invalidValue('SecretBinary', 'it must be base64 encoded.', '须为 base64 编码。');
     return { type: 'binary', data: input.SecretBinary! };
   }
   return { type: 'string', data: input.SecretString! };

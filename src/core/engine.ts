@@ -102,6 +102,11 @@ export class SecretEngine {
     return [...secrets.values()].filter((record) => this.alive(record));
   }
 
+  /** How many secrets the namespace holds (secrets past their purge time may still count until looked up). */
+  count(ns: Namespace): number {
+    return this.namespaces.get(namespaceKey(ns))?.size ?? 0;
+  }
+
   /**
    * Creates a secret. A name in use is `AlreadyExists` (`secret-exists`), or `InvalidState`
    * (`secret-scheduled-for-deletion`) while the holder waits for its purge.

@@ -41,7 +41,7 @@ function secretTypeOf(productName: string): number {
   const type = PRODUCT_SECRET_TYPES.find((candidate) => PRODUCTS_BY_SECRET_TYPE[candidate].includes(productName));
   if (type !== undefined) return type;
   const supported = PRODUCT_SECRET_TYPES.flatMap((candidate) => PRODUCTS_BY_SECRET_TYPE[candidate]).join(', ');
-  throw ERRORS.invalidValue('ProductName', `it must be one of ${supported} (see DescribeSupportedProducts).`);
+  throw ERRORS.invalidValue('ProductName', `it must be one of ${supported} (see DescribeSupportedProducts).`, `须为 ${supported} 之一（见 DescribeSupportedProducts）。`);
 }
 
 function checkPrivileges(privileges: Privilege[]): void {
@@ -64,7 +64,7 @@ export async function CreateProductSecret(input: CreateProductSecretInput, conte
   // RotationBeginTime is required when EnableRotation is true [SDK docs].
   if (enableRotation && input.RotationBeginTime === undefined) throw ERRORS.missingParameter('RotationBeginTime');
   if (input.RotationBeginTime !== undefined && parseDateTime(input.RotationBeginTime) === undefined) {
-    throw ERRORS.invalidValue('RotationBeginTime', 'it must be a real date and time formatted YYYY-MM-DD hh:mm:ss.');
+    throw ERRORS.invalidValue('RotationBeginTime', 'it must be a real date and time formatted YYYY-MM-DD hh:mm:ss.', '须为 YYYY-MM-DD hh:mm:ss 格式的有效时间。');
   }
   const common = commonSecretFields(context, input);
   const flowId = newFlowId(context);

@@ -24,7 +24,7 @@ export async function CreateSSHKeyPairSecret(input: CreateSSHKeyPairSecretInput,
   const sshKeyId = newSshKeyId(context);
   const sshKeyName = input.SSHKeyName ?? sshKeyId.replace('-', '_');
   const taken = context.engine.list(context.ns).some((record) => record.attributes.secretType === SSH_KEY_PAIR && record.attributes.resourceName === sshKeyName);
-  if (taken) throw ERRORS.invalidValue('SSHKeyName', 'an SSH key pair with this name already exists.');
+  if (taken) throw ERRORS.invalidValue('SSHKeyName', 'an SSH key pair with this name already exists.', '同名 SSH 密钥对已存在。');
   const keyPair = await newSshKeyPair(sshKeyId);
   const record = await context.engine.create(context.ns, {
     ...common,

@@ -1,43 +1,26 @@
 import type { TencentContext } from '../context.js';
+import { commonSecretFields, type CommonCreateInput } from '../creation.js';
 import { ERRORS } from '../errors.js';
 import { DEFAULT_VERSION_ID } from '../policy.js';
-import { checkDescription, readValue, type ValueInput } from '../values.js';
+import { readValue, type ValueInput } from '../values.js';
 
-interface CreateSecretInput extends ValueInput {
-  SecretName: string;
+interface CreateSecretInput extends CommonCreateInput, ValueInput {
   VersionId?: string;
-  Description?: string;
-  KmsKeyId?: string;
   SecretType?: number;
   AdditionalConfig?: string;
-  Tags?: Array<{ TagKey: string; TagValue: string }>;
-  KmsHsmClusterId?: string;
-  EncryptType?: number;
 }
-
-/** Most secrets one region holds [docs]. */
-const MAX_SECRETS = 1000;
 
 /** CreateSecret: a user-defined secret and its first version (`SSM_Current` unless named). */
 export async function CreateSecret(input: CreateSecretInput, context: TencentContext): Promise<object> {
-  if ((input.SecretType ?? 0) !== 0) throw ERRORS.invalidValue('SecretType', 'CreateSecret creates user-defined secrets (0) only.');
+  if ((input.SecretType ?? 0) !== 0) {
+    throw ERRORS.invalidValue('SecretType', 'CreateSecret creates user-defined secrets (0) only.', 'CreateSecret 只能创建用户自定义凭据（0）。');
+  }
   const value = readValue(input);
-  checkDescription(input.Description);
-  const tagKeys = input.Tags?.map((tag) => tag.TagKey) ?? [];
-  if (new Set(tagKeys).size !== tagKeys.length) throw ERRORS.tagKeysDuplicated();
-  if (context.engine.list(context.ns).length >= MAX_SECRETS) throw ERRORS.limitExceeded(`at most ${MAX_SECRETS} secrets per region`);
+  const common = commonSecretFields(context, input);
   const versionId = input.VersionId ?? DEFAULT_VERSION_ID;
   const record = await context.engine.create(context.ns, {
-    name: input.SecretName,
-    description: input.Description ?? '',
-    kmsKeyId: input.KmsKeyId ?? '',
-    tags: input.Tags?.map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
-    attributes: {
-      secretType: 0,
-      additionalConfig: input.AdditionalConfig ?? '',
-      encryptType: input.EncryptType ?? 0,
-      resourceSuffix: context.engine.ids.alphanumeric(3).toLowerCase(),
-    },
+    ...common,
+    attributes: { ...common.attributes, secretType: 0, additionalConfig: input.AdditionalConfig ?? '' },
     firstVersion: { id: versionId, value },
   });
   // TagCode 0 and TagMsg "ok": tags were bound without trouble [SDK].

@@ -24,7 +24,7 @@ export async function DeleteSecret(input: DeleteSecretInput, context: TencentCon
   const record = requireSecret(context, input.SecretName);
   // SSH key pair secrets may only be deleted at once [SDK docs].
   if (days > 0 && record.attributes.secretType === SSH_KEY_PAIR) {
-    throw ERRORS.invalidValue('RecoveryWindowInDays', 'SSH key pair secrets can only be deleted immediately (0).');
+    throw ERRORS.invalidValue('RecoveryWindowInDays', 'SSH key pair secrets can only be deleted immediately (0).', 'SSH 密钥对凭据只能立即删除（0）。');
   }
   const status = statusOf(record);
   if (status === 'PendingDelete') throw ERRORS.alreadyPendingDelete();

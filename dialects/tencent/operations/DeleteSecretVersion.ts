@@ -12,7 +12,7 @@ interface DeleteSecretVersionInput {
 export async function DeleteSecretVersion(input: DeleteSecretVersionInput, context: TencentContext): Promise<object> {
   const record = requireSecret(context, input.SecretName);
   // Product secrets' versions belong to their rotation [docs]; FailedOperation is the only fitting listed code [guess].
-  if (!isUserDefined(record)) throw ERRORS.failedOperation('Versions of this secret type cannot be deleted.');
+  if (!isUserDefined(record)) throw ERRORS.failedOperation('Versions of this secret type cannot be deleted.', '该类型凭据的版本不能删除。');
   await context.engine.update(record, (draft, now) => {
     deleteVersion(draft, input.VersionId);
     draft.changedAt = now;

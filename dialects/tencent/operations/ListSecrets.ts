@@ -1,6 +1,7 @@
 import type { SecretRecord } from '../../../src/core/model.js';
 import type { TencentContext } from '../context.js';
 import { describeMembers } from '../render.js';
+import { rotateIfDue } from '../rotation.js';
 
 interface TagFilter {
   TagKey: string;
@@ -94,8 +95,9 @@ function matches(record: SecretRecord, entry: Record<string, unknown>, input: Li
  */
 export async function ListSecrets(input: ListSecretsInput, context: TencentContext): Promise<object> {
   // Creation order breaks ties between equal CreateTimes, reversed with the order [guess].
-  const oldestFirst = context.engine
-    .list(context.ns)
+  // Product secrets finish creating and rotate on the emulator clock; listing shows them as they now are.
+  const current = await Promise.all(context.engine.list(context.ns).map((record) => rotateIfDue(context, record)));
+  const oldestFirst = current
     .map((record, sequence) => ({ record, sequence }))
     .sort((a, b) => a.record.createdAt - b.record.createdAt || a.sequence - b.sequence)
     .map(({ record }) => record);

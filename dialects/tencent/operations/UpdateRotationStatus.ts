@@ -22,7 +22,7 @@ export async function UpdateRotationStatus(input: UpdateRotationStatusInput, con
   const record = requireWritableSecret(context, input.SecretName);
   if (statusOf(record) === 'Creating') throw ERRORS.uninitialized();
   if (input.RotationBeginTime !== undefined && parseDateTime(input.RotationBeginTime) === undefined) {
-    throw ERRORS.invalidValue('RotationBeginTime', 'it must be a real date and time formatted YYYY-MM-DD hh:mm:ss.');
+    throw ERRORS.invalidValue('RotationBeginTime', 'it must be a real date and time formatted YYYY-MM-DD hh:mm:ss.', '须为 YYYY-MM-DD hh:mm:ss 格式的有效时间。');
   }
   await context.engine.update(record, (draft, now) => {
     const beginTime = input.RotationBeginTime ?? (input.EnableRotation ? formatDateTime(now) : undefined);

@@ -268,12 +268,18 @@ describe.each(STORES)('Tencent ListSecrets (%s store)', (kind) => {
     });
 
     it('selects product secrets being created (State 4) or whose creation failed (State 5)', async () => {
-      await seed('creating', { secretType: 1, productName: 'Mysql', status: 'Creating' });
+      // Still Creating: its creation flow runs until a second has passed on the clock.
+      const creation = { id: 1, kind: 'create', startedAt: clock.now(), doneAt: clock.now() + 1000 };
+      await seed('creating', { secretType: 1, productName: 'Mysql', status: 'Creating', flows: JSON.stringify([creation]) });
       await seed('failed', { secretType: 1, productName: 'Mysql', status: 'Failed' });
       await seed('ready', { secretType: 1, productName: 'Mysql' });
       expect(names(await client().ListSecrets({ SecretType: 1, State: 4 }))).toEqual(['creating']);
       expect(names(await client().ListSecrets({ SecretType: 1, State: 5 }))).toEqual(['failed']);
       expect(names(await client().ListSecrets({ SecretType: 1, State: 1 }))).toEqual(['ready']);
+      // Once its flow has run, listing shows the secret Enabled.
+      clock.advance(1000);
+      expect(names(await client().ListSecrets({ SecretType: 1, State: 4 }))).toEqual([]);
+      expect(names(await client().ListSecrets({ SecretType: 1, State: 1, OrderType: 1 }))).toEqual(['creating', 'ready']);
     });
   });
 
