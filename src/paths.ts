@@ -12,8 +12,3 @@ export function packageRoot(): string {
   }
   return dir;
 }
-
-/** The folder holding one cloud's request schemas. */
-export function schemaDir(cloud: string): string {
-  return join(packageRoot(), 'schemas', cloud);
-}

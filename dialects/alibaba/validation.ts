@@ -1,18 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { schemaDir } from '../../src/paths.js';
+import { compileSchemas } from '../../src/schemas.js';
 import { AlibabaError, ERRORS } from './errors.js';
 
 /** Compiles every schema in `schemas/alibaba/` once, keyed by action name. */
 export function loadValidators(): Map<string, ValidateFunction> {
   const ajv = new Ajv({ allErrors: false, strict: true });
-  const validators = new Map<string, ValidateFunction>();
-  const dir = schemaDir('alibaba');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    validators.set(file.slice(0, -'.json'.length), ajv.compile(JSON.parse(readFileSync(join(dir, file), 'utf8'))));
-  }
-  return validators;
+  return new Map([...compileSchemas('alibaba', ajv)].map(([action, { validate }]) => [action, validate]));
 }
 
 function toAlibabaError(error: ErrorObject): AlibabaError {

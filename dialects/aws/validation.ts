@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { schemaDir } from '../../src/paths.js';
+import { compileSchemas } from '../../src/schemas.js';
 import { AwsError } from './envelope.js';
 import { MESSAGES } from './messages.js';
 
@@ -22,12 +20,7 @@ interface MemberSchema {
 export function loadValidators(): Map<string, ValidateFunction> {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
   ajv.addVocabulary(ANNOTATIONS);
-  const validators = new Map<string, ValidateFunction>();
-  const dir = schemaDir('aws');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    validators.set(file.slice(0, -'.json'.length), ajv.compile(JSON.parse(readFileSync(join(dir, file), 'utf8'))));
-  }
-  return validators;
+  return new Map([...compileSchemas('aws', ajv)].map(([operation, { validate }]) => [operation, validate]));
 }
 
 // AWS names members in lowerCamelCase and list items as `<list>.<1-based index>.member`.

@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { schemaDir } from '../../src/paths.js';
+import { compileSchemas } from '../../src/schemas.js';
 import { ERRORS, type TencentError } from './errors.js';
 
 /** The part of a JSON Schema the string coercion reads. */
@@ -19,14 +17,7 @@ export interface ActionSchema {
 
 /** Compiles every schema in `schemas/tencent/` once, keyed by action name. */
 export function loadSchemas(): Map<string, ActionSchema> {
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  const schemas = new Map<string, ActionSchema>();
-  const dir = schemaDir('tencent');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SchemaNode;
-    schemas.set(file.slice(0, -'.json'.length), { validate: ajv.compile(schema), schema });
-  }
-  return schemas;
+  return compileSchemas('tencent', new Ajv({ allErrors: true, strict: true })) as Map<string, ActionSchema>;
 }
 
 const TRUE = new Set(['true', 'True', 'TRUE', '1']);
