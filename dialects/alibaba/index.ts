@@ -2,6 +2,7 @@ import type { SecretEngine } from '../../src/core/engine.js';
 import { isCoreError } from '../../src/core/errors.js';
 import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
 import type { Logger } from '../../src/server/log.js';
+import type { AuthContext } from '../../src/auth/mode.js';
 import { AlibabaError, ERRORS, fromCoreError } from './errors.js';
 import { formatOf, isAlibabaRequest, parseCall, paramsOf, renderError, renderSuccess, type AlibabaIdentityDefaults } from './envelope.js';
 import { ALIBABA_OPERATIONS } from './operations/index.js';
@@ -12,6 +13,8 @@ import { loadValidators, validateParams } from './validation.js';
 export interface AlibabaDialectOptions extends AlibabaIdentityDefaults {
   engine: SecretEngine;
   logger: Logger;
+  /** Signature checking and the key → account mapping. */
+  auth: AuthContext;
 }
 
 /** Alibaba Cloud KMS secrets over RPC (2016-01-20): recognised by `x-acs-action` or an `Action` parameter. */

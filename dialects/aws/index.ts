@@ -2,6 +2,7 @@ import type { SecretEngine } from '../../src/core/engine.js';
 import { isCoreError } from '../../src/core/errors.js';
 import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
 import type { Logger } from '../../src/server/log.js';
+import type { AuthContext } from '../../src/auth/mode.js';
 import {
   AwsError,
   fromCoreError,
@@ -21,6 +22,8 @@ import { loadValidators, validateInput } from './validation.js';
 export interface AwsDialectOptions extends AwsIdentityDefaults {
   engine: SecretEngine;
   logger: Logger;
+  /** Signature checking and the key → account mapping. */
+  auth: AuthContext;
 }
 
 /** AWS Secrets Manager over JSON 1.1: recognised by `X-Amz-Target: secretsmanager.<Operation>`. */

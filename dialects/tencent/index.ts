@@ -2,6 +2,7 @@ import type { SecretEngine } from '../../src/core/engine.js';
 import { isCoreError } from '../../src/core/errors.js';
 import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
 import type { Logger } from '../../src/server/log.js';
+import type { AuthContext } from '../../src/auth/mode.js';
 import { actionOf, API_VERSION, isTencentRequest, languageOf, parseCall, renderError, renderSuccess, type TencentIdentityDefaults } from './envelope.js';
 import { ERRORS, fromCoreError, TencentError } from './errors.js';
 import { TENCENT_OPERATIONS } from './operations/index.js';
@@ -11,6 +12,8 @@ import { coerce, loadSchemas, validateInput } from './validation.js';
 export interface TencentDialectOptions extends TencentIdentityDefaults {
   engine: SecretEngine;
   logger: Logger;
+  /** Signature checking and the key → account mapping. */
+  auth: AuthContext;
 }
 
 /** Tencent Cloud SSM over API 3.0 (2019-09-23): recognised by `X-TC-Action`, or `Action` with SSM's version. */

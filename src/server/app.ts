@@ -10,6 +10,9 @@ import { createTencentDialect } from '../../dialects/tencent/index.js';
 import { tencentPolicy } from '../../dialects/tencent/policy.js';
 import { SecretEngine } from '../core/engine.js';
 import { randomIds, systemClock, type Clock, type IdSource } from '../core/runtime.js';
+import { loadCredentials } from '../auth/credentials.js';
+import type { AuthContext } from '../auth/mode.js';
+import { NonceCache } from '../auth/nonces.js';
 import { LowdbStore } from '../store/lowdbStore.js';
 import { MemoryStore } from '../store/memoryStore.js';
 import type { SecretStore } from '../store/store.js';
@@ -45,7 +48,9 @@ function toDialectRequest(req: Request, body: Buffer, bodyTooLarge: boolean): Di
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const url = new URL(req.originalUrl, 'http://localhost');
-  return { method: req.method, path: url.pathname, headers, query: url.searchParams, body, bodyTooLarge };
+  const queryStart = req.originalUrl.indexOf('?');
+  const rawQuery = queryStart < 0 ? '' : req.originalUrl.slice(queryStart + 1);
+  return { method: req.method, path: url.pathname, headers, query: url.searchParams, rawQuery, body, bodyTooLarge };
 }
 
 async function readBody(req: Request): Promise<{ body: Buffer; tooLarge: boolean }> {
@@ -79,11 +84,17 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     policies: { aws: awsPolicy, alibaba: alibabaPolicy, tencent: tencentPolicy },
     onBackgroundError: (error) => logger.error(`background purge failed: ${String(error)}`),
   });
+  const auth: AuthContext = {
+    mode: config.auth,
+    credentials: loadCredentials(config.credentialsFile),
+    nonces: new NonceCache(),
+    now: () => engine.now(),
+  };
   const dialects: Dialect[] = [
-    createAwsDialect({ engine, logger, account: config.awsAccount, region: config.awsRegion }),
+    createAwsDialect({ engine, logger, auth, account: config.awsAccount, region: config.awsRegion }),
     // Before Alibaba: both use an Action parameter, and only SSM's requests carry its version or v1 SecretId/Nonce.
-    createTencentDialect({ engine, logger, account: config.tencentAccount, region: config.tencentRegion }),
-    createAlibabaDialect({ engine, logger, account: config.alibabaAccount, region: config.alibabaRegion }),
+    createTencentDialect({ engine, logger, auth, account: config.tencentAccount, region: config.tencentRegion }),
+    createAlibabaDialect({ engine, logger, auth, account: config.alibabaAccount, region: config.alibabaRegion }),
   ];
   let loaded = false;
   let server: Server | undefined;
@@ -97,6 +108,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
       status: loaded ? 'ready' : 'loading',
       dialects: dialects.map((d) => d.name),
       persistence: config.dataDir ? 'lowdb' : 'memory',
+      auth: config.auth,
     });
   });
   const reset = async (_req: Request, res: Response) => {

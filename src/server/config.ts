@@ -1,3 +1,4 @@
+import type { AuthMode } from '../auth/mode.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 
 /** Everything polysecret can be told at start. */
@@ -19,6 +20,10 @@ export interface PolysecretConfig {
   tencentAccount: string;
   /** The Tencent region of requests that name none. */
   tencentRegion: string;
+  /** `strict` verifies every signature as the clouds do; `permissive` accepts any. */
+  auth: AuthMode;
+  /** A JSON file listing each cloud's keys and their accounts. */
+  credentialsFile?: string;
   logLevel: LogLevel;
 }
 
@@ -45,6 +50,11 @@ function parseLogLevel(raw: string): LogLevel {
 
 const text = (raw: string) => raw;
 
+function parseAuthMode(raw: string): AuthMode {
+  if (raw !== 'permissive' && raw !== 'strict') throw new Error(`invalid auth mode: ${raw} (permissive or strict)`);
+  return raw;
+}
+
 /** The settings table the README documents. */
 export const SETTINGS = [
   { key: 'host', flag: '--host', env: 'POLYSECRET_HOST', fallback: '127.0.0.1', parse: text, help: 'address to listen on' },
@@ -56,6 +66,8 @@ export const SETTINGS = [
   { key: 'alibabaRegion', flag: '--alibaba-region', env: 'POLYSECRET_ALIBABA_REGION', fallback: 'cn-hangzhou', parse: text, help: 'Alibaba region for requests without RegionId or a kms.<region> host' },
   { key: 'tencentAccount', flag: '--tencent-account', env: 'POLYSECRET_TENCENT_ACCOUNT', fallback: '100000000001', parse: text, help: 'Tencent account (UIN) of every SecretId' },
   { key: 'tencentRegion', flag: '--tencent-region', env: 'POLYSECRET_TENCENT_REGION', fallback: 'ap-guangzhou', parse: text, help: 'Tencent region for requests without X-TC-Region or Region' },
+  { key: 'auth', flag: '--auth', env: 'POLYSECRET_AUTH', fallback: 'permissive', parse: parseAuthMode, help: 'permissive (any signature) or strict (verify signatures like the clouds)' },
+  { key: 'credentialsFile', flag: '--credentials', env: 'POLYSECRET_CREDENTIALS', fallback: undefined, parse: text, help: 'JSON file of known keys and their accounts, per cloud' },
   { key: 'logLevel', flag: '--log-level', env: 'POLYSECRET_LOG_LEVEL', fallback: 'info', parse: parseLogLevel, help: 'silent, error, info or debug' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 

@@ -5,6 +5,8 @@ export interface DialectRequest {
   /** Header names lower-cased; repeated headers joined with ", ". */
   headers: Record<string, string>;
   query: URLSearchParams;
+  /** The query string exactly as received, without the `?` (signatures are computed over it). */
+  rawQuery: string;
   body: Buffer;
   /** True when the body exceeded the server's limit and was discarded. */
   bodyTooLarge: boolean;

@@ -30,6 +30,8 @@ export async function startServer(kind: StoreKind, overrides: PolysecretOverride
     alibabaRegion: overrides.alibabaRegion ?? 'cn-hangzhou',
     tencentAccount: overrides.tencentAccount ?? '100000000001',
     tencentRegion: overrides.tencentRegion ?? 'ap-guangzhou',
+    auth: overrides.auth ?? 'permissive',
+    credentialsFile: overrides.credentialsFile,
     logLevel: 'silent',
   };
   const polysecret = createPolysecret(config, overrides);

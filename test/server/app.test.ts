@@ -12,7 +12,7 @@ describe.each(STORES)('server (%s store)', (kind) => {
       expect(server.url.endsWith(':0')).toBe(false);
       const health = await fetch(`${server.url}/_emulator/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ready', dialects: ['aws', 'tencent', 'alibaba'], persistence: kind });
+      expect(await health.json()).toEqual({ status: 'ready', dialects: ['aws', 'tencent', 'alibaba'], persistence: kind, auth: 'permissive' });
     } finally {
       await server.stop();
     }
@@ -73,6 +73,8 @@ describe('readConfig', () => {
       alibabaRegion: 'cn-hangzhou',
       tencentAccount: '100000000001',
       tencentRegion: 'ap-guangzhou',
+      auth: 'permissive',
+      credentialsFile: undefined,
       logLevel: 'info',
     });
     const env = { POLYSECRET_PORT: '5000', POLYSECRET_HOST: '0.0.0.0', POLYSECRET_DATA_DIR: '/data' };

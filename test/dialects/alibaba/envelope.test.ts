@@ -31,6 +31,7 @@ function toRequest(capture: Capture): DialectRequest {
     path: url.pathname,
     headers: capture.headers,
     query: url.searchParams,
+    rawQuery: url.search.slice(1),
     body: Buffer.from(capture.rawBody, 'utf8'),
     bodyTooLarge: false,
   };

@@ -25,7 +25,15 @@ const captures: Capture[] = readdirSync(CAPTURES_DIR)
 function toRequest(capture: Capture): DialectRequest {
   const url = new URL(capture.url, 'http://127.0.0.1');
   const headers = Object.fromEntries(capture.rawHeaders.map(([name, value]) => [name.toLowerCase(), value]));
-  return { method: capture.method, path: url.pathname, headers, query: url.searchParams, body: Buffer.from(capture.bodyRaw ?? '', 'utf8'), bodyTooLarge: false };
+  return {
+    method: capture.method,
+    path: url.pathname,
+    headers,
+    query: url.searchParams,
+    rawQuery: url.search.slice(1),
+    body: Buffer.from(capture.bodyRaw ?? '', 'utf8'),
+    bodyTooLarge: false,
+  };
 }
 
 const DEFAULTS = { account: '100000000001', region: 'ap-guangzhou' };
