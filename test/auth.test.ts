@@ -18,7 +18,7 @@ describe('credentials file', () => {
     expect(credentials.aws.find('ASIAPOLYSECRETTEMPORARY')?.sessionToken).toBe('polysecret-aws-session-token');
     expect(credentials.alibaba.find('testAccessKeyId')).toMatchObject({ secret: 'testAccessKeySecret', account: '1234567890123456' });
     expect(credentials.tencent.find('AKIDexample000000000000000000000000')).toMatchObject({
-      secret: 'exampleSecretKey',
+      secret: 'exampleSecretKey0000000000000000',
       account: '100000000001',
       appId: '1250000000',
     });

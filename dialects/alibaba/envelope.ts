@@ -54,10 +54,20 @@ const V3_CREDENTIAL = /Credential=([^,\s]+)/;
 // KMS endpoints are kms.<region>.aliyuncs.com or kms-vpc.<region>.aliyuncs.com.
 const KMS_HOST = /^kms(?:-vpc)?\.([a-z0-9-]+)\.aliyuncs\.com(?::\d+)?$/;
 
-/** The caller's account (a 16-digit access key id is taken as one) and region (RegionId, else the endpoint host). */
+/**
+ * The access key a request names: V1 `AccessKeyId`, else the V3 Authorization's Credential (the
+ * signed one), else the `x-acs-accesskey-id` header STS clients add beside it.
+ */
+export function accessKeyIdOf(request: DialectRequest, params: ReadonlyMap<string, string> = paramsOf(request)): string | undefined {
+  return params.get('AccessKeyId') ?? V3_CREDENTIAL.exec(request.headers.authorization ?? '')?.[1] ?? request.headers['x-acs-accesskey-id'];
+}
+
+/**
+ * The caller's fallback account, used when its key is not listed in the credentials file (a
+ * 16-digit access key id is taken as one), and region (RegionId, else the endpoint host).
+ */
 function identityOf(request: DialectRequest, params: Map<string, string>, defaults: AlibabaIdentityDefaults): { account: string; region: string } {
-  const accessKeyId =
-    params.get('AccessKeyId') ?? request.headers['x-acs-accesskey-id'] ?? V3_CREDENTIAL.exec(request.headers.authorization ?? '')?.[1];
+  const accessKeyId = accessKeyIdOf(request, params);
   const hostRegion = KMS_HOST.exec(request.headers.host ?? '')?.[1];
   return {
     account: accessKeyId && /^\d{16}$/.test(accessKeyId) ? accessKeyId : defaults.account,

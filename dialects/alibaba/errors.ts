@@ -42,6 +42,30 @@ export const ERRORS = {
   bodyTooLarge: () => new AlibabaError('InvalidParameter', 'The request body is too large.', 400),
 } as const;
 
+/**
+ * The POP gateway's authentication errors (alibaba.md §5). Codes and statuses from the note;
+ * messages as real gateways word them (the Java core matches the SignatureDoesNotMatch prefix).
+ */
+export const AUTH_ERRORS = {
+  /** [doc] Unknown AccessKeyId (or V3 Credential). */
+  keyNotFound: () => new AlibabaError('InvalidAccessKeyId.NotFound', 'Specified access key is not found.', 404),
+  /** [doc] The message carries the server's StringToSign after this exact prefix so clients can compare theirs. */
+  signatureMismatch: (stringToSign: string) =>
+    new AlibabaError('SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`, 400),
+  /** [doc] A signature part missing or malformed (Signature, AccessKeyId, nonce, timestamp, method, Authorization parts). */
+  incomplete: () => new AlibabaError('IncompleteSignature', 'The request signature does not conform to Aliyun standards.', 400),
+  /** [doc] SignatureNonce / x-acs-signature-nonce seen within the last 15 minutes. */
+  nonceUsed: () => new AlibabaError('SignatureNonceUsed', 'Specified signature nonce was used already.', 400),
+  /** [doc] Timestamp / x-acs-date more than 15 minutes from the server's clock. */
+  timestampExpired: () => new AlibabaError('InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.', 400),
+  /** [doc] Timestamp / x-acs-date not `YYYY-MM-DDTHH:mm:ssZ`. */
+  timestampFormat: () => new AlibabaError('InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.', 400),
+  /** [obs] A temporary (STS) key used without its token: the gateway's Missing<Name> form. */
+  missingToken: () => new AlibabaError('MissingSecurityToken', 'SecurityToken is mandatory for this action.', 400),
+  /** [doc] A token that is not the one issued with this key (or a token with a permanent key). */
+  tokenMismatch: () => new AlibabaError('InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.', 400),
+} as const;
+
 /** Translates a canonical core error into the KMS error for the same situation. */
 export function fromCoreError(error: CoreError): AlibabaError {
   switch (error.reason) {

@@ -3,6 +3,7 @@ import { isCoreError } from '../../src/core/errors.js';
 import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
 import type { Logger } from '../../src/server/log.js';
 import type { AuthContext } from '../../src/auth/mode.js';
+import { authenticate } from './auth.js';
 import { AlibabaError, ERRORS, fromCoreError } from './errors.js';
 import { formatOf, isAlibabaRequest, parseCall, paramsOf, renderError, renderSuccess, type AlibabaIdentityDefaults } from './envelope.js';
 import { ALIBABA_OPERATIONS } from './operations/index.js';
@@ -35,10 +36,14 @@ export function createAlibabaDialect(options: AlibabaDialectOptions): Dialect {
         ({ format, region } = call);
         const operation = ALIBABA_OPERATIONS.get(call.action);
         const validate = validators.get(call.action);
+        // [inf] The gateway routes (method, version, action) before it authenticates, and checks parameters after.
         if (!operation || !validate) throw ERRORS.invalidAction();
+        const key = authenticate(request, options.auth);
         const params = new Params(call.params);
         validateParams(validate, params.toObject());
-        const output = await operation(params, { engine, ns: { cloud: 'alibaba', account: call.account, region } });
+        // A listed key decides the account in either mode; otherwise the envelope's fallback.
+        const account = key?.account ?? call.account;
+        const output = await operation(params, { engine, ns: { cloud: 'alibaba', account, region } });
         return renderSuccess(output, format, requestId);
       } catch (error) {
         if (error instanceof AlibabaError) return renderError(error, format, requestId, region);

@@ -2,6 +2,7 @@
  * The AWS JSON 1.1 envelope: reading a Secrets Manager request, finding the caller's
  * account and region, and rendering results and errors the way AWS does on the wire.
  */
+import type { CloudKey } from '../../src/auth/credentials.js';
 import { CoreError } from '../../src/core/errors.js';
 import type { DialectRequest, DialectResponse } from '../../src/server/http.js';
 import { MESSAGES } from './messages.js';
@@ -23,6 +24,11 @@ export class AwsError extends Error {
   }
 }
 
+/** An error of the SigV4 authentication layer, which AWS words with a lowercase `message` (shared/research/aws.md §3.1, §7). */
+export class AwsAuthError extends AwsError {
+  override readonly name = 'AwsAuthError';
+}
+
 /** A parsed call: which operation, its input, and who is calling from where. */
 export interface AwsCall {
   operation: string;
@@ -40,20 +46,28 @@ export interface AwsIdentityDefaults {
 // A SigV4 Authorization header names the scope: Credential=<AKID>/<date>/<region>/<service>/aws4_request.
 const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/[^/,\s]+\/aws4_request/;
 
-/** The caller's account and region: a 12-digit access key id is the account, as LocalStack does; the region comes from the SigV4 scope. */
-export function identityOf(headers: Record<string, string>, defaults: AwsIdentityDefaults): { account: string; region: string } {
+/** The access key id and region named by a SigV4 Authorization header, read leniently (nothing verified). */
+export function credentialScopeOf(headers: Record<string, string>): { accessKeyId: string; region: string } | undefined {
   const scope = CREDENTIAL.exec(headers.authorization ?? '');
-  const accessKeyId = scope?.[1];
-  return {
-    account: accessKeyId && /^\d{12}$/.test(accessKeyId) ? accessKeyId : defaults.account,
-    region: scope?.[2] ?? defaults.region,
-  };
+  return scope ? { accessKeyId: scope[1], region: scope[2] } : undefined;
 }
 
-/** Reads the operation name and JSON input, or throws the error AWS gives for a malformed call. */
-export function parseCall(request: DialectRequest, defaults: AwsIdentityDefaults): AwsCall {
+/**
+ * The caller's account and region. The account is the listed key's when there is one; else a
+ * 12-digit access key id is the account, as LocalStack does; else the default. The region comes
+ * from the SigV4 scope.
+ */
+export function identityOf(headers: Record<string, string>, defaults: AwsIdentityDefaults, key?: CloudKey): { account: string; region: string } {
+  const scope = credentialScopeOf(headers);
+  const accessKeyId = scope?.accessKeyId;
+  const fallback = accessKeyId && /^\d{12}$/.test(accessKeyId) ? accessKeyId : defaults.account;
+  return { account: key?.account ?? fallback, region: scope?.region ?? defaults.region };
+}
+
+/** Reads the operation name and JSON input, or throws the error AWS gives for a malformed call; `key` is the caller's listed key. */
+export function parseCall(request: DialectRequest, defaults: AwsIdentityDefaults, key?: CloudKey): AwsCall {
   const operation = (request.headers['x-amz-target'] ?? '').slice(TARGET_PREFIX.length);
-  const { account, region } = identityOf(request.headers, defaults);
+  const { account, region } = identityOf(request.headers, defaults, key);
   if (request.method !== 'POST') throw new AwsError('UnknownOperationException', MESSAGES.unknownOperation);
   if (request.bodyTooLarge) throw new AwsError('SerializationException', MESSAGES.bodyTooLarge);
   const text = request.body.toString('utf8').trim();
@@ -95,12 +109,13 @@ export function renderSuccess(output: object, requestId: string): DialectRespons
   return { status: 200, headers: baseHeaders(requestId), body: JSON.stringify(output) };
 }
 
-/** The AWS error body `{"__type","Message"}` plus the `x-amzn-ErrorType` header SDK v3 reads first. */
+/** The AWS error body `{"__type","Message"}` (`message` for authentication errors) plus the `x-amzn-ErrorType` header SDK v3 reads first. */
 export function renderError(error: AwsError, requestId: string): DialectResponse {
+  const body = error instanceof AwsAuthError ? { __type: error.code, message: error.message } : { __type: error.code, Message: error.message };
   return {
     status: error.status,
     headers: { ...baseHeaders(requestId), 'x-amzn-errortype': error.code },
-    body: JSON.stringify({ __type: error.code, Message: error.message }),
+    body: JSON.stringify(body),
   };
 }
 

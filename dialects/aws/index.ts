@@ -14,6 +14,7 @@ import {
   TARGET_PREFIX,
   type AwsIdentityDefaults,
 } from './envelope.js';
+import { authenticate } from './auth.js';
 import { MESSAGES } from './messages.js';
 import { AWS_OPERATIONS } from './operations/index.js';
 import { loadValidators, validateInput } from './validation.js';
@@ -32,7 +33,11 @@ export function createAwsDialect(options: AwsDialectOptions): Dialect {
   const { engine, logger } = options;
 
   async function run(request: DialectRequest): Promise<object> {
-    const call = parseCall(request, options);
+    // Authentication comes before everything but the protocol: a request that fails it learns
+    // nothing about the operation or its input. An oversized body was discarded unread, so it
+    // cannot be hashed for the signature; parseCall refuses it whatever its signature.
+    const key = request.bodyTooLarge ? undefined : authenticate(request, options.auth);
+    const call = parseCall(request, options, key);
     const operation = AWS_OPERATIONS.get(call.operation);
     const validate = validators.get(call.operation);
     if (!operation || !validate) throw new AwsError('UnknownOperationException', MESSAGES.unknownOperation);

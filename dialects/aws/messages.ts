@@ -76,3 +76,65 @@ export const MESSAGES = {
   /** [inf] */
   wrongType: (path: string) => `Unexpected value type at '${path}'.`,
 } as const;
+
+/**
+ * The codes of the SigV4 authentication layer's errors. On JSON-protocol services every one is
+ * HTTP 400 with a lowercase `message` (shared/research/aws.md §7; aws-sdk-cpp#2407 shows Secrets
+ * Manager's 400 for a missing token). ExpiredTokenException is not among them: it needs a
+ * token's expiry, which the credentials file does not record.
+ */
+export const AUTH_CODES = {
+  missingToken: 'MissingAuthenticationTokenException',
+  incomplete: 'IncompleteSignatureException',
+  unrecognizedClient: 'UnrecognizedClientException',
+  invalidSignature: 'InvalidSignatureException',
+} as const;
+
+/**
+ * The authentication layer's texts. Wording and order follow real AWS responses quoted in issues
+ * [obs] and scratchstack-aws-signature (dacut/scratchstack-aws-signature, a server-side SigV4
+ * reimplementation whose docs/"AWS Auth Error Ordering" records AWS's own checks and texts) [ss].
+ */
+export const AUTH_MESSAGES = {
+  /** [obs: aws-sdk-cpp#2407, Secrets Manager's body is exactly {"__type":…,"message":"Missing Authentication Token"}] */
+  missingToken: 'Missing Authentication Token',
+  /** [ss] */
+  unsupportedAlgorithm: (algorithm: string) => `Unsupported AWS 'algorithm': '${algorithm}'.`,
+  /** [ss] */
+  notKeyValue: (pair: string, header: string) =>
+    `'${pair}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'`,
+  /** [obs: aws-samples/amazon-elasticsearch-service-with-authentication#4; ss] each missing part in this order, then `Authorization=<algorithm>`. */
+  missingCredential: "Authorization header requires 'Credential' parameter.",
+  missingSignature: "Authorization header requires 'Signature' parameter.",
+  missingSignedHeaders: "Authorization header requires 'SignedHeaders' parameter.",
+  missingDate: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+  /** [ss] */
+  hostNotSigned: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+  /** [ss] */
+  badDate: (date: string) => `Date must be in ISO-8601 'basic format'. Got '${date}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+  /** [obs: aws-sdk-js#254, registry-creds#24] */
+  expired: (signed: string, earliest: string, now: string) => `Signature expired: ${signed} is now earlier than ${earliest} (${now} - 15 min.)`,
+  /** [ss] */
+  notYetCurrent: (signed: string, latest: string, now: string) =>
+    `Signature not yet current: ${signed} is still later than ${latest} (${now} + 15 min.)`,
+  /** [ss] */
+  credentialParts: (credential: string) =>
+    `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
+  /** [obs: aws-sdk-ruby#508, cognitect-labs/aws-api#27, fsouza/s3-upload-proxy#241] every scope complaint ends with a space, and several are concatenated. */
+  wrongRegion: (region: string) => `Credential should be scoped to a valid region, not '${region}'. `,
+  /** [obs: cllunsford/aws-signing-proxy#25] */
+  wrongService: (service: string) => `Credential should be scoped to correct service: '${service}'. `,
+  /** [ss] */
+  wrongTerminator: (terminator: string) => `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'. `,
+  /** [ss; AWS SigV4 troubleshooting guide gives the text before the colon] */
+  wrongDate: (scopeDate: string, requestDate: string, timestamp: string) =>
+    `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${requestDate}', from '${timestamp}'. `,
+  /** [obs: spring-cloud-aws#492 (Secrets Manager)] unknown access key, and a missing or wrong session token. */
+  invalidToken: 'The security token included in the request is invalid.',
+  /** [obs: aws-sdk-net#3978 (Secrets Manager), aws-sdk-cpp#17 (raw body)] the server's canonical request and string to sign follow the sentence. */
+  mismatch: (canonicalRequest: string, stringToSign: string) =>
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. ' +
+    'Consult the service documentation for details.\n\n' +
+    `The Canonical String for this request should have been\n'${canonicalRequest}'\n\n` +
+    `The String-to-Sign should have been\n'${stringToSign}'\n`,
+} as const;

@@ -2,6 +2,7 @@
  * The Tencent Cloud API 3.0 envelope: the four framings (TC3 JSON POST, TC3 GET, and the older
  * HmacSHA1/HmacSHA256 form POST and GET), and the `{"Response":…}` answer, always HTTP 200.
  */
+import type { CloudKey } from '../../src/auth/credentials.js';
 import type { DialectRequest, DialectResponse } from '../../src/server/http.js';
 import { ERRORS, type Language, type TencentError } from './errors.js';
 
@@ -23,20 +24,28 @@ const COMMON_PARAMETERS = new Set([
   'RequestClient',
 ]);
 
-/** What the envelope learned from a request. */
-export interface TencentCall {
+/** What the envelope reads before authentication: enough to route and check the action and version. */
+export interface TencentHead {
   action: string;
   version?: string;
-  /** The action's parameters: typed JSON (TC3 POST), or nested strings rebuilt from `A.0.B` names. */
-  input: Record<string, unknown>;
-  /** True when every value arrived as a string and must be converted by the schema's types. */
-  flattened: boolean;
   region: string;
-  account: string;
   language: Language;
 }
 
-/** Defaults for requests that name no region, and the account every SecretId maps to (until keys are configured). */
+/** The action's parameters, read only once the request is authenticated. */
+export interface TencentInput {
+  /** Typed JSON (TC3 POST), or nested strings rebuilt from `A.0.B` names. */
+  input: Record<string, unknown>;
+  /** True when every value arrived as a string and must be converted by the schema's types. */
+  flattened: boolean;
+}
+
+/** What the envelope learned from a request. */
+export interface TencentCall extends TencentHead, TencentInput {
+  account: string;
+}
+
+/** Defaults for requests that name no region, and the account of SecretIds the credentials file does not list. */
 export interface TencentIdentityDefaults {
   account: string;
   region: string;
@@ -47,9 +56,14 @@ function isJsonBody(request: DialectRequest): boolean {
 }
 
 /** The flat string parameters of a request: the form body of a POST, else the query. */
-function flatParams(request: DialectRequest): URLSearchParams {
+export function flatParams(request: DialectRequest): URLSearchParams {
   const formPost = request.method === 'POST' && (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
   return formPost ? new URLSearchParams(request.body.toString('utf8')) : request.query;
+}
+
+/** True for the v1 framings, whose common parameters (Action, SecretId, Signature…) travel with the business ones. */
+export function isV1Request(request: DialectRequest): boolean {
+  return request.headers['x-tc-action'] === undefined;
 }
 
 /** True when the request addresses SSM: an X-TC-Action header, or an Action with SSM's version or a v1 SecretId/Nonce pair. */
@@ -99,16 +113,24 @@ function toPlain(node: Nested | string): unknown {
   return Object.fromEntries(keys.map((key) => [key, toPlain(node.get(key)!)]));
 }
 
-/** Reads a call, or throws the gateway error for a request it cannot use. */
-export function parseCall(request: DialectRequest, defaults: TencentIdentityDefaults): TencentCall {
+/** Reads the action, version, region and language, or throws the gateway error for a request it cannot route. */
+export function parseHead(request: DialectRequest, defaults: TencentIdentityDefaults): TencentHead {
   const flat = flatParams(request);
-  const language = languageOf(request);
   const common = (header: string, param: string) => request.headers[header] ?? flat.get(param) ?? undefined;
   if (request.bodyTooLarge) throw ERRORS.bodyTooLarge();
   const action = common('x-tc-action', 'Action');
   if (!action) throw ERRORS.missingParameter('Action');
   const region = common('x-tc-region', 'Region') || defaults.region;
-  const base = { action, version: common('x-tc-version', 'Version'), region, account: defaults.account, language };
+  return { action, version: common('x-tc-version', 'Version'), region, language: languageOf(request) };
+}
+
+/** The caller's account: the listed key's UIN, else the configured default. */
+export function accountOf(key: CloudKey | undefined, defaults: TencentIdentityDefaults): string {
+  return key?.account ?? defaults.account;
+}
+
+/** Reads the action's parameters, or throws InvalidParameter for a body that is not a JSON object. */
+export function parseInput(request: DialectRequest): TencentInput {
   if (isJsonBody(request)) {
     const text = request.body.toString('utf8').trim();
     let input: unknown = {};
@@ -118,10 +140,15 @@ export function parseCall(request: DialectRequest, defaults: TencentIdentityDefa
       throw ERRORS.malformedBody();
     }
     if (typeof input !== 'object' || input === null || Array.isArray(input)) throw ERRORS.malformedBody();
-    return { ...base, input: input as Record<string, unknown>, flattened: false };
+    return { input: input as Record<string, unknown>, flattened: false };
   }
-  const business = [...flat].filter(([name]) => !(request.headers['x-tc-action'] === undefined && COMMON_PARAMETERS.has(name)));
-  return { ...base, input: unflatten(business), flattened: true };
+  const business = [...flatParams(request)].filter(([name]) => !(isV1Request(request) && COMMON_PARAMETERS.has(name)));
+  return { input: unflatten(business), flattened: true };
+}
+
+/** Reads a whole call (the dialect reads it in two steps, authenticating in between). */
+export function parseCall(request: DialectRequest, defaults: TencentIdentityDefaults, key?: CloudKey): TencentCall {
+  return { ...parseHead(request, defaults), ...parseInput(request), account: accountOf(key, defaults) };
 }
 
 function render(body: Record<string, unknown>, request: DialectRequest): DialectResponse {

@@ -101,6 +101,34 @@ export const ERRORS = {
   sshKeyNotFound: () => error('ResourceNotFound', 'The SSH key pair does not exist.', 'SSH密钥对不存在。'),
   /** [inf] */
   internal: () => error('InternalError', 'An internal error occurred.', '内部错误。'),
+
+  // Gateway authentication errors (strict mode), tencent.md §1.3–§1.5 and §1.8.
+  /** [docs: common error table's description, en and zh] A missing or malformed TC3 `Authorization` header. */
+  invalidAuthorization: () =>
+    error(
+      'AuthFailure.InvalidAuthorization',
+      "The `Authorization` in the request headers doesn't meet Tencent Cloud standards.",
+      '请求头部的 Authorization 不符合腾讯云标准。',
+    ),
+  /** [docs: common error table's description, en and zh] A timestamp more than 300 s from the server's clock. */
+  signatureExpire: () =>
+    error(
+      'AuthFailure.SignatureExpire',
+      'Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.',
+      '签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。',
+    ),
+  /** [obs: tencent.md §1.5] */
+  secretIdNotFound: () =>
+    error('AuthFailure.SecretIdNotFound', 'The SecretId is not found, please ensure that your SecretId is correct.', 'SecretId不存在，请输入正确的密钥。'),
+  /** [obs: tencent.md §1.5; the zh text as real SDK users report it] */
+  signatureFailure: () =>
+    error(
+      'AuthFailure.SignatureFailure',
+      'The provided credentials could not be validated. Please check your signature is correct.',
+      '请求签名验证失败，请检查您的签名计算是否正确。',
+    ),
+  /** [docs: common error table's description, en and zh] A session token that is missing, unexpected or wrong. */
+  tokenFailure: () => error('AuthFailure.TokenFailure', 'Token error.', 'token 错误。'),
 } as const;
 
 /** Translates a canonical core error into the SSM error for the same situation. */

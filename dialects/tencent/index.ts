@@ -3,7 +3,19 @@ import { isCoreError } from '../../src/core/errors.js';
 import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
 import type { Logger } from '../../src/server/log.js';
 import type { AuthContext } from '../../src/auth/mode.js';
-import { actionOf, API_VERSION, isTencentRequest, languageOf, parseCall, renderError, renderSuccess, type TencentIdentityDefaults } from './envelope.js';
+import { authenticate } from './auth.js';
+import {
+  accountOf,
+  actionOf,
+  API_VERSION,
+  isTencentRequest,
+  languageOf,
+  parseHead,
+  parseInput,
+  renderError,
+  renderSuccess,
+  type TencentIdentityDefaults,
+} from './envelope.js';
 import { ERRORS, fromCoreError, TencentError } from './errors.js';
 import { TENCENT_OPERATIONS } from './operations/index.js';
 import { coerce, loadSchemas, validateInput } from './validation.js';
@@ -22,15 +34,20 @@ export function createTencentDialect(options: TencentDialectOptions): Dialect {
   const { engine, logger } = options;
 
   async function run(request: DialectRequest): Promise<object> {
-    const call = parseCall(request, options);
-    const operation = TENCENT_OPERATIONS.get(call.action);
-    const schema = schemas.get(call.action);
+    const head = parseHead(request, options);
+    const operation = TENCENT_OPERATIONS.get(head.action);
+    const schema = schemas.get(head.action);
     if (!operation || !schema) throw ERRORS.invalidAction();
-    if (call.version === undefined) throw ERRORS.missingParameter('Version');
-    if (call.version !== API_VERSION) throw ERRORS.noSuchVersion(call.version);
+    if (head.version === undefined) throw ERRORS.missingParameter('Version');
+    if (head.version !== API_VERSION) throw ERRORS.noSuchVersion(head.version);
+    // Authentication sits between the version check and the parameters (tencent.md §1.7), so a
+    // forged request learns nothing about parameter validation, and the body is read only once signed.
+    const key = authenticate(request, options.auth);
+    const call = parseInput(request);
     const input = call.flattened ? coerce(schema.schema, call.input) : call.input;
     validateInput(schema.validate, input);
-    return operation(input, { engine, ns: { cloud: 'tencent', account: call.account, region: call.region }, defaultRegion: options.region });
+    const ns = { cloud: 'tencent', account: accountOf(key, options), region: head.region } as const;
+    return operation(input, { engine, ns, defaultRegion: options.region });
   }
 
   return {

@@ -16,7 +16,7 @@ export interface PolysecretConfig {
   alibabaAccount: string;
   /** The Alibaba region of requests that name none (no RegionId, no kms.<region> host). */
   alibabaRegion: string;
-  /** The Tencent account (UIN) every SecretId maps to. */
+  /** The Tencent account (UIN) of SecretIds the credentials file does not list. */
   tencentAccount: string;
   /** The Tencent region of requests that name none. */
   tencentRegion: string;
@@ -64,7 +64,7 @@ export const SETTINGS = [
   { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: text, help: 'AWS region for requests without a SigV4 scope' },
   { key: 'alibabaAccount', flag: '--alibaba-account', env: 'POLYSECRET_ALIBABA_ACCOUNT', fallback: '1234567890123456', parse: text, help: 'Alibaba account for access keys that are not a 16-digit account id' },
   { key: 'alibabaRegion', flag: '--alibaba-region', env: 'POLYSECRET_ALIBABA_REGION', fallback: 'cn-hangzhou', parse: text, help: 'Alibaba region for requests without RegionId or a kms.<region> host' },
-  { key: 'tencentAccount', flag: '--tencent-account', env: 'POLYSECRET_TENCENT_ACCOUNT', fallback: '100000000001', parse: text, help: 'Tencent account (UIN) of every SecretId' },
+  { key: 'tencentAccount', flag: '--tencent-account', env: 'POLYSECRET_TENCENT_ACCOUNT', fallback: '100000000001', parse: text, help: 'Tencent account (UIN) of SecretIds not in the credentials file' },
   { key: 'tencentRegion', flag: '--tencent-region', env: 'POLYSECRET_TENCENT_REGION', fallback: 'ap-guangzhou', parse: text, help: 'Tencent region for requests without X-TC-Region or Region' },
   { key: 'auth', flag: '--auth', env: 'POLYSECRET_AUTH', fallback: 'permissive', parse: parseAuthMode, help: 'permissive (any signature) or strict (verify signatures like the clouds)' },
   { key: 'credentialsFile', flag: '--credentials', env: 'POLYSECRET_CREDENTIALS', fallback: undefined, parse: text, help: 'JSON file of known keys and their accounts, per cloud' },

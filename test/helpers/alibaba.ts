@@ -16,8 +16,11 @@ export const ALIBABA_SDKS = [
 ] as const;
 export type AlibabaSdk = (typeof ALIBABA_SDKS)[number];
 
-/** The key pair the captures were signed with; polysecret does not check signatures by default. */
+/** The key pair the captures were signed with; polysecret checks signatures only in strict mode. */
 export const ALIBABA_KEY = { accessKeyId: 'testAccessKeyId', accessKeySecret: 'testAccessKeySecret' };
+
+/** A key pair as the SDKs take it. */
+export type AlibabaKeyPair = typeof ALIBABA_KEY;
 
 /** An error as a test sees it, normalised from each SDK's own shape (alibaba.md §2). */
 export interface AlibabaSdkError {
@@ -45,8 +48,8 @@ function hostOf(url: string): string {
   return new URL(url).host;
 }
 
-function kmsClient(url: string): AlibabaCall {
-  const client = new (classOf(Kms))({ ...ALIBABA_KEY, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou' });
+function kmsClient(url: string, key: AlibabaKeyPair): AlibabaCall {
+  const client = new (classOf(Kms))({ ...key, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou' });
   return async (action, params = {}) => {
     const runtime = new $Util.RuntimeOptions({ autoretry: false });
     return client.doRequest(action, 'HTTP', 'POST', '2016-01-20', 'AK', params, {}, runtime);
@@ -68,9 +71,9 @@ function rpcApiParams(action: string) {
   };
 }
 
-function openApiClient(url: string, signatureAlgorithm?: 'v2'): AlibabaCall {
+function openApiClient(url: string, key: AlibabaKeyPair, signatureAlgorithm?: 'v2'): AlibabaCall {
   const Client = classOf(OpenApi);
-  const config = new $OpenApi.Config({ ...ALIBABA_KEY, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou', signatureAlgorithm });
+  const config = new $OpenApi.Config({ ...key, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou', signatureAlgorithm });
   const client = new Client(config);
   return async (action, params = {}) => {
     const request = new $OpenApi.OpenApiRequest({ query: params });
@@ -80,10 +83,10 @@ function openApiClient(url: string, signatureAlgorithm?: 'v2'): AlibabaCall {
   };
 }
 
-function openApiCore(url: string): AlibabaCall {
+function openApiCore(url: string, key: AlibabaKeyPair): AlibabaCall {
   const Client = classOf(OpenApiCore);
   const Utils = (OpenApiCore as any).$OpenApiUtil ?? (OpenApiCore as any).default.$OpenApiUtil;
-  const client = new Client(new Utils.Config({ ...ALIBABA_KEY, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou' }));
+  const client = new Client(new Utils.Config({ ...key, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou' }));
   return async (action, params = {}) => {
     const request = new Utils.OpenApiRequest({ query: params });
     const api = new Utils.Params(rpcApiParams(action));
@@ -93,26 +96,26 @@ function openApiCore(url: string): AlibabaCall {
   };
 }
 
-function popCore(url: string, method: 'GET' | 'POST'): AlibabaCall {
-  const client = new (classOf(PopCore))({ ...ALIBABA_KEY, endpoint: url, apiVersion: '2016-01-20' });
+function popCore(url: string, key: AlibabaKeyPair, method: 'GET' | 'POST'): AlibabaCall {
+  const client = new (classOf(PopCore))({ ...key, endpoint: url, apiVersion: '2016-01-20' });
   return (action, params = {}) => client.request(action, params, { method, timeout: 5000 });
 }
 
-/** A caller for one SDK against the server at `url`. */
-export function alibabaClient(url: string, sdk: AlibabaSdk): AlibabaCall {
+/** A caller for one SDK against the server at `url`, signing with `key` (the captures' pair unless told). */
+export function alibabaClient(url: string, sdk: AlibabaSdk, key: AlibabaKeyPair = ALIBABA_KEY): AlibabaCall {
   switch (sdk) {
     case 'kms20160120':
-      return kmsClient(url);
+      return kmsClient(url, key);
     case 'openapi-client-v3':
-      return openApiClient(url);
+      return openApiClient(url, key);
     case 'openapi-client-v2':
-      return openApiClient(url, 'v2');
+      return openApiClient(url, key, 'v2');
     case 'openapi-core-v3':
-      return openApiCore(url);
+      return openApiCore(url, key);
     case 'pop-core-get':
-      return popCore(url, 'GET');
+      return popCore(url, key, 'GET');
     case 'pop-core-post':
-      return popCore(url, 'POST');
+      return popCore(url, key, 'POST');
   }
 }
 

@@ -63,11 +63,18 @@ export function useServer(kind: StoreKind, overrides: PolysecretOverrides & Part
 }
 
 /** The official AWS SDK v3 client pointed at the server. */
-export function awsClient(url: string, options: { region?: string; accessKeyId?: string } = {}): SecretsManagerClient {
+export function awsClient(
+  url: string,
+  options: { region?: string; accessKeyId?: string; secretAccessKey?: string; sessionToken?: string } = {},
+): SecretsManagerClient {
   return new SecretsManagerClient({
     endpoint: url,
     region: options.region ?? 'us-east-1',
-    credentials: { accessKeyId: options.accessKeyId ?? 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret' },
+    credentials: {
+      accessKeyId: options.accessKeyId ?? 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: options.secretAccessKey ?? 'secret',
+      sessionToken: options.sessionToken,
+    },
     maxAttempts: 1,
   });
 }

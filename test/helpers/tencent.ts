@@ -9,8 +9,24 @@ export const TENCENT_FRAMINGS = [
 ] as const;
 export type TencentFraming = (typeof TENCENT_FRAMINGS)[number];
 
-/** The key pair the captures were signed with; polysecret does not check signatures by default. */
-export const TENCENT_KEY = { secretId: 'AKIDexample000000000000000000000000', secretKey: 'exampleSecretKey' };
+/** HmacSHA1, which the Node SDK also offers (v1 only); strict-mode tests sign with it too. */
+export const TENCENT_SHA1_FRAMINGS = [
+  { name: 'HmacSHA1 POST', signMethod: 'HmacSHA1', reqMethod: 'POST' },
+  { name: 'HmacSHA1 GET', signMethod: 'HmacSHA1', reqMethod: 'GET' },
+] as const;
+
+/** A way for the SDK to sign and send. */
+export interface TencentSigning {
+  readonly name: string;
+  readonly signMethod: 'TC3-HMAC-SHA256' | 'HmacSHA1' | 'HmacSHA256';
+  readonly reqMethod: 'GET' | 'POST';
+}
+
+/**
+ * The key pair the captures were signed with (found by verifying them); polysecret does not check
+ * signatures by default.
+ */
+export const TENCENT_KEY = { secretId: 'AKIDexample000000000000000000000000', secretKey: 'exampleSecretKey0000000000000000' };
 
 const sdk = ((tencentcloud as unknown as { default?: typeof tencentcloud }).default ?? tencentcloud) as typeof tencentcloud;
 /** The official SSM client class. */
@@ -20,11 +36,11 @@ export type SsmClientType = InstanceType<typeof SsmClient>;
 /** The official SSM client pointed at the server, signing and sending the way `framing` says. */
 export function tencentClient(
   url: string,
-  framing: TencentFraming = TENCENT_FRAMINGS[0],
-  options: { region?: string; language?: 'zh-CN' | 'en-US' } = {},
+  framing: TencentSigning = TENCENT_FRAMINGS[0],
+  options: { region?: string; language?: 'zh-CN' | 'en-US'; credential?: { secretId: string; secretKey: string; token?: string } } = {},
 ): SsmClientType {
   return new SsmClient({
-    credential: TENCENT_KEY,
+    credential: options.credential ?? TENCENT_KEY,
     region: options.region ?? 'ap-guangzhou',
     profile: {
       signMethod: framing.signMethod,
