@@ -3,14 +3,13 @@
  * the POP gateway does (alibaba.md §3–§5), and maps the key to its account in both modes.
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
+import { safeEqual, sha256Hex } from '../../src/auth/crypto.js';
 import type { AuthContext } from '../../src/auth/mode.js';
 import type { DialectRequest } from '../../src/server/http.js';
 import { accessKeyIdOf, paramsOf } from './envelope.js';
 import { AUTH_ERRORS } from './errors.js';
 import {
   parseV3Authorization,
-  safeEqual,
-  sha256Hex,
   v1Signature,
   v1StringToSign,
   V3_ALGORITHM,

@@ -2,7 +2,8 @@
  * The two request signatures of Alibaba Cloud's POP gateway, computed the way the server does
  * (alibaba.md §3–§4). Pure functions: auth.ts decides what to compare and what to answer.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sha256Hex } from '../../src/auth/crypto.js';
 
 /**
  * RFC 3986 percent-encoding as both signatures use it: `A-Za-z0-9-_.~` kept, everything else
@@ -86,10 +87,6 @@ export function v3CanonicalRequest(request: V3Request): string {
   return [request.method, request.path, canonicalQuery(request.query), headerLines, request.signedHeaders.join(';'), request.payloadHash].join('\n');
 }
 
-/** Hex SHA-256. */
-export function sha256Hex(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /** V3 StringToSign: the algorithm, a newline, the hex SHA-256 of the canonical request. */
 export function v3StringToSign(canonicalRequest: string): string {
@@ -101,9 +98,4 @@ export function v3Signature(secret: string, stringToSign: string): string {
   return createHmac('sha256', secret).update(stringToSign, 'utf8').digest('hex');
 }
 
-/** Compares two secrets-derived strings in constant time (lengths may leak, contents do not). */
-export function safeEqual(expected: string, given: string): boolean {
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(given, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+

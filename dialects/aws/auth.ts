@@ -9,7 +9,8 @@ import type { AuthContext } from '../../src/auth/mode.js';
 import type { DialectRequest } from '../../src/server/http.js';
 import { AwsAuthError, credentialScopeOf } from './envelope.js';
 import { AUTH_CODES, AUTH_MESSAGES } from './messages.js';
-import { ALGORITHM, canonicalRequest, formatAmzDate, parseTimestamp, sign, safeEqual, stringToSign, TERMINATOR } from './signature.js';
+import { safeEqual } from '../../src/auth/crypto.js';
+import { ALGORITHM, canonicalRequest, formatAmzDate, parseTimestamp, sign, stringToSign, TERMINATOR } from './signature.js';
 
 /** The signing name in Secrets Manager's model. */
 const SERVICE = 'secretsmanager';

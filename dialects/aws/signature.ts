@@ -3,7 +3,8 @@
  * the canonical request from the client's own SignedHeaders, the string to sign and the signature.
  * Pure functions: every decision about what to refuse lives in auth.ts.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sha256Hex } from '../../src/auth/crypto.js';
 import type { DialectRequest } from '../../src/server/http.js';
 
 /** The only algorithm Secrets Manager's SDKs sign with. */
@@ -63,7 +64,7 @@ function canonicalQuery(rawQuery: string): string {
  */
 export function payloadHash(request: DialectRequest): string {
   if (request.headers['x-amz-content-sha256'] === UNSIGNED_PAYLOAD) return UNSIGNED_PAYLOAD;
-  return createHash('sha256').update(request.body).digest('hex');
+  return sha256Hex(request.body);
 }
 
 /**
@@ -85,7 +86,7 @@ export function canonicalRequest(request: DialectRequest, signedHeaders: readonl
 
 /** `AWS4-HMAC-SHA256\n<amzdate>\n<scope>\n<hex sha256 of the canonical request>`. */
 export function stringToSign(amzDate: string, scope: string, canonical: string): string {
-  return [ALGORITHM, amzDate, scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
+  return [ALGORITHM, amzDate, scope, sha256Hex(canonical)].join('\n');
 }
 
 function hmac(key: string | Buffer, data: string): Buffer {
@@ -98,12 +99,6 @@ export function sign(secret: string, scope: { date: string; region: string; serv
   return createHmac('sha256', signingKey).update(toSign).digest('hex');
 }
 
-/** Constant-time comparison; a different length is a mismatch without comparing (the length is no secret). */
-export function safeEqual(expected: string, provided: string): boolean {
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(provided, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** `yyyymmddTHHMMSSZ` for an epoch-milliseconds instant (seconds truncated). */
 export function formatAmzDate(ms: number): string {
@@ -131,3 +126,4 @@ export function parseTimestamp(value: string, allowRfc1123: boolean): number | u
   }
   return undefined;
 }
+

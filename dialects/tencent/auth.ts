@@ -8,7 +8,8 @@ import type { AuthContext } from '../../src/auth/mode.js';
 import type { DialectRequest } from '../../src/server/http.js';
 import { flatParams, isV1Request } from './envelope.js';
 import { ERRORS } from './errors.js';
-import { parseTc3Authorization, safeEqual, sha256Hex, tc3Signature, V1_METHODS, v1Signature, v1StringToSign } from './signature.js';
+import { safeEqual, sha256Hex } from '../../src/auth/crypto.js';
+import { parseTc3Authorization, tc3Signature, V1_METHODS, v1Signature, v1StringToSign } from './signature.js';
 
 /** How far a request's timestamp may be from the server's clock, either way [docs: "five minutes"]. */
 const MAX_SKEW_SECONDS = 300;

@@ -3,7 +3,8 @@
  * (tencent.md §1.3) and the older HmacSHA1/HmacSHA256 "v1" methods (§1.4). Pure functions: which
  * variants of a request to try is auth.ts's business.
  */
-import { createHash, createHmac, timingSafeEqual, type BinaryLike } from 'node:crypto';
+import { createHmac, type BinaryLike } from 'node:crypto';
+import { sha256Hex } from '../../src/auth/crypto.js';
 
 /** The algorithm name that opens a TC3 `Authorization` header. */
 export const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
@@ -54,10 +55,6 @@ export function parseTc3Authorization(value: string | undefined): Tc3Authorizati
   return { secretId: credential.slice(0, first), date, service, signedHeaders, headerNames, signature };
 }
 
-/** Hex SHA-256, the hash TC3 uses for payloads and canonical requests. */
-export function sha256Hex(data: BinaryLike): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 const hmac = (key: BinaryLike, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
@@ -103,9 +100,4 @@ export function v1Signature(secretKey: string, hash: 'sha1' | 'sha256', stringTo
   return createHmac(hash, secretKey).update(stringToSign, 'utf8').digest('base64');
 }
 
-/** Constant-time string equality (lengths are not secret, so unequal ones fail at once). */
-export function safeEqual(given: string, expected: string): boolean {
-  const a = Buffer.from(given, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/core/runtime.js';
-import { percentEncode, sha256Hex, v1Signature, v1StringToSign, v3CanonicalRequest, v3Signature, v3StringToSign } from '../../dialects/alibaba/signature.js';
+import { sha256Hex } from '../../src/auth/crypto.js';
+import { percentEncode, v1Signature, v1StringToSign, v3CanonicalRequest, v3Signature, v3StringToSign } from '../../dialects/alibaba/signature.js';
 import { useServer } from './server.js';
 
 /** An Alibaba entry of the credentials file. */

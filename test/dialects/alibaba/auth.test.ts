@@ -3,7 +3,6 @@ import { formatOf } from '../../../dialects/alibaba/envelope.js';
 import { AlibabaError } from '../../../dialects/alibaba/errors.js';
 import {
   percentEncode,
-  sha256Hex,
   v1Signature,
   v1StringToSign,
   v3CanonicalRequest,
@@ -11,6 +10,7 @@ import {
   v3StringToSign,
 } from '../../../dialects/alibaba/signature.js';
 import { KeyRing, credentialsFrom } from '../../../src/auth/credentials.js';
+import { sha256Hex } from '../../../src/auth/crypto.js';
 import type { AuthContext } from '../../../src/auth/mode.js';
 import { NonceCache } from '../../../src/auth/nonces.js';
 import { ALIBABA_KEY } from '../../helpers/alibaba.js';
