@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readConfig, usage } from './server/config.js';
 import { createPolysecret } from './server/app.js';
+import { handleShutdownSignals } from './server/shutdown.js';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
@@ -11,13 +12,11 @@ async function main(): Promise<void> {
   const polysecret = createPolysecret(config);
   const url = await polysecret.start();
   process.stdout.write(`polysecret listening on ${url} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})\n`);
-  const shutdown = async (signal: string) => {
-    process.stdout.write(`polysecret: ${signal}, shutting down\n`);
-    await polysecret.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  handleShutdownSignals({
+    stop: () => polysecret.stop(),
+    log: (line) => process.stdout.write(`${line}\n`),
+    exit: (code) => process.exit(code),
+  });
 }
 
 main().catch((error: unknown) => {

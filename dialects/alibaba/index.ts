@@ -1,6 +1,6 @@
 import type { SecretEngine } from '../../src/core/engine.js';
 import { isCoreError } from '../../src/core/errors.js';
-import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
+import type { Dialect, DialectRequest, DialectResponse, RequestOutcome } from '../../src/server/http.js';
 import type { Logger } from '../../src/server/log.js';
 import type { AuthContext } from '../../src/auth/mode.js';
 import { authenticate } from './auth.js';
@@ -27,7 +27,7 @@ export function createAlibabaDialect(options: AlibabaDialectOptions): Dialect {
     name: 'alibaba',
     matches: isAlibabaRequest,
     operationOf: (request) => paramsOf(request).get('Action') ?? request.headers['x-acs-action'] ?? '',
-    async handle(request: DialectRequest): Promise<DialectResponse> {
+    async handle(request: DialectRequest, outcome: RequestOutcome = {}): Promise<DialectResponse> {
       const requestId = engine.ids.uuid();
       let format = formatOf(request);
       let region = options.region;
@@ -43,14 +43,15 @@ export function createAlibabaDialect(options: AlibabaDialectOptions): Dialect {
         validateParams(validate, params.toObject());
         // A listed key decides the account in either mode; otherwise the envelope's fallback.
         const account = key?.account ?? call.account;
+        outcome.namespace = { account, region };
         const output = await operation(params, { engine, ns: { cloud: 'alibaba', account, region } });
         return renderSuccess(output, format, requestId);
       } catch (error) {
-        if (error instanceof AlibabaError) return renderError(error, format, requestId, region);
-        if (isCoreError(error)) return renderError(fromCoreError(error), format, requestId, region);
-        logger.error(`alibaba ${request.headers['x-acs-action'] ?? ''} failed: ${(error as Error)?.stack ?? String(error)}`);
-        const internal = new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500);
-        return renderError(internal, format, requestId, region);
+        const known = error instanceof AlibabaError ? error : isCoreError(error) ? fromCoreError(error) : undefined;
+        if (!known) logger.error(`alibaba ${request.headers['x-acs-action'] ?? ''} failed: ${(error as Error)?.stack ?? String(error)}`);
+        const failure = known ?? new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500);
+        outcome.errorCode = failure.code;
+        return renderError(failure, format, requestId, region);
       }
     },
   };

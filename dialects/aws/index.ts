@@ -1,6 +1,6 @@
 import type { SecretEngine } from '../../src/core/engine.js';
 import { isCoreError } from '../../src/core/errors.js';
-import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
+import type { Dialect, DialectRequest, DialectResponse, RequestOutcome } from '../../src/server/http.js';
 import type { Logger } from '../../src/server/log.js';
 import type { AuthContext } from '../../src/auth/mode.js';
 import {
@@ -32,12 +32,13 @@ export function createAwsDialect(options: AwsDialectOptions): Dialect {
   const validators = loadValidators();
   const { engine, logger } = options;
 
-  async function run(request: DialectRequest): Promise<object> {
+  async function run(request: DialectRequest, outcome: RequestOutcome): Promise<object> {
     // Authentication comes before everything but the protocol: a request that fails it learns
     // nothing about the operation or its input. An oversized body was discarded unread, so it
     // cannot be hashed for the signature; parseCall refuses it whatever its signature.
     const key = request.bodyTooLarge ? undefined : authenticate(request, options.auth);
     const call = parseCall(request, options, key);
+    outcome.namespace = { account: call.account, region: call.region };
     const operation = AWS_OPERATIONS.get(call.operation);
     const validate = validators.get(call.operation);
     if (!operation || !validate) throw new AwsError('UnknownOperationException', MESSAGES.unknownOperation);
@@ -49,16 +50,20 @@ export function createAwsDialect(options: AwsDialectOptions): Dialect {
     name: 'aws',
     matches: (request) => (request.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
     operationOf: (request) => (request.headers['x-amz-target'] ?? '').slice(TARGET_PREFIX.length),
-    async handle(request: DialectRequest): Promise<DialectResponse> {
+    async handle(request: DialectRequest, outcome: RequestOutcome = {}): Promise<DialectResponse> {
       const requestId = engine.ids.uuid();
-      if (!isJsonRequest(request)) return renderUnknownProtocol(requestId);
+      if (!isJsonRequest(request)) {
+        outcome.errorCode = 'UnknownOperationException';
+        return renderUnknownProtocol(requestId);
+      }
       try {
-        return renderSuccess(await run(request), requestId);
+        return renderSuccess(await run(request, outcome), requestId);
       } catch (error) {
-        if (error instanceof AwsError) return renderError(error, requestId);
-        if (isCoreError(error)) return renderError(fromCoreError(error), requestId);
-        logger.error(`aws ${request.headers['x-amz-target']} failed: ${(error as Error)?.stack ?? String(error)}`);
-        return renderError(new AwsError('InternalServiceError', 'An error occurred on the server side.', 500), requestId);
+        const known = error instanceof AwsError ? error : isCoreError(error) ? fromCoreError(error) : undefined;
+        if (!known) logger.error(`aws ${request.headers['x-amz-target']} failed: ${(error as Error)?.stack ?? String(error)}`);
+        const failure = known ?? new AwsError('InternalServiceError', 'An error occurred on the server side.', 500);
+        outcome.errorCode = failure.code;
+        return renderError(failure, requestId);
       }
     },
   };

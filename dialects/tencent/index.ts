@@ -1,6 +1,6 @@
 import type { SecretEngine } from '../../src/core/engine.js';
 import { isCoreError } from '../../src/core/errors.js';
-import type { Dialect, DialectRequest, DialectResponse } from '../../src/server/http.js';
+import type { Dialect, DialectRequest, DialectResponse, RequestOutcome } from '../../src/server/http.js';
 import type { Logger } from '../../src/server/log.js';
 import type { AuthContext } from '../../src/auth/mode.js';
 import { authenticate } from './auth.js';
@@ -33,7 +33,7 @@ export function createTencentDialect(options: TencentDialectOptions): Dialect {
   const schemas = loadSchemas();
   const { engine, logger } = options;
 
-  async function run(request: DialectRequest): Promise<object> {
+  async function run(request: DialectRequest, outcome: RequestOutcome): Promise<object> {
     const head = parseHead(request, options);
     const operation = TENCENT_OPERATIONS.get(head.action);
     const schema = schemas.get(head.action);
@@ -47,6 +47,7 @@ export function createTencentDialect(options: TencentDialectOptions): Dialect {
     const input = call.flattened ? coerce(schema.schema, call.input) : call.input;
     validateInput(schema.validate, input);
     const ns = { cloud: 'tencent', account: accountOf(key, options), region: head.region } as const;
+    outcome.namespace = { account: ns.account, region: ns.region };
     return operation(input, { engine, ns, defaultRegion: options.region });
   }
 
@@ -54,16 +55,17 @@ export function createTencentDialect(options: TencentDialectOptions): Dialect {
     name: 'tencent',
     matches: isTencentRequest,
     operationOf: actionOf,
-    async handle(request: DialectRequest): Promise<DialectResponse> {
+    async handle(request: DialectRequest, outcome: RequestOutcome = {}): Promise<DialectResponse> {
       const requestId = engine.ids.uuid();
       const language = languageOf(request);
       try {
-        return renderSuccess(await run(request), requestId, request);
+        return renderSuccess(await run(request, outcome), requestId, request);
       } catch (error) {
-        if (error instanceof TencentError) return renderError(error, language, requestId, request);
-        if (isCoreError(error)) return renderError(fromCoreError(error), language, requestId, request);
-        logger.error(`tencent ${actionOf(request)} failed: ${(error as Error)?.stack ?? String(error)}`);
-        return renderError(ERRORS.internal(), language, requestId, request);
+        const known = error instanceof TencentError ? error : isCoreError(error) ? fromCoreError(error) : undefined;
+        if (!known) logger.error(`tencent ${actionOf(request)} failed: ${(error as Error)?.stack ?? String(error)}`);
+        const failure = known ?? ERRORS.internal();
+        outcome.errorCode = failure.code;
+        return renderError(failure, language, requestId, request);
       }
     },
   };

@@ -173,6 +173,35 @@ export class SecretEngine {
     await this.deps.store.clear();
   }
 
+  /** Every live secret of every namespace, in creation order (for a state export). */
+  all(): SecretRecord[] {
+    return [...this.byKey.values()].filter((record) => this.alive(record));
+  }
+
+  /**
+   * Forgets the secrets of one cloud, or of one account or region within it, in memory and in
+   * the store; other namespaces are untouched. Resolves to how many secrets went.
+   */
+  async resetScope(scope: { cloud: Cloud; account?: string; region?: string }): Promise<number> {
+    const doomed = [...this.byKey.values()].filter(
+      ({ namespace: ns }) =>
+        ns.cloud === scope.cloud && (scope.account === undefined || ns.account === scope.account) && (scope.region === undefined || ns.region === scope.region),
+    );
+    for (const record of doomed) this.unindex(record);
+    await this.deps.store.remove(doomed.map((record) => record.key));
+    return doomed.length;
+  }
+
+  /**
+   * Adds records exactly as given (keys, ids and times included), for a state import; the
+   * caller makes sure their keys, resource ids and names are not in use.
+   */
+  async restore(records: readonly SecretRecord[]): Promise<void> {
+    const copies = records.map(draftOf);
+    for (const record of copies) this.index(record);
+    await this.deps.store.save(copies);
+  }
+
   /** Replicas follow their primary's versions, description, tags and resource policy. */
   private mirrorsOf(primary: SecretRecord): SecretRecord[] {
     const mirrors: SecretRecord[] = [];

@@ -35,3 +35,25 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 }
+
+/**
+ * A clock running `offset` ahead of another, so an emulator can be moved into the future
+ * (recovery windows, purges, rotations) without waiting. It never moves backwards: stored
+ * timestamps would otherwise lie in the future and windows could reopen.
+ */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  constructor(private readonly base: Clock) {}
+  now(): number {
+    return this.base.now() + this.offsetMs;
+  }
+  /** Moves forward by `ms`; refuses negative or non-finite amounts. */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`the clock only moves forward: cannot advance by ${ms} ms`);
+    this.offsetMs += ms;
+  }
+  /** Moves forward to `epochMs`; refuses a time before now. */
+  setTo(epochMs: number): void {
+    this.advance(epochMs - this.now());
+  }
+}

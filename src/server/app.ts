@@ -9,7 +9,7 @@ import { awsPolicy } from '../../dialects/aws/policy.js';
 import { createTencentDialect } from '../../dialects/tencent/index.js';
 import { tencentPolicy } from '../../dialects/tencent/policy.js';
 import { SecretEngine } from '../core/engine.js';
-import { randomIds, systemClock, type Clock, type IdSource } from '../core/runtime.js';
+import { OffsetClock, randomIds, systemClock, type Clock, type IdSource } from '../core/runtime.js';
 import { loadCredentials } from '../auth/credentials.js';
 import type { AuthContext } from '../auth/mode.js';
 import { NonceCache } from '../auth/nonces.js';
@@ -17,8 +17,13 @@ import { LowdbStore } from '../store/lowdbStore.js';
 import { MemoryStore } from '../store/memoryStore.js';
 import type { SecretStore } from '../store/store.js';
 import type { PolysecretConfig } from './config.js';
-import type { Dialect, DialectRequest } from './http.js';
+import { createDiagnosticsRouter } from './diagnostics.js';
+import type { Dialect, DialectRequest, RequestOutcome } from './http.js';
 import { createLogger, type Logger } from './log.js';
+import { RequestLog } from './requestLog.js';
+import { closeGracefully } from './shutdown.js';
+import { compileAdminSchemas, createAdminRouter } from './admin.js';
+import { seedFromFile } from './seed.js';
 
 /** Bodies above this are discarded and answered with the dialect's own "too large" error. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -38,7 +43,7 @@ export interface Polysecret {
   readonly engine: SecretEngine;
   /** Loads state, listens, and resolves to the base URL (with the real port when 0 was asked). */
   start(): Promise<string>;
-  /** Stops listening and finishes pending writes. */
+  /** Stops accepting connections, lets requests in flight finish, then flushes pending writes. */
   stop(): Promise<void>;
 }
 
@@ -75,11 +80,14 @@ const UNRECOGNISED = {
 
 /** Builds the server: one port, every dialect, admin routes under /_emulator/. */
 export function createPolysecret(config: PolysecretConfig, overrides: PolysecretOverrides = {}): Polysecret {
-  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const logger = overrides.logger ?? createLogger(config.logLevel, config.logFormat);
+  // Per server, so POST /_emulator/clock moves only this server's time.
+  const clock = new OffsetClock(overrides.clock ?? systemClock);
+  const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug' });
   const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir) : new MemoryStore());
   const engine = new SecretEngine({
     store,
-    clock: overrides.clock ?? systemClock,
+    clock,
     ids: overrides.ids ?? randomIds,
     policies: { aws: awsPolicy, alibaba: alibabaPolicy, tencent: tencentPolicy },
     onBackgroundError: (error) => logger.error(`background purge failed: ${String(error)}`),
@@ -103,38 +111,41 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   app.disable('x-powered-by');
   app.disable('etag');
 
-  app.get('/_emulator/health', (_req: Request, res: Response) => {
-    res.status(loaded ? 200 : 503).json({
-      status: loaded ? 'ready' : 'loading',
-      dialects: dialects.map((d) => d.name),
-      persistence: config.dataDir ? 'lowdb' : 'memory',
-      auth: config.auth,
-    });
-  });
-  const reset = async (_req: Request, res: Response) => {
-    await engine.reset();
-    logger.info('state reset');
-    res.status(200).json({ status: 'reset' });
-  };
-  app.post('/_emulator/reset', reset);
-  // moto's server-mode reset, which existing AWS test suites call between tests.
-  app.post('/moto-api/reset', reset);
+  const adminValidators = compileAdminSchemas();
+  app.use(
+    createAdminRouter({
+      engine,
+      logger,
+      validators: adminValidators,
+      health: () => ({
+        status: loaded ? 'ready' : 'loading',
+        dialects: dialects.map((d) => d.name),
+        persistence: config.dataDir ? 'lowdb' : 'memory',
+        auth: config.auth,
+      }),
+    }),
+  );
+
+  app.use(createDiagnosticsRouter({ clock, requestLog, logger }));
 
   app.use(async (req: Request, res: Response) => {
     const started = process.hrtime.bigint();
     const { body, tooLarge } = await readBody(req);
     const request = toDialectRequest(req, body, tooLarge);
+    requestLog.received(request);
     const dialect = dialects.find((d) => d.matches(request));
     if (!dialect) {
       res.status(400).json(UNRECOGNISED);
-      logger.info(`${req.method} ${request.path} unrecognised 400`);
+      const outcome = { errorCode: UNRECOGNISED.error };
+      requestLog.answered({ cloud: 'unrecognised', action: `${req.method} ${request.path}`, status: 400, outcome, started });
       return;
     }
-    const response = await dialect.handle(request);
+    const outcome: RequestOutcome = {};
+    const response = await dialect.handle(request, outcome);
     // Written raw: express would append "; charset=utf-8" to content types some SDKs compare literally.
     res.writeHead(response.status, response.headers).end(response.body);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info(`${dialect.name} ${dialect.operationOf(request)} ${response.status} ${ms.toFixed(1)}ms`);
+    requestLog.sent(dialect.name, response);
+    requestLog.answered({ cloud: dialect.name, action: dialect.operationOf(request), status: response.status, outcome, started });
   });
 
   app.use((error: unknown, _req: Request, res: Response, _next: unknown) => {
@@ -146,6 +157,11 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     engine,
     async start() {
       await engine.load();
+      // Seeded before health says ready; a bad seed file fails start before anything listens.
+      if (config.seedFile) {
+        const count = await seedFromFile(engine, adminValidators.seed, config.seedFile);
+        logger.info(`seeded ${count} secrets from ${config.seedFile}`);
+      }
       loaded = true;
       // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
       server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app).listen(config.port, config.host);
@@ -156,10 +172,8 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     },
     async stop() {
       if (server) {
-        const closed = once(server, 'close');
-        server.close();
-        server.closeAllConnections();
-        await closed;
+        // Requests in flight finish (within a grace period) before the store is flushed below.
+        await closeGracefully(server);
       }
       await store.close();
     },

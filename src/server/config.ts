@@ -1,5 +1,5 @@
 import type { AuthMode } from '../auth/mode.js';
-import { LOG_LEVELS, type LogLevel } from './log.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './log.js';
 
 /** Everything polysecret can be told at start. */
 export interface PolysecretConfig {
@@ -24,7 +24,11 @@ export interface PolysecretConfig {
   auth: AuthMode;
   /** A JSON file listing each cloud's keys and their accounts. */
   credentialsFile?: string;
+  /** A JSON seed document loaded before the server reports ready (README "Seeding"). */
+  seedFile?: string;
   logLevel: LogLevel;
+  /** `pretty` (the default) or `json`, one object per line. */
+  logFormat?: LogFormat;
 }
 
 /** One setting: its flag, its environment twin, its default and how to read it. */
@@ -48,6 +52,11 @@ function parseLogLevel(raw: string): LogLevel {
   return raw as LogLevel;
 }
 
+function parseLogFormat(raw: string): LogFormat {
+  if (!(LOG_FORMATS as readonly string[]).includes(raw)) throw new Error(`invalid log format: ${raw} (one of ${LOG_FORMATS.join(', ')})`);
+  return raw as LogFormat;
+}
+
 const text = (raw: string) => raw;
 
 function parseAuthMode(raw: string): AuthMode {
@@ -68,7 +77,9 @@ export const SETTINGS = [
   { key: 'tencentRegion', flag: '--tencent-region', env: 'POLYSECRET_TENCENT_REGION', fallback: 'ap-guangzhou', parse: text, help: 'Tencent region for requests without X-TC-Region or Region' },
   { key: 'auth', flag: '--auth', env: 'POLYSECRET_AUTH', fallback: 'permissive', parse: parseAuthMode, help: 'permissive (any signature) or strict (verify signatures like the clouds)' },
   { key: 'credentialsFile', flag: '--credentials', env: 'POLYSECRET_CREDENTIALS', fallback: undefined, parse: text, help: 'JSON file of known keys and their accounts, per cloud' },
+  { key: 'seedFile', flag: '--seed', env: 'POLYSECRET_SEED', fallback: undefined, parse: text, help: 'JSON seed file of secrets to load before reporting ready' },
   { key: 'logLevel', flag: '--log-level', env: 'POLYSECRET_LOG_LEVEL', fallback: 'info', parse: parseLogLevel, help: 'silent, error, info or debug' },
+  { key: 'logFormat', flag: '--log-format', env: 'POLYSECRET_LOG_FORMAT', fallback: 'pretty', parse: parseLogFormat, help: 'pretty (one readable line per request) or json (one JSON object per line)' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 
 /** Reads the configuration: a flag wins over its environment twin, which wins over the default. */

@@ -19,6 +19,17 @@ export interface DialectResponse {
   body: string | Buffer;
 }
 
+/**
+ * What a dialect tells the access log about a request it answered; filled in as handling goes,
+ * so a request refused early simply leaves the later fields unset. Never holds values.
+ */
+export interface RequestOutcome {
+  /** The account and region the request was served in, once known. */
+  namespace?: { account: string; region: string };
+  /** The vendor's error code when the answer is an error. */
+  errorCode?: string;
+}
+
 /** One vendor's API, recognised from the request itself. */
 export interface Dialect {
   readonly name: string;
@@ -26,6 +37,6 @@ export interface Dialect {
   matches(request: DialectRequest): boolean;
   /** The vendor operation a request asks for, for the access log. */
   operationOf(request: DialectRequest): string;
-  /** Answers the request; never throws for a client mistake. */
-  handle(request: DialectRequest): Promise<DialectResponse>;
+  /** Answers the request, noting namespace and error code in `outcome`; never throws for a client mistake. */
+  handle(request: DialectRequest, outcome?: RequestOutcome): Promise<DialectResponse>;
 }

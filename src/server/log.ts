@@ -2,22 +2,48 @@
 export const LOG_LEVELS = ['silent', 'error', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** How lines look: `pretty` for people at a terminal, `json` (one object a line) for CI and log shippers. */
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** Structured data carried with a line; rendered as `key=value` (pretty) or merged into the object (json). */
+export type LogFields = Record<string, unknown>;
+
 /** A minimal leveled logger. Callers never pass secret values to it. */
 export interface Logger {
-  error(message: string): void;
-  info(message: string): void;
-  debug(message: string): void;
+  /** The level it writes at, when known; lets callers skip building lines nobody will see. */
+  readonly level?: LogLevel;
+  error(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  debug(message: string, fields?: LogFields): void;
 }
 
-/** Writes to stderr (errors) and stdout (the rest), filtered by level. */
-export function createLogger(level: LogLevel): Logger {
+/** Where lines go; tests pass their own to read what was logged. */
+export interface LogSink {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processSink: LogSink = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+function render(format: LogFormat, level: LogLevel, message: string, fields: LogFields | undefined): string {
+  const time = new Date().toISOString();
+  if (format === 'json') return JSON.stringify({ time, level, msg: message, ...fields });
+  const extra = Object.entries(fields ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ` ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('');
+  return `${time} ${message}${extra}`;
+}
+
+/** Writes errors to the sink's `err` (stderr) and the rest to `out` (stdout), filtered by level. */
+export function createLogger(level: LogLevel, format: LogFormat = 'pretty', sink: LogSink = processSink): Logger {
   const rank = LOG_LEVELS.indexOf(level);
-  const at = (wanted: LogLevel, write: (line: string) => void) => (message: string) => {
-    if (rank >= LOG_LEVELS.indexOf(wanted)) write(`${new Date().toISOString()} ${message}`);
+  const at = (wanted: LogLevel, write: (line: string) => void) => (message: string, fields?: LogFields) => {
+    if (rank >= LOG_LEVELS.indexOf(wanted)) write(render(format, wanted, message, fields));
   };
-  return {
-    error: at('error', (line) => process.stderr.write(`${line}\n`)),
-    info: at('info', (line) => process.stdout.write(`${line}\n`)),
-    debug: at('debug', (line) => process.stdout.write(`${line}\n`)),
-  };
+  return { level, error: at('error', sink.err), info: at('info', sink.out), debug: at('debug', sink.out) };
 }

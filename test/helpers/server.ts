@@ -32,6 +32,7 @@ export async function startServer(kind: StoreKind, overrides: PolysecretOverride
     tencentRegion: overrides.tencentRegion ?? 'ap-guangzhou',
     auth: overrides.auth ?? 'permissive',
     credentialsFile: overrides.credentialsFile,
+    seedFile: overrides.seedFile,
     logLevel: 'silent',
   };
   const polysecret = createPolysecret(config, overrides);

@@ -75,16 +75,20 @@ describe('readConfig', () => {
       tencentRegion: 'ap-guangzhou',
       auth: 'permissive',
       credentialsFile: undefined,
+      seedFile: undefined,
       logLevel: 'info',
+      logFormat: 'pretty',
     });
     const env = { POLYSECRET_PORT: '5000', POLYSECRET_HOST: '0.0.0.0', POLYSECRET_DATA_DIR: '/data' };
     expect(readConfig([], env)).toMatchObject({ port: 5000, host: '0.0.0.0', dataDir: '/data' });
     expect(readConfig(['--port', '0', '--host=::1'], env)).toMatchObject({ port: 0, host: '::1', dataDir: '/data' });
+    expect(readConfig(['--log-format', 'json'], { POLYSECRET_LOG_FORMAT: 'pretty' })).toMatchObject({ logFormat: 'json' });
   });
 
   it('refuses bad values and unknown options', () => {
     expect(() => readConfig(['--port', 'abc'], {})).toThrow('invalid port');
     expect(() => readConfig(['--log-level', 'loud'], {})).toThrow('invalid log level');
+    expect(() => readConfig([], { POLYSECRET_LOG_FORMAT: 'xml' })).toThrow('invalid log format: xml (one of pretty, json)');
     expect(() => readConfig(['--nope'], {})).toThrow('unknown option');
     expect(() => readConfig(['--port'], {})).toThrow('needs a value');
   });

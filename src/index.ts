@@ -1,0 +1,83 @@
+/**
+ * The programmatic API: start polysecret inside a test runner or any Node process.
+ *
+ * @example
+ * ```ts
+ * import { startPolysecret } from 'polysecret';
+ * const polysecret = await startPolysecret({ logLevel: 'silent' });
+ * // point an SDK at polysecret.url …
+ * await polysecret.reset();
+ * await polysecret.stop();
+ * ```
+ */
+import { createPolysecret } from './server/app.js';
+import { SETTINGS, type PolysecretConfig } from './server/config.js';
+
+export { createPolysecret, type Polysecret, type PolysecretOverrides } from './server/app.js';
+export { readConfig, SETTINGS, type PolysecretConfig } from './server/config.js';
+
+/**
+ * What `startPolysecret` accepts: any setting of the configuration table, by its config key.
+ * Unset ones take the table's default, except `port`, which defaults to 0 (a free port).
+ */
+export type PolysecretOptions = Partial<PolysecretConfig>;
+
+/** A running polysecret started by {@link startPolysecret}. */
+export interface PolysecretHandle {
+  /** Base URL to point SDKs at, e.g. `http://127.0.0.1:53127`. */
+  readonly url: string;
+  /** The port actually bound (the free one picked when asked for 0). */
+  readonly port: number;
+  /** Wipes every secret of every cloud (and the data dir's files, if any). */
+  reset(): Promise<void>;
+  /** Closes the port and flushes the store. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/** Builds a full config from the options, checking each value with the same parser the CLI uses. */
+function configFrom(options: PolysecretOptions): PolysecretConfig {
+  if (options === null || typeof options !== 'object') throw new Error('polysecret: options must be an object');
+  const keys = new Set<string>(SETTINGS.map((s) => s.key));
+  for (const key of Object.keys(options)) {
+    if (!keys.has(key)) throw new Error(`polysecret: unknown option: ${key} (known: ${[...keys].join(', ')})`);
+  }
+  const config: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    const value: unknown = options[setting.key];
+    // The CLI's default port is 4566; in-process callers want many instances, so a free port.
+    const fallback = setting.key === 'port' ? 0 : setting.fallback;
+    if (value === undefined) {
+      config[setting.key] = fallback;
+    } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      config[setting.key] = setting.parse(String(value));
+    } else {
+      throw new Error(`polysecret: invalid ${setting.key}: expected a string or number, got ${typeof value}`);
+    }
+  }
+  return config as unknown as PolysecretConfig;
+}
+
+/**
+ * Starts a polysecret server in this process and resolves once it is listening and ready.
+ * Each call is an independent server with its own state, so many can run side by side.
+ *
+ * @throws when an option is unknown or invalid, or the port cannot be bound.
+ */
+export async function startPolysecret(options: PolysecretOptions = {}): Promise<PolysecretHandle> {
+  const polysecret = createPolysecret(configFrom(options));
+  let url: string;
+  try {
+    url = await polysecret.start();
+  } catch (error) {
+    // Release the store (and any half-open listener) before reporting why start failed.
+    await polysecret.stop().catch(() => undefined);
+    throw error;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port: Number(new URL(url).port),
+    reset: () => polysecret.engine.reset(),
+    stop: () => (stopping ??= polysecret.stop()),
+  };
+}

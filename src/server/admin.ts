@@ -1,0 +1,131 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { SecretEngine } from '../core/engine.js';
+import type { Cloud } from '../core/model.js';
+import { compileSchemas } from '../schemas.js';
+import type { Logger } from './log.js';
+import { parseSeedText, seed, SeedError } from './seed.js';
+import { checkImport, exportState, importState, type StateExport } from './state.js';
+
+/** Admin bodies can carry a whole state export; far above any dialect's limit, still bounded. */
+const MAX_ADMIN_BODY = '64mb';
+
+/** The compiled request schemas of schemas/admin/. */
+export interface AdminValidators {
+  reset: ValidateFunction;
+  seed: ValidateFunction;
+  state: ValidateFunction;
+}
+
+/** Compiles schemas/admin/*.json; one set per server, so servers share no mutable state. */
+export function compileAdminSchemas(): AdminValidators {
+  const compiled = compileSchemas('admin', new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }));
+  const get = (name: string) => {
+    const schema = compiled.get(name);
+    if (!schema) throw new Error(`polysecret: schemas/admin/${name}.json is missing`);
+    return schema.validate;
+  };
+  return { reset: get('reset'), seed: get('seed'), state: get('state') };
+}
+
+/** What the admin routes need from the server around them. */
+export interface AdminOptions {
+  engine: SecretEngine;
+  logger: Logger;
+  validators: AdminValidators;
+  /** The health body; `status: 'ready'` answers 200, anything else 503. */
+  health(): { status: string } & Record<string, unknown>;
+}
+
+/** A refused admin request: status 400 and the reasons, never a secret value. */
+class AdminRequestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The JSON body, or undefined when there is none. */
+function jsonBody(req: Request): unknown {
+  const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+  if (raw.trim() === '') return undefined;
+  try {
+    return parseSeedText(raw);
+  } catch (error) {
+    throw new AdminRequestError('InvalidJson', 'the request body is not valid JSON', (error as SeedError).problems);
+  }
+}
+
+function problemsOf(validate: ValidateFunction): string[] {
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`);
+}
+
+/** The routes under /_emulator/ (and moto's reset alias). */
+export function createAdminRouter({ engine, logger, validators, health }: AdminOptions): Router {
+  const router = express.Router();
+  const body = express.raw({ type: () => true, limit: MAX_ADMIN_BODY });
+
+  router.get('/_emulator/health', (_req, res) => {
+    const report = health();
+    res.status(report.status === 'ready' ? 200 : 503).json(report);
+  });
+
+  const reset = async (req: Request, res: Response) => {
+    const scope = jsonBody(req);
+    if (scope === undefined) {
+      await engine.reset();
+      logger.info('state reset');
+      res.status(200).json({ status: 'reset' });
+      return;
+    }
+    if (!validators.reset(scope)) throw new AdminRequestError('InvalidReset', 'the reset scope is not valid', problemsOf(validators.reset));
+    const removed = await engine.resetScope(scope as { cloud: Cloud; account?: string; region?: string });
+    logger.info(`state reset for ${JSON.stringify(scope)}: ${removed} secrets removed`);
+    res.status(200).json({ status: 'reset', scope, removed });
+  };
+  router.post('/_emulator/reset', body, reset);
+  // moto's server-mode reset, which existing AWS test suites call between tests.
+  router.post('/moto-api/reset', body, reset);
+
+  router.post('/_emulator/seed', body, async (req, res) => {
+    try {
+      const loaded = await seed(engine, validators.seed, jsonBody(req) ?? null);
+      logger.info(`seeded ${loaded} secrets`);
+      res.status(200).json({ status: 'seeded', secrets: loaded });
+    } catch (error) {
+      if (error instanceof SeedError) throw new AdminRequestError('InvalidSeed', 'the seed document was refused', error.problems);
+      throw error;
+    }
+  });
+
+  router.get('/_emulator/state', (req, res) => {
+    res.status(200).json(exportState(engine, req.query.values === 'true'));
+  });
+
+  router.post('/_emulator/state', body, async (req, res) => {
+    const doc = jsonBody(req) ?? null;
+    const problems = checkImport(doc, validators.state);
+    if (problems.length) throw new AdminRequestError('InvalidState', 'the state document was refused', problems);
+    const imported = await importState(engine, doc as StateExport);
+    logger.info(`imported ${imported} secrets`);
+    res.status(200).json({ status: 'imported', secrets: imported });
+  });
+
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (error instanceof AdminRequestError) {
+      res.status(400).json({ error: error.code, message: error.message, problems: error.problems });
+      return;
+    }
+    // body-parser's own refusals (too large, aborted) carry their HTTP status.
+    const status = (error as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ error: 'InvalidRequest', message: (error as Error).message, problems: [] });
+      return;
+    }
+    next(error);
+  });
+  return router;
+}

@@ -1,0 +1,103 @@
+import type { Clock } from '../core/runtime.js';
+import type { DialectRequest, DialectResponse, RequestOutcome } from './http.js';
+import type { Logger } from './log.js';
+import { redactBody, redactHeaders, redactParams } from './redact.js';
+
+/** How many requests `GET /_emulator/requests` remembers by default. */
+export const DEFAULT_REQUEST_CAPACITY = 500;
+
+/** One answered request, as logged and kept in the ring buffer: never a value, key or signature. */
+export interface RequestEntry {
+  /** Emulator time (ISO 8601) the request was answered; follows `POST /_emulator/clock`. */
+  time: string;
+  /** `aws`, `alibaba`, `tencent`, or `unrecognised`. */
+  cloud: string;
+  /** The vendor operation (or `METHOD /path` for an unrecognised request). */
+  action: string;
+  /** `account/region`, when the request got far enough to have them. */
+  namespace?: string;
+  status: number;
+  /** The vendor's error code, when the answer is an error. */
+  errorCode?: string;
+  /** Time spent answering, in milliseconds, rounded to 0.1. */
+  durationMs: number;
+}
+
+/** What the server reports once a request is answered. */
+export interface AnsweredRequest {
+  cloud: string;
+  action: string;
+  status: number;
+  outcome: RequestOutcome;
+  /** `process.hrtime.bigint()` when the request arrived. */
+  started: bigint;
+}
+
+/** Options of {@link RequestLog}. */
+export interface RequestLogOptions {
+  logger: Logger;
+  /** The emulator's clock, for the entries' time. */
+  clock: Clock;
+  /** Ring buffer size. */
+  capacity?: number;
+  /** Whether to build debug lines; redacting costs a parse of every body, so skip it when nobody reads them. */
+  debug: boolean;
+}
+
+/**
+ * The access log of one server: one info line per request, redacted debug lines of each
+ * request and response, and a ring buffer of recent entries. One per server, so servers
+ * sharing a process never see each other's requests.
+ */
+export class RequestLog {
+  private readonly ring: RequestEntry[] = [];
+  private readonly capacity: number;
+
+  constructor(private readonly options: RequestLogOptions) {
+    this.capacity = options.capacity ?? DEFAULT_REQUEST_CAPACITY;
+  }
+
+  /** Logs a request at debug level, with signatures, keys, tokens and secret values redacted. */
+  received(request: DialectRequest): void {
+    if (!this.options.debug) return;
+    this.options.logger.debug(`request ${request.method} ${request.path}`, {
+      query: request.rawQuery ? redactParams(request.rawQuery) : undefined,
+      headers: redactHeaders(request.headers),
+      body: request.bodyTooLarge ? '<discarded: too large>' : redactBody(request.body, request.headers['content-type'], false),
+    });
+  }
+
+  /** Logs a response at debug level, with secret values redacted. */
+  sent(cloud: string, response: DialectResponse): void {
+    if (!this.options.debug) return;
+    this.options.logger.debug(`response ${cloud} ${response.status}`, {
+      headers: redactHeaders(response.headers),
+      body: redactBody(response.body, response.headers['content-type'], true),
+    });
+  }
+
+  /** Writes the request's info line and remembers it. */
+  answered(request: AnsweredRequest): RequestEntry {
+    const ns = request.outcome.namespace;
+    const entry: RequestEntry = {
+      time: new Date(this.options.clock.now()).toISOString(),
+      cloud: request.cloud,
+      action: request.action,
+      namespace: ns && `${ns.account}/${ns.region}`,
+      status: request.status,
+      errorCode: request.outcome.errorCode,
+      durationMs: Math.round(Number(process.hrtime.bigint() - request.started) / 1e5) / 10,
+    };
+    this.ring.push(entry);
+    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    // The line's own timestamp is wall time; the entry's emulator time would only confuse it.
+    const { time: _emulatorTime, ...fields } = entry;
+    this.options.logger.info('request', fields);
+    return entry;
+  }
+
+  /** The remembered entries, oldest first (copies: callers cannot alter the buffer). */
+  recent(): RequestEntry[] {
+    return this.ring.map((entry) => ({ ...entry }));
+  }
+}
