@@ -68,7 +68,7 @@ function parseAuthMode(raw: string): AuthMode {
 export const SETTINGS = [
   { key: 'host', flag: '--host', env: 'POLYSECRET_HOST', fallback: '127.0.0.1', parse: text, help: 'address to listen on' },
   { key: 'port', flag: '--port', env: 'POLYSECRET_PORT', fallback: 4566, parse: parsePort, help: 'port to listen on; 0 picks a free one' },
-  { key: 'dataDir', flag: '--data-dir', env: 'POLYSECRET_DATA_DIR', fallback: undefined, parse: text, help: 'persist state as lowdb JSON files here (default: in memory)' },
+  { key: 'dataDir', flag: '--data-dir', env: 'POLYSECRET_DATA_DIR', fallback: undefined, parse: text, help: 'persist state as lowdb JSON files here; without it, state is in memory' },
   { key: 'awsAccount', flag: '--aws-account', env: 'POLYSECRET_AWS_ACCOUNT', fallback: '000000000000', parse: text, help: 'AWS account for access keys that are not a 12-digit account id' },
   { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: text, help: 'AWS region for requests without a SigV4 scope' },
   { key: 'alibabaAccount', flag: '--alibaba-account', env: 'POLYSECRET_ALIBABA_ACCOUNT', fallback: '1234567890123456', parse: text, help: 'Alibaba account for access keys that are not a 16-digit account id' },
@@ -104,6 +104,9 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pol
 
 /** The `--help` text. */
 export function usage(): string {
-  const rows = SETTINGS.map((s) => `  ${s.flag.padEnd(14)} ${s.env.padEnd(24)} ${s.help} (default: ${s.fallback ?? 'none'})`);
-  return ['Usage: polysecret [options]', '', '  flag           environment              meaning', ...rows].join('\n');
+  const flagWidth = Math.max(...SETTINGS.map((s) => s.flag.length));
+  const envWidth = Math.max(...SETTINGS.map((s) => s.env.length));
+  const row = (flag: string, env: string, meaning: string) => `  ${flag.padEnd(flagWidth)}  ${env.padEnd(envWidth)}  ${meaning}`;
+  const rows = SETTINGS.map((s) => row(s.flag, s.env, `${s.help} (default: ${s.fallback ?? 'none'})`));
+  return ['Usage: polysecret [options]', '', row('flag', 'environment', 'meaning'), ...rows].join('\n');
 }

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateSecretCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
-import { readConfig } from '../../src/server/config.js';
+import { readConfig, SETTINGS, usage } from '../../src/server/config.js';
 import { awsClient, rawAws, startServer, STORES } from '../helpers/server.js';
 
 describe.each(STORES)('server (%s store)', (kind) => {
@@ -58,6 +58,19 @@ describe('two servers in one process', () => {
     } finally {
       await Promise.all([one.stop(), two.stop()]);
     }
+  });
+});
+
+describe('usage', () => {
+  it('lists every option with its environment twin and default, in aligned columns', () => {
+    const lines = usage().split('\n');
+    for (const setting of SETTINGS) {
+      const line = lines.find((l) => l.trimStart().startsWith(`${setting.flag} `));
+      expect(line).toContain(setting.env);
+      expect(line).toContain(`(default: ${setting.fallback ?? 'none'})`);
+    }
+    const envColumn = new Set(lines.slice(2).map((l) => l.indexOf('POLYSECRET_') >= 0 ? l.indexOf('POLYSECRET_') : l.indexOf('environment')));
+    expect(envColumn.size).toBe(1);
   });
 });
 
