@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   BatchGetSecretValueCommand,
   CreateSecretCommand,
@@ -8,22 +7,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
 import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
-
-// Real-AWS responses recorded by LocalStack; used only to compare response shapes.
-const RECORDINGS = JSON.parse(
-  readFileSync(new URL('../../../../../shared/fixtures/aws-recorded-responses/test_secretsmanager.snapshot.json', import.meta.url), 'utf8'),
-) as Record<string, { 'recorded-content': Record<string, Record<string, unknown>> }>;
-
-function recorded(test: string, key: string): Record<string, unknown> {
-  const entry = RECORDINGS[`tests/aws/services/secretsmanager/test_secretsmanager.py::TestSecretsManager::${test}`];
-  if (!entry?.['recorded-content'][key]) throw new Error(`no recording ${test} / ${key}`);
-  return entry['recorded-content'][key];
-}
-
-/** The members a recorded response had, without botocore's ResponseMetadata. */
-function recordedKeys(test: string, key: string): string[] {
-  return Object.keys(recorded(test, key)).filter((k) => k !== 'ResponseMetadata').sort();
-}
+import { recordedKeys } from '../../../helpers/awsRecordings.js';
 
 /** A SecretValues entry has exactly what GetSecretValue returns for a string secret. */
 const STRING_VALUE_KEYS = recordedKeys('test_create_and_update_secret[s-c64bdc03]', 'get_secret_value_rs_1');

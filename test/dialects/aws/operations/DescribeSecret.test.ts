@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   CreateSecretCommand,
   DeleteSecretCommand,
@@ -12,21 +11,10 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { ManualClock } from '../../../../src/core/runtime.js';
 import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
+import { recorded } from '../../../helpers/awsRecordings.js';
 
 // Recorded real-AWS responses, used only to compare shapes (which members are present).
 type Json = Record<string, any>;
-const RECORDINGS: Record<string, { 'recorded-content': Record<string, Json> }> = JSON.parse(
-  readFileSync(new URL('../../../../../shared/fixtures/aws-recorded-responses/test_secretsmanager.snapshot.json', import.meta.url), 'utf8'),
-);
-
-/** One recorded response of a LocalStack AWS-validated test, without botocore's ResponseMetadata. */
-function recorded(test: string, key: string): Json {
-  const entry = Object.entries(RECORDINGS).find(([id]) => id.endsWith(`::${test}`));
-  const response = entry?.[1]['recorded-content'][key];
-  if (!response) throw new Error(`no recording ${test} / ${key}`);
-  const { ResponseMetadata: _metadata, ...rest } = response;
-  return rest;
-}
 
 const keysOf = (value: object) => Object.keys(value).sort();
 const DAY_MS = 86_400_000;
