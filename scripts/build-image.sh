@@ -4,7 +4,7 @@
 #
 #   scripts/build-image.sh SOURCE_DIR OUTPUT_DIR
 #
-# Installs SOURCE_DIR's dependencies (dev included) from the lockfile, compiles it, then assembles in
+# Installs SOURCE_DIR's dependencies (dev included) from the lockfile, which compiles it, then assembles in
 # OUTPUT_DIR only what runs: production dependencies, the compiled output and the request schemas.
 # The image starts it with `node dist/src/cli.js` from OUTPUT_DIR (the Dockerfile's ENTRYPOINT).
 set -euo pipefail
@@ -21,10 +21,14 @@ if [ "$src" = "$out" ]; then
   exit 2
 fi
 
-# Build with the dev toolchain.
+# Install with the dev toolchain; npm ci runs package.json's prepare script (npm run build), which
+# compiles dist/ as a user's own `npm install` does.
 cd "$src"
 npm ci --no-audit --no-fund
-npm run build
+if [ ! -f dist/src/cli.js ]; then
+  echo "$0: npm ci did not compile dist/ (is the prepare script missing, or are scripts disabled?)" >&2
+  exit 1
+fi
 
 # Assemble the runtime tree from scratch so nothing from an earlier build lingers.
 rm -rf "$out/dist" "$out/schemas" "$out/node_modules"
@@ -36,5 +40,6 @@ cp -R schemas "$out/schemas"
 find "$out/dist" -name '*.map' -delete
 
 cd "$out"
+# --ignore-scripts: prepare would run tsc, which a production install does not have; dist/ is copied in.
 npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 echo "build-image: runtime tree ready in $out (start: node dist/src/cli.js)"

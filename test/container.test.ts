@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { SETTINGS } from '../src/server/config.js';
 import { awsClient } from './helpers/server.js';
 import { buildImageTree, copyCleanTree, readComposeHealthcheck, readDockerfile, REPO, startImage, waitForOutput, type DockerfileFacts } from './helpers/image.js';
 
@@ -16,13 +17,14 @@ const BUILD_TIMEOUT_MS = 300_000;
 
 describe('container image (scripts/build-image.sh, run as the Dockerfile runs it)', () => {
   let work: string;
+  let source: string;
   let output: string;
   let dockerfile: DockerfileFacts;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'polysecret-image-'));
-    const source = join(work, 'source');
+    source = join(work, 'source');
     output = join(work, 'app');
     await copyCleanTree(source);
     await buildImageTree(source, output);
@@ -56,11 +58,21 @@ describe('container image (scripts/build-image.sh, run as the Dockerfile runs it
     expect(compose).toMatch(/^volumes:\n\s+polysecret-data:/m);
   });
 
+  it('leaves the fresh clone where `npx polysecret --help` works: npm ci compiled it, and every option is listed', async () => {
+    // build-image.sh ran `npm ci` in the clean copy, whose prepare script compiles dist/ as a user's
+    // `npm install` does; the script refuses to go on without it.
+    expect(JSON.parse(await readFile(join(source, 'package.json'), 'utf8')).scripts.prepare).toBe('npm run build');
+    const { stdout } = await run('npx', ['--no-install', 'polysecret', '--help'], { cwd: source });
+    const rows = stdout.split('\n').filter((line) => line.trimStart().startsWith('--'));
+    expect(rows.map((row) => row.trim().split(/\s+/).slice(0, 2))).toEqual(SETTINGS.map((setting) => [setting.flag, setting.env]));
+    SETTINGS.forEach((setting, i) => expect(rows[i]).toContain(`${setting.help} (default: ${setting.fallback ?? 'none'})`));
+  });
+
   it('contains production dependencies, compiled output and schemas only', async () => {
     expect((await readdir(output)).sort()).toEqual(['dist', 'node_modules', 'package-lock.json', 'package.json', 'schemas']);
     expect((await readdir(join(output, 'dist'))).sort()).toEqual(['dialects', 'src']);
     const modules = await readdir(join(output, 'node_modules'));
-    expect(modules).toEqual(expect.arrayContaining(['express', 'ajv', 'lowdb']));
+    expect(modules).toEqual(expect.arrayContaining(['express', 'ajv', 'lowdb', 'yaml']));
     for (const dev of ['typescript', 'jest', 'ts-jest', '@aws-sdk', '@types']) expect(modules).not.toContain(dev);
     const compiled = await readdir(join(output, 'dist', 'src'), { recursive: true });
     expect(compiled.filter((file) => /(?<!\.d)\.ts$|\.map$/.test(file))).toEqual([]);

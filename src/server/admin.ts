@@ -9,6 +9,8 @@ import { checkImport, exportState, importState, type StateExport } from './state
 
 /** Admin bodies can carry a whole state export; far above any dialect's limit, still bounded. */
 const MAX_ADMIN_BODY = '64mb';
+/** Content types whose seed body is read as YAML (README "Seeding"); any other is JSON. */
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 
 /** The compiled request schemas of schemas/admin/. */
 export interface AdminValidators {
@@ -17,7 +19,7 @@ export interface AdminValidators {
   state: ValidateFunction;
 }
 
-/** Compiles schemas/admin/*.json; one set per server, so servers share no mutable state. */
+/** The schemas of schemas/admin/*.json, each compiled on first use; one set per server, so servers share no mutable state. */
 export function compileAdminSchemas(): AdminValidators {
   const compiled = compileSchemas('admin', new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }));
   const get = (name: string) => {
@@ -25,7 +27,17 @@ export function compileAdminSchemas(): AdminValidators {
     if (!schema) throw new Error(`polysecret: schemas/admin/${name}.json is missing`);
     return schema.validate;
   };
-  return { reset: get('reset'), seed: get('seed'), state: get('state') };
+  return {
+    get reset() {
+      return get('reset');
+    },
+    get seed() {
+      return get('seed');
+    },
+    get state() {
+      return get('state');
+    },
+  };
 }
 
 /** What the admin routes need from the server around them. */
@@ -56,6 +68,18 @@ function jsonBody(req: Request): unknown {
     return parseSeedText(raw);
   } catch (error) {
     throw new AdminRequestError('InvalidJson', 'the request body is not valid JSON', (error as SeedError).problems);
+  }
+}
+
+/** A seed body: YAML when its content type says so, else JSON like every admin body. */
+function seedBody(req: Request): unknown {
+  // req.is() is null for an empty body, which falls through to JSON's "no body".
+  if (!req.is(YAML_TYPES)) return jsonBody(req);
+  try {
+    return parseSeedText(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '', 'yaml');
+  } catch (error) {
+    if (!(error instanceof SeedError)) throw error;
+    throw new AdminRequestError('InvalidYaml', 'the request body is not valid YAML', error.problems);
   }
 }
 
@@ -92,7 +116,7 @@ export function createAdminRouter({ engine, logger, validators, health }: AdminO
 
   router.post('/_emulator/seed', body, async (req, res) => {
     try {
-      const loaded = await seed(engine, validators.seed, jsonBody(req) ?? null);
+      const loaded = await seed(engine, validators.seed, seedBody(req) ?? null);
       logger.info(`seeded ${loaded} secrets`);
       res.status(200).json({ status: 'seeded', secrets: loaded });
     } catch (error) {

@@ -24,7 +24,7 @@ export interface PolysecretConfig {
   auth: AuthMode;
   /** A JSON file listing each cloud's keys and their accounts. */
   credentialsFile?: string;
-  /** A JSON seed document loaded before the server reports ready (README "Seeding"). */
+  /** A JSON or YAML (`.yaml`/`.yml`) seed document loaded before the server reports ready (README "Seeding"). */
   seedFile?: string;
   logLevel: LogLevel;
   /** `pretty` (the default) or `json`, one object per line. */
@@ -77,7 +77,7 @@ export const SETTINGS = [
   { key: 'tencentRegion', flag: '--tencent-region', env: 'POLYSECRET_TENCENT_REGION', fallback: 'ap-guangzhou', parse: text, help: 'Tencent region for requests without X-TC-Region or Region' },
   { key: 'auth', flag: '--auth', env: 'POLYSECRET_AUTH', fallback: 'permissive', parse: parseAuthMode, help: 'permissive (any signature) or strict (verify signatures like the clouds)' },
   { key: 'credentialsFile', flag: '--credentials', env: 'POLYSECRET_CREDENTIALS', fallback: undefined, parse: text, help: 'JSON file of known keys and their accounts, per cloud' },
-  { key: 'seedFile', flag: '--seed', env: 'POLYSECRET_SEED', fallback: undefined, parse: text, help: 'JSON seed file of secrets to load before reporting ready' },
+  { key: 'seedFile', flag: '--seed', env: 'POLYSECRET_SEED', fallback: undefined, parse: text, help: 'JSON or YAML (.yaml/.yml) seed file of secrets to load before reporting ready' },
   { key: 'logLevel', flag: '--log-level', env: 'POLYSECRET_LOG_LEVEL', fallback: 'info', parse: parseLogLevel, help: 'silent, error, info or debug' },
   { key: 'logFormat', flag: '--log-format', env: 'POLYSECRET_LOG_FORMAT', fallback: 'pretty', parse: parseLogFormat, help: 'pretty (one readable line per request) or json (one JSON object per line)' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;

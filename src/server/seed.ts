@@ -5,6 +5,7 @@ import { isCoreError } from '../core/errors.js';
 import type { Cloud, Namespace, SecretRecord, SecretValue } from '../core/model.js';
 import { addVersion } from '../core/versions.js';
 import { describeJsonError } from './jsonError.js';
+import { InvalidYamlError, parseYaml } from './yamlText.js';
 
 /** One version of a seeded secret: a text `value` or base64 `binary`, never both. */
 export interface SeedVersion {
@@ -33,8 +34,28 @@ export class SeedError extends Error {
   }
 }
 
-/** Parses seed text; a syntax error is reported with its line and column, never with the text around it. */
-export function parseSeedText(text: string): unknown {
+/** The two notations a seed document can be written in; JSON is the default. */
+export type SeedFormat = 'json' | 'yaml';
+
+/** The notation of a seed file, from its name: `.yaml`/`.yml` are YAML, anything else JSON. */
+export function seedFormatOf(path: string): SeedFormat {
+  return /\.ya?ml$/i.test(path) ? 'yaml' : 'json';
+}
+
+/**
+ * Parses seed text; a syntax error is reported with its line and column, never with the text
+ * around it. JSON is read by JSON.parse even though YAML is a superset, so JSON files keep
+ * JSON's own error messages.
+ */
+export function parseSeedText(text: string, format: SeedFormat = 'json'): unknown {
+  if (format === 'yaml') {
+    try {
+      return parseYaml(text);
+    } catch (error) {
+      if (!(error instanceof InvalidYamlError)) throw error;
+      throw new SeedError([`invalid YAML${error.line === undefined ? ':' : ' at'} ${error.message}`]);
+    }
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -150,10 +171,13 @@ export async function seed(engine: SecretEngine, validate: ValidateFunction, doc
   return applySeed(engine, doc as SeedDocument);
 }
 
-/** Reads, checks and loads a seed file; failures name the file, then the JSON path or line and the reason. */
+/**
+ * Reads, checks and loads a seed file, JSON or YAML by its name ({@link seedFormatOf}); failures
+ * name the file, then the JSON path or line and the reason.
+ */
 export async function seedFromFile(engine: SecretEngine, validate: ValidateFunction, path: string): Promise<number> {
   try {
-    return await seed(engine, validate, parseSeedText(await readFile(path, 'utf8')));
+    return await seed(engine, validate, parseSeedText(await readFile(path, 'utf8'), seedFormatOf(path)));
   } catch (error) {
     // Read errors (ENOENT, EACCES) and SeedErrors alike: the file first, then what is wrong with it.
     throw new Error(`seed file ${path}: ${(error as Error).message}`);
