@@ -9,13 +9,33 @@ export interface OperationSchema {
   validate: ValidateFunction;
 }
 
-/** Compiles every `schemas/<cloud>/<Operation>.json` once with the dialect's ajv, keyed by operation name. */
-export function compileSchemas(cloud: string, ajv: Ajv): Map<string, OperationSchema> {
+/** The compiled schemas of one cloud, by operation name. */
+export interface SchemaSet {
+  /** Every operation with a schema file. */
+  readonly operations: readonly string[];
+  get(operation: string): OperationSchema | undefined;
+}
+
+/**
+ * The schemas in `schemas/<cloud>/<Operation>.json`, each read and compiled with the dialect's ajv
+ * the first time its operation is called: compiling all of them up front took most of start-up.
+ * (test/schemas compiles every one, so a broken schema still fails the tests, not a user's call.)
+ */
+export function compileSchemas(cloud: string, ajv: Ajv): SchemaSet {
   const dir = join(packageRoot(), 'schemas', cloud);
+  const operations = new Set(readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
   const compiled = new Map<string, OperationSchema>();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
-    const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
-    compiled.set(file.slice(0, -'.json'.length), { schema, validate: ajv.compile(schema) });
-  }
-  return compiled;
+  return {
+    operations: [...operations],
+    get(operation) {
+      if (!operations.has(operation)) return undefined;
+      let entry = compiled.get(operation);
+      if (!entry) {
+        const schema = JSON.parse(readFileSync(join(dir, `${operation}.json`), 'utf8')) as Record<string, unknown>;
+        entry = { schema, validate: ajv.compile(schema) };
+        compiled.set(operation, entry);
+      }
+      return entry;
+    },
+  };
 }

@@ -2,9 +2,9 @@
  * The KMS RPC envelope: parameters from the query, a form body and (V3) the x-acs-* headers;
  * JSON or XML answers with the exact content types the SDKs compare; POP-gateway error bodies.
  */
-import { Builder } from 'xml2js';
-import type { DialectRequest, DialectResponse } from '../../src/server/http.js';
+import { perRequest, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
 import { ERRORS, type AlibabaError } from './errors.js';
+import { toXml } from './xml.js';
 
 /** The only API version of KMS. */
 export const API_VERSION = '2016-01-20';
@@ -34,12 +34,12 @@ function isForm(request: DialectRequest): boolean {
  * Every parameter of the request: the form body (pop-core POST puts everything there) and
  * the query; a query parameter wins over a form field of the same name.
  */
-export function paramsOf(request: DialectRequest): Map<string, string> {
+export const paramsOf: (request: DialectRequest) => ReadonlyMap<string, string> = perRequest((request) => {
   const params = new Map<string, string>();
   if (isForm(request)) for (const [name, value] of new URLSearchParams(request.body.toString('utf8'))) params.set(name, value);
   for (const [name, value] of request.query) params.set(name, value);
   return params;
-}
+});
 
 /** True when the request addresses KMS: an x-acs-action header, or an Action parameter not meant for Tencent's API. */
 export function isAlibabaRequest(request: DialectRequest): boolean {
@@ -66,7 +66,7 @@ export function accessKeyIdOf(request: DialectRequest, params: ReadonlyMap<strin
  * The caller's fallback account, used when its key is not listed in the credentials file (a
  * 16-digit access key id is taken as one), and region (RegionId, else the endpoint host).
  */
-function identityOf(request: DialectRequest, params: Map<string, string>, defaults: AlibabaIdentityDefaults): { account: string; region: string } {
+function identityOf(request: DialectRequest, params: ReadonlyMap<string, string>, defaults: AlibabaIdentityDefaults): { account: string; region: string } {
   const accessKeyId = accessKeyIdOf(request, params);
   const hostRegion = KMS_HOST.exec(request.headers.host ?? '')?.[1];
   return {
@@ -92,23 +92,9 @@ export function parseCall(request: DialectRequest, defaults: AlibabaIdentityDefa
   return { action, params, format: formatOf(request), ...identityOf(request, params, defaults) };
 }
 
-const xml = new Builder({ xmldec: { version: '1.0', encoding: 'UTF-8' }, renderOpts: { pretty: false }, headless: false });
-
 function render(status: number, root: string, body: Record<string, unknown>, format: 'JSON' | 'XML', requestId: string): DialectResponse {
   const headers = { 'content-type': format === 'XML' ? XML_TYPE : JSON_TYPE, 'x-acs-request-id': requestId };
-  const text = format === 'XML' ? xml.buildObject({ [root]: dropUndefined(body) }) : JSON.stringify(body);
-  return { status, headers, body: text };
-}
-
-// xml2js would print an undefined member as an empty element; JSON.stringify drops it already.
-function dropUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropUndefined);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, member]) => member !== undefined)
-      .map(([key, member]) => [key, dropUndefined(member)]),
-  );
+  return { status, headers, body: format === 'XML' ? toXml(root, body) : JSON.stringify(body) };
 }
 
 /** A success: a flat body with RequestId and never a Code (pop-core treats any Code as an error); XML under `<KMS>`. */

@@ -35,7 +35,7 @@ export function createAlibabaDialect(options: AlibabaDialectOptions): Dialect {
         const call = parseCall(request, options);
         ({ format, region } = call);
         const operation = ALIBABA_OPERATIONS.get(call.action);
-        const validate = validators.get(call.action);
+        const validate = validators.get(call.action)?.validate;
         // [inf] The gateway routes (method, version, action) before it authenticates, and checks parameters after.
         if (!operation || !validate) throw ERRORS.invalidAction();
         const key = authenticate(request, options.auth);

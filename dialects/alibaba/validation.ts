@@ -1,11 +1,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { compileSchemas } from '../../src/schemas.js';
+import { compileSchemas, type SchemaSet } from '../../src/schemas.js';
 import { AlibabaError, ERRORS } from './errors.js';
 
-/** Compiles every schema in `schemas/alibaba/` once, keyed by action name. */
-export function loadValidators(): Map<string, ValidateFunction> {
-  const ajv = new Ajv({ allErrors: false, strict: true });
-  return new Map([...compileSchemas('alibaba', ajv)].map(([action, { validate }]) => [action, validate]));
+/** The schemas in `schemas/alibaba/`, by action name, each compiled on first use. */
+export function loadValidators(): SchemaSet {
+  return compileSchemas('alibaba', new Ajv({ allErrors: false, strict: true }));
 }
 
 function toAlibabaError(error: ErrorObject): AlibabaError {

@@ -40,7 +40,7 @@ export function createAwsDialect(options: AwsDialectOptions): Dialect {
     const call = parseCall(request, options, key);
     outcome.namespace = { account: call.account, region: call.region };
     const operation = AWS_OPERATIONS.get(call.operation);
-    const validate = validators.get(call.operation);
+    const validate = validators.get(call.operation)?.validate;
     if (!operation || !validate) throw new AwsError('UnknownOperationException', MESSAGES.unknownOperation);
     validateInput(validate, call.input);
     return operation(call.input, { engine, ns: { cloud: 'aws', account: call.account, region: call.region } });

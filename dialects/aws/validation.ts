@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { compileSchemas } from '../../src/schemas.js';
+import { compileSchemas, type SchemaSet } from '../../src/schemas.js';
 import { AwsError } from './envelope.js';
 import { MESSAGES } from './messages.js';
 
@@ -16,11 +16,11 @@ interface MemberSchema {
   properties?: Record<string, MemberSchema>;
 }
 
-/** Compiles every schema in `schemas/aws/` once, keyed by operation name. */
-export function loadValidators(): Map<string, ValidateFunction> {
+/** The schemas in `schemas/aws/`, by operation name, each compiled on first use. */
+export function loadValidators(): SchemaSet {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
   ajv.addVocabulary(ANNOTATIONS);
-  return new Map([...compileSchemas('aws', ajv)].map(([operation, { validate }]) => [operation, validate]));
+  return compileSchemas('aws', ajv);
 }
 
 // AWS names members in lowerCamelCase and list items as `<list>.<1-based index>.member`.

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { compileSchemas } from '../../src/schemas.js';
+import { compileSchemas, type SchemaSet } from '../../src/schemas.js';
 import { ERRORS, type TencentError } from './errors.js';
 
 /** The part of a JSON Schema the string coercion reads. */
@@ -15,9 +15,9 @@ export interface ActionSchema {
   schema: SchemaNode;
 }
 
-/** Compiles every schema in `schemas/tencent/` once, keyed by action name. */
-export function loadSchemas(): Map<string, ActionSchema> {
-  return compileSchemas('tencent', new Ajv({ allErrors: true, strict: true })) as Map<string, ActionSchema>;
+/** The schemas in `schemas/tencent/`, by action name, each compiled on first use. */
+export function loadSchemas(): SchemaSet {
+  return compileSchemas('tencent', new Ajv({ allErrors: true, strict: true }));
 }
 
 const TRUE = new Set(['true', 'True', 'TRUE', '1']);

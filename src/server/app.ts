@@ -18,15 +18,19 @@ import { MemoryStore } from '../store/memoryStore.js';
 import type { SecretStore } from '../store/store.js';
 import type { PolysecretConfig } from './config.js';
 import { createDiagnosticsRouter } from './diagnostics.js';
-import type { Dialect, DialectRequest, RequestOutcome } from './http.js';
+import type { Dialect } from './http.js';
 import { createLogger, type Logger } from './log.js';
 import { RequestLog } from './requestLog.js';
 import { closeGracefully } from './shutdown.js';
 import { compileAdminSchemas, createAdminRouter } from './admin.js';
 import { seedFromFile } from './seed.js';
+import { createDialectHandler } from './dispatch.js';
 
-/** Bodies above this are discarded and answered with the dialect's own "too large" error. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Paths the admin API (express) serves; everything else is a cloud API call. */
+function isAdminPath(url: string | undefined): boolean {
+  return url !== undefined && (url.startsWith('/_emulator/') || url.startsWith('/moto-api/'));
+}
+
 /** Room for a URL-encoded 32 KiB value three times over, plus headers. */
 const MAX_HEADER_BYTES = 256 * 1024;
 
@@ -46,37 +50,6 @@ export interface Polysecret {
   /** Stops accepting connections, lets requests in flight finish, then flushes pending writes. */
   stop(): Promise<void>;
 }
-
-function toDialectRequest(req: Request, body: Buffer, bodyTooLarge: boolean): DialectRequest {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  const url = new URL(req.originalUrl, 'http://localhost');
-  const queryStart = req.originalUrl.indexOf('?');
-  const rawQuery = queryStart < 0 ? '' : req.originalUrl.slice(queryStart + 1);
-  return { method: req.method, path: url.pathname, headers, query: url.searchParams, rawQuery, body, bodyTooLarge };
-}
-
-async function readBody(req: Request): Promise<{ body: Buffer; tooLarge: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    // Keep draining so the connection stays usable, but stop buffering.
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  }
-  return { body: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES };
-}
-
-const UNRECOGNISED = {
-  error: 'UnrecognizedRequest',
-  message:
-    'polysecret could not tell which cloud this request is for. Expected one of: ' +
-    'AWS Secrets Manager (header X-Amz-Target: secretsmanager.<Operation>); ' +
-    'Alibaba Cloud KMS (parameter Action or header x-acs-action, with Version 2016-01-20); ' +
-    'Tencent Cloud SSM (header X-TC-Action, or parameter Action with Version 2019-09-23).',
-};
 
 /** Builds the server: one port, every dialect, admin routes under /_emulator/. */
 export function createPolysecret(config: PolysecretConfig, overrides: PolysecretOverrides = {}): Polysecret {
@@ -128,25 +101,9 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
 
   app.use(createDiagnosticsRouter({ clock, requestLog, logger }));
 
-  app.use(async (req: Request, res: Response) => {
-    const started = process.hrtime.bigint();
-    const { body, tooLarge } = await readBody(req);
-    const request = toDialectRequest(req, body, tooLarge);
-    requestLog.received(request);
-    const dialect = dialects.find((d) => d.matches(request));
-    if (!dialect) {
-      res.status(400).json(UNRECOGNISED);
-      const outcome = { errorCode: UNRECOGNISED.error };
-      requestLog.answered({ cloud: 'unrecognised', action: `${req.method} ${request.path}`, status: 400, outcome, started });
-      return;
-    }
-    const outcome: RequestOutcome = {};
-    const response = await dialect.handle(request, outcome);
-    // Written raw: express would append "; charset=utf-8" to content types some SDKs compare literally.
-    res.writeHead(response.status, response.headers).end(response.body);
-    requestLog.sent(dialect.name, response);
-    requestLog.answered({ cloud: dialect.name, action: dialect.operationOf(request), status: response.status, outcome, started });
-  });
+  const answerDialect = createDialectHandler({ dialects, requestLog, logger });
+  // Unknown /_emulator/ paths fall through to the dialects, which answer that nothing matched.
+  app.use((req: Request, res: Response) => answerDialect(req, res));
 
   app.use((error: unknown, _req: Request, res: Response, _next: unknown) => {
     logger.error(`unhandled: ${(error as Error)?.stack ?? String(error)}`);
@@ -156,26 +113,41 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   return {
     engine,
     async start() {
-      await engine.load();
-      // Seeded before health says ready; a bad seed file fails start before anything listens.
-      if (config.seedFile) {
-        const count = await seedFromFile(engine, adminValidators.seed, config.seedFile);
-        logger.info(`seeded ${count} secrets from ${config.seedFile}`);
+      try {
+        return await load();
+      } finally {
+        // Whatever start logged is out before a caller that failed to start exits.
+        logger.flush?.();
       }
-      loaded = true;
-      // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
-      server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app).listen(config.port, config.host);
-      await once(server, 'listening');
-      const { port } = server.address() as AddressInfo;
-      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-      return `http://${host}:${port}`;
     },
+
     async stop() {
       if (server) {
         // Requests in flight finish (within a grace period) before the store is flushed below.
         await closeGracefully(server);
       }
       await store.close();
+      logger.flush?.();
     },
   };
+
+  async function load(): Promise<string> {
+    await engine.load();
+    // Seeded before health says ready; a bad seed file fails start before anything listens.
+    if (config.seedFile) {
+      const count = await seedFromFile(engine, adminValidators.seed, config.seedFile);
+      logger.info(`seeded ${count} secrets from ${config.seedFile}`);
+    }
+    loaded = true;
+    // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
+    server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+      // SDK traffic skips express: its router costs more than the whole answer of a read.
+      if (isAdminPath(req.url)) app(req, res);
+      else answerDialect(req, res);
+    }).listen(config.port, config.host);
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    return `http://${host}:${port}`;
+  }
 }

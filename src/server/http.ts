@@ -40,3 +40,18 @@ export interface Dialect {
   /** Answers the request, noting namespace and error code in `outcome`; never throws for a client mistake. */
   handle(request: DialectRequest, outcome?: RequestOutcome): Promise<DialectResponse>;
 }
+
+/**
+ * Wraps a pure function of a request so it runs once per request however many times a dialect
+ * asks (recognition, auth, parsing and logging all read the same parameters). The cache holds
+ * only requests still referenced, so it is per request, never shared state between servers.
+ */
+export function perRequest<T>(compute: (request: DialectRequest) => T): (request: DialectRequest) => T {
+  const cache = new WeakMap<DialectRequest, T>();
+  return (request) => {
+    if (cache.has(request)) return cache.get(request) as T;
+    const value = compute(request);
+    cache.set(request, value);
+    return value;
+  };
+}

@@ -16,18 +16,40 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
   debug(message: string, fields?: LogFields): void;
+  /** Writes out lines still queued (the server calls it when it stops, before the process may exit). */
+  flush?(): void;
 }
 
 /** Where lines go; tests pass their own to read what was logged. */
 export interface LogSink {
   out(line: string): void;
   err(line: string): void;
+  flush?(): void;
 }
 
-const processSink: LogSink = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
+/**
+ * stdout and stderr, with stdout lines gathered and written once per event-loop turn: under load a
+ * write per request line costs as much as answering a read. Errors go out at once, after what is queued.
+ */
+function processSink(): LogSink {
+  let queued = '';
+  const flush = () => {
+    const text = queued;
+    queued = '';
+    if (text) process.stdout.write(text);
+  };
+  return {
+    flush,
+    out: (line) => {
+      if (!queued) setImmediate(flush);
+      queued += `${line}\n`;
+    },
+    err: (line) => {
+      flush();
+      process.stderr.write(`${line}\n`);
+    },
+  };
+}
 
 function render(format: LogFormat, level: LogLevel, message: string, fields: LogFields | undefined): string {
   const time = new Date().toISOString();
@@ -40,10 +62,10 @@ function render(format: LogFormat, level: LogLevel, message: string, fields: Log
 }
 
 /** Writes errors to the sink's `err` (stderr) and the rest to `out` (stdout), filtered by level. */
-export function createLogger(level: LogLevel, format: LogFormat = 'pretty', sink: LogSink = processSink): Logger {
+export function createLogger(level: LogLevel, format: LogFormat = 'pretty', sink: LogSink = processSink()): Logger {
   const rank = LOG_LEVELS.indexOf(level);
   const at = (wanted: LogLevel, write: (line: string) => void) => (message: string, fields?: LogFields) => {
     if (rank >= LOG_LEVELS.indexOf(wanted)) write(render(format, wanted, message, fields));
   };
-  return { level, error: at('error', sink.err), info: at('info', sink.out), debug: at('debug', sink.out) };
+  return { level, error: at('error', sink.err), info: at('info', sink.out), debug: at('debug', sink.out), flush: () => sink.flush?.() };
 }

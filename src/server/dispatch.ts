@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Dialect, DialectRequest, RequestOutcome } from './http.js';
+import type { Logger } from './log.js';
+import type { RequestLog } from './requestLog.js';
+
+/** Bodies above this are discarded and answered with the dialect's own "too large" error. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A path the fast path can use as is: `new URL` would neither resolve dot segments in it nor re-encode it. */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-_~%/]*$/;
+
+const UNRECOGNISED = JSON.stringify({
+  error: 'UnrecognizedRequest',
+  message:
+    'polysecret could not tell which cloud this request is for. Expected one of: ' +
+    'AWS Secrets Manager (header X-Amz-Target: secretsmanager.<Operation>); ' +
+    'Alibaba Cloud KMS (parameter Action or header x-acs-action, with Version 2016-01-20); ' +
+    'Tencent Cloud SSM (header X-TC-Action, or parameter Action with Version 2019-09-23).',
+});
+
+function toDialectRequest(req: IncomingMessage, body: Buffer, bodyTooLarge: boolean): DialectRequest {
+  // node:http already lower-cases names and joins repeats with ", ", except set-cookie (an array).
+  const headers = req.headers as Record<string, string>;
+  for (const name in headers) {
+    const value = headers[name] as unknown;
+    if (Array.isArray(value)) headers[name] = value.join(', ');
+  }
+  const target = req.url ?? '/';
+  const queryStart = target.indexOf('?');
+  const rawPath = queryStart < 0 ? target : target.slice(0, queryStart);
+  const rawQuery = queryStart < 0 ? '' : target.slice(queryStart + 1);
+  const path = PLAIN_PATH.test(rawPath) ? rawPath : new URL(rawPath, 'http://localhost').pathname;
+  return { method: req.method ?? 'GET', path, headers, query: new URLSearchParams(rawQuery), rawQuery, body, bodyTooLarge };
+}
+
+/** Collects the body; past the limit it keeps draining (so the connection stays usable) but stops buffering. */
+function readBody(req: IncomingMessage, done: (body: Buffer, tooLarge: boolean) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  });
+  req.on('end', () => done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), size > MAX_BODY_BYTES));
+}
+
+/** What the dialect handler needs from its server. */
+export interface DialectHandlerDeps {
+  dialects: readonly Dialect[];
+  requestLog: RequestLog;
+  logger: Logger;
+}
+
+/**
+ * Answers a cloud API request on plain node:http (no router: this is the path every SDK call
+ * takes): recognises the dialect, lets it answer, logs the outcome.
+ */
+export function createDialectHandler({ dialects, requestLog, logger }: DialectHandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  async function answer(req: IncomingMessage, res: ServerResponse, body: Buffer, tooLarge: boolean): Promise<void> {
+    const started = process.hrtime.bigint();
+    const request = toDialectRequest(req, body, tooLarge);
+    requestLog.received(request);
+    const dialect = dialects.find((d) => d.matches(request));
+    if (!dialect) {
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' }).end(UNRECOGNISED);
+      const outcome = { errorCode: 'UnrecognizedRequest' };
+      requestLog.answered({ cloud: 'unrecognised', action: `${request.method} ${request.path}`, status: 400, outcome, started });
+      return;
+    }
+    const outcome: RequestOutcome = {};
+    const response = await dialect.handle(request, outcome);
+    // Written raw: a framework would append "; charset=utf-8" to content types some SDKs compare literally.
+    res.writeHead(response.status, response.headers).end(response.body);
+    requestLog.sent(dialect.name, response);
+    requestLog.answered({ cloud: dialect.name, action: dialect.operationOf(request), status: response.status, outcome, started });
+  }
+
+  return (req, res) => {
+    readBody(req, (body, tooLarge) => {
+      answer(req, res, body, tooLarge).catch((error: unknown) => {
+        logger.error(`unhandled: ${(error as Error)?.stack ?? String(error)}`);
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ error: 'InternalError', message: 'polysecret failed to handle the request.' }));
+        }
+      });
+    });
+  };
+}
