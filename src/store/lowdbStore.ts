@@ -1,84 +1,93 @@
-import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { mkdir, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low, type Adapter } from 'lowdb';
+import { Low } from 'lowdb';
 import type { SecretRecord } from '../core/model.js';
+import { DurableTextFile, syncDirectory } from './durableFile.js';
+import { JournalSegment, journalLines, removeSegments, replayJournal } from './journal.js';
 import type { SecretStore } from './store.js';
 
-/** How many files one flush writes at once; bounds open descriptors on large batches. */
-const WRITE_CONCURRENCY = 32;
-
 /**
- * A lowdb text adapter that replaces its file atomically *and durably*: lowdb's own TextFile
- * renames a temp file but never fsyncs, so an acknowledged write could vanish on power loss.
- * It holds JSON text that was serialized when the change was queued.
+ * Every record a data directory holds: the documents, with the journal replayed over them. Reads
+ * synchronously (start-up has nothing else to do) and changes nothing, so a test can look at a
+ * directory a running server is writing.
  */
-class DurableTextFile implements Adapter<string> {
-  constructor(private readonly path: string) {}
-
-  async read(): Promise<string | null> {
-    try {
-      return await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+export function readDataDir(docs: string, journal: string) {
+  const records = new Map<string, SecretRecord>();
+  for (const file of readdirSync(docs)) {
+    if (!file.endsWith('.json')) continue;
+    // lowdb's document is the record's JSON text; reading it directly skips an adapter per file.
+    const record = JSON.parse(readFileSync(join(docs, file), 'utf8')) as SecretRecord;
+    records.set(record.key, record);
   }
-
-  async write(text: string): Promise<void> {
-    await writeDurably(this.path, text);
+  const replayed = new Map<string, SecretRecord | null>();
+  const { segments, nextSequence } = replayJournal(journal, replayed);
+  for (const [key, record] of replayed) {
+    if (record) records.set(key, record);
+    else records.delete(key);
   }
+  return { records: [...records.values()], replayed, segments, nextSequence };
 }
 
-async function writeDurably(path: string, text: string): Promise<void> {
-  const temp = `${path}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
+/** The records stored in `dataDir`, read without touching anything (for tests and tools). */
+export function storedRecords(dataDir: string): SecretRecord[] {
+  return readDataDir(join(dataDir, 'secrets'), join(dataDir, 'journal')).records;
 }
 
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+/** Tuning of {@link LowdbStore}; the defaults suit every size the benchmark covers. */
+export interface LowdbStoreOptions {
+  /** A segment this large is sealed and folded into the documents in the background. */
+  segmentBytes?: number;
+  /** How many documents compaction writes at once; low, so journal appends keep the I/O threads. */
+  compactionConcurrency?: number;
 }
 
 /**
- * One lowdb JSON document per secret under `<dataDir>/secrets/`, so a write costs the size
- * of the secret it touches, never of the whole store. Writes are group-committed: every
- * change queued while a flush runs is written by the next flush, which ends with one
- * directory fsync shared by all of them.
+ * One lowdb JSON document per secret under `<dataDir>/secrets/`, kept current by a write-ahead
+ * journal under `<dataDir>/journal/`. A change is acknowledged once its journal line is on disk:
+ * changes queued while a batch is written share the next one (group commit, one fdatasync), so a
+ * write never costs more than appending its own record. Full segments are sealed and compacted in
+ * the background: the latest state of each secret they touched is written to its document (temp
+ * file, fsync, rename, directory fsync), then the segment is deleted. Start-up reads the documents
+ * and replays what is left of the journal.
  */
 export class LowdbStore implements SecretStore {
-  private readonly dir: string;
-  /** Serialized state per record key; `null` marks a removal. */
+  private readonly docs: string;
+  private readonly journal: string;
+  private readonly segmentBytes: number;
+  private readonly compactionConcurrency: number;
+  private segment: JournalSegment | undefined;
+  private nextSequence = 1;
+  /** Changes waiting for the next batch: serialized record, or null for a removal. */
   private pending = new Map<string, string | null>();
   private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private flushing: Promise<void> | null = null;
+  /** Latest state of every key written to the current segment, for its compaction. */
+  private dirty = new Map<string, string | null>();
+  private compacting: Promise<void> | null = null;
+  /** A compaction failure, reported to the next writer rather than lost. */
+  private compactionError: unknown;
 
-  constructor(dataDir: string) {
-    this.dir = join(dataDir, 'secrets');
+  constructor(dataDir: string, options: LowdbStoreOptions = {}) {
+    this.docs = join(dataDir, 'secrets');
+    this.journal = join(dataDir, 'journal');
+    this.segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
+    this.compactionConcurrency = options.compactionConcurrency ?? 4;
   }
 
+  /** Reads the data directory (see {@link readDataDir}), then compacts any journal left from the last run in the background. */
   async loadAll(): Promise<SecretRecord[]> {
-    await mkdir(this.dir, { recursive: true });
-    const records: SecretRecord[] = [];
-    for (const file of await readdir(this.dir)) {
-      const path = join(this.dir, file);
-      // A temp file is a write that never got renamed, so never acknowledged: drop it.
-      if (file.endsWith('.tmp')) await unlink(path);
-      else if (file.endsWith('.json')) {
-        const db = new Low<string>(new DurableTextFile(path), '');
-        await db.read();
-        if (db.data) records.push(JSON.parse(db.data) as SecretRecord);
-      }
+    mkdirSync(this.docs, { recursive: true });
+    mkdirSync(this.journal, { recursive: true });
+    for (const file of readdirSync(this.docs)) {
+      // A temp file is a document write that never got renamed: its journal lines still hold the change.
+      if (file.endsWith('.tmp')) unlinkSync(join(this.docs, file));
+    }
+    const { records, replayed, segments, nextSequence } = readDataDir(this.docs, this.journal);
+    this.nextSequence = nextSequence;
+    if (segments.length > 0) {
+      const leftovers = new Map([...replayed].map(([key, record]) => [key, record && JSON.stringify(record)]));
+      this.startCompaction(segments, leftovers);
     }
     return records;
   }
@@ -93,12 +102,19 @@ export class LowdbStore implements SecretStore {
 
   async clear(): Promise<void> {
     await this.close();
-    await rm(this.dir, { recursive: true, force: true });
-    await mkdir(this.dir, { recursive: true });
+    await rm(this.docs, { recursive: true, force: true });
+    await rm(this.journal, { recursive: true, force: true });
+    await mkdir(this.docs, { recursive: true });
+    await mkdir(this.journal, { recursive: true });
+    this.dirty = new Map();
+    this.nextSequence = 1;
   }
 
+  /** Finishes pending writes and any compaction in progress, and closes the journal. */
   async close(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.flushing || this.compacting) await (this.flushing ?? this.compacting);
+    await this.segment?.close();
+    this.segment = undefined;
   }
 
   private enqueue(entries: Array<[string, string | null]>): Promise<void> {
@@ -119,7 +135,7 @@ export class LowdbStore implements SecretStore {
       this.pending = new Map();
       this.waiters = [];
       try {
-        await this.writeBatch(batch);
+        await this.append(batch);
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         for (const waiter of waiters) waiter.reject(error);
@@ -128,16 +144,66 @@ export class LowdbStore implements SecretStore {
     this.flushing = null;
   }
 
-  private async writeBatch(batch: Map<string, string | null>): Promise<void> {
-    const entries = [...batch];
-    for (let start = 0; start < entries.length; start += WRITE_CONCURRENCY) {
-      await Promise.all(entries.slice(start, start + WRITE_CONCURRENCY).map(([key, text]) => this.apply(key, text)));
-    }
-    await syncDirectory(this.dir);
+  /** Folds the whole journal into the documents and waits for it (for tools that prepare a data directory). */
+  async compactAll(): Promise<void> {
+    while (this.flushing || this.compacting) await (this.flushing ?? this.compacting);
+    if (this.segment) await this.compact([await this.seal()], this.takeDirty());
   }
 
-  private async apply(key: string, text: string | null): Promise<void> {
-    const path = join(this.dir, `${key}.json`);
+  /** Closes the current segment; the next batch starts a new one. */
+  private async seal(): Promise<string> {
+    const sealed = this.segment!;
+    this.segment = undefined;
+    await sealed.close();
+    return sealed.path;
+  }
+
+  private takeDirty(): Map<string, string | null> {
+    const changes = this.dirty;
+    this.dirty = new Map();
+    return changes;
+  }
+
+  private async append(batch: Map<string, string | null>): Promise<void> {
+    if (this.compactionError) {
+      const error = this.compactionError;
+      this.compactionError = undefined;
+      throw error;
+    }
+    this.segment ??= await JournalSegment.create(this.journal, this.nextSequence++);
+    await this.segment.append(journalLines(batch));
+    for (const [key, text] of batch) this.dirty.set(key, text);
+    // Sealed between batches, so the segment holds exactly the changes in `dirty`.
+    if (this.segment.size >= this.segmentBytes && !this.compacting) this.startCompaction([await this.seal()], this.takeDirty());
+  }
+
+  private startCompaction(segments: string[], changes: Map<string, string | null>): void {
+    this.compacting = this.compact(segments, changes)
+      .catch((error: unknown) => {
+        this.compactionError = error;
+      })
+      .finally(() => {
+        this.compacting = null;
+      });
+  }
+
+  /** Writes each changed secret's latest state to its document, then drops the segments that held the changes. */
+  private async compact(segments: string[], changes: Map<string, string | null>): Promise<void> {
+    const entries = [...changes];
+    let next = 0;
+    const worker = async () => {
+      while (next < entries.length) {
+        const [key, text] = entries[next++];
+        await this.writeDocument(key, text);
+      }
+    };
+    await Promise.all(Array.from({ length: this.compactionConcurrency }, worker));
+    await syncDirectory(this.docs);
+    await removeSegments(this.journal, segments);
+  }
+
+  private async writeDocument(key: string, text: string | null): Promise<void> {
+    const path = join(this.docs, `${key}.json`);
     if (text !== null) {
       const db = new Low<string>(new DurableTextFile(path), text);
       await db.write();

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateSecretCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { readConfig, SETTINGS, usage } from '../../src/server/config.js';
+import { storedRecords } from '../../src/store/lowdbStore.js';
 import { awsClient, rawAws, startServer, STORES } from '../helpers/server.js';
 
 describe.each(STORES)('server (%s store)', (kind) => {
@@ -26,7 +27,10 @@ describe.each(STORES)('server (%s store)', (kind) => {
       const reset = await fetch(`${server.url}${path}`, { method: 'POST' });
       expect(reset.status).toBe(200);
       expect((await client.send(new ListSecretsCommand({}))).SecretList).toEqual([]);
-      if (server.dataDir) expect(await readdir(join(server.dataDir, 'secrets'))).toEqual([]);
+      if (server.dataDir) {
+        expect(await readdir(join(server.dataDir, 'secrets'))).toEqual([]);
+        expect(storedRecords(server.dataDir)).toEqual([]);
+      }
     } finally {
       await server.stop();
     }

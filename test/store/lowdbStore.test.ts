@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SecretRecord } from '../../src/core/model.js';
-import { LowdbStore } from '../../src/store/lowdbStore.js';
+import { LowdbStore, storedRecords } from '../../src/store/lowdbStore.js';
 
 function record(key: string, description: string): SecretRecord {
   return {
@@ -19,6 +19,8 @@ function record(key: string, description: string): SecretRecord {
   };
 }
 
+const descriptions = async (dir: string) => storedRecords(dir).map((r) => `${r.key}=${r.description}`).sort();
+
 describe('LowdbStore', () => {
   let dir: string;
   beforeEach(async () => {
@@ -28,40 +30,107 @@ describe('LowdbStore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes one JSON file per secret and reads them back in a new instance', async () => {
+  it('acknowledges a save once its journal line is on disk, and a new instance reads it back', async () => {
     const store = new LowdbStore(dir);
     await store.loadAll();
     await store.save([record('a', 'one'), record('b', 'two')]);
-    expect((await readdir(join(dir, 'secrets'))).sort()).toEqual(['a.json', 'b.json']);
-    expect(JSON.parse(await readFile(join(dir, 'secrets', 'a.json'), 'utf8')).description).toBe('one');
-    const reopened = new LowdbStore(dir);
-    expect((await reopened.loadAll()).map((r) => r.description).sort()).toEqual(['one', 'two']);
+    const [segment] = await readdir(join(dir, 'journal'));
+    expect(segment).toBe('journal-00000001.jsonl');
+    const lines = (await readFile(join(dir, 'journal', segment), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.key, line.record.description])).toEqual([['a', 'one'], ['b', 'two']]);
+    expect(await descriptions(dir)).toEqual(['a=one', 'b=two']);
+    await store.close();
   });
 
   it('lets concurrent saves share flushes, and the last state of a record wins', async () => {
     const store = new LowdbStore(dir);
     await store.loadAll();
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.save([record('same', `v${i}`)])));
-    const [saved] = await new LowdbStore(dir).loadAll();
-    expect(saved.description).toBe('v49');
+    expect(await descriptions(dir)).toEqual(['same=v49']);
+    await store.close();
   });
 
-  it('removes records and drops leftover temp files of unacknowledged writes on load', async () => {
+  it('compacts a full segment into one lowdb document per secret and deletes the segment', async () => {
+    const store = new LowdbStore(dir, { segmentBytes: 1 });
+    await store.loadAll();
+    await store.save([record('a', 'one'), record('b', 'two')]);
+    await store.close();
+    expect((await readdir(join(dir, 'secrets'))).sort()).toEqual(['a.json', 'b.json']);
+    // One batch (changes queued in one tick), so one sealed segment holds both.
+    await Promise.all([store.save([record('a', 'three')]), store.remove(['b'])]);
+    await store.close();
+    expect((await readdir(join(dir, 'secrets'))).sort()).toEqual(['a.json']);
+    expect(JSON.parse(await readFile(join(dir, 'secrets', 'a.json'), 'utf8')).description).toBe('three');
+    expect(await readdir(join(dir, 'journal'))).toEqual([]);
+    expect(await descriptions(dir)).toEqual(['a=three']);
+  });
+
+  it('replays what the documents miss on start, then compacts the leftover journal', async () => {
+    const first = new LowdbStore(dir, { segmentBytes: 1 });
+    await first.loadAll();
+    await first.save([record('a', 'compacted')]);
+    await first.close();
+    const second = new LowdbStore(dir);
+    await second.loadAll();
+    await second.save([record('a', 'journal only'), record('b', 'new')]);
+    await second.remove(['a']);
+    await second.save([record('c', 'kept')]);
+    // No close: as after a crash, the journal holds changes the documents do not.
+    expect(await readdir(join(dir, 'secrets'))).toEqual(['a.json']);
+    const third = new LowdbStore(dir);
+    expect((await third.loadAll()).map((r) => r.key).sort()).toEqual(['b', 'c']);
+    await third.close();
+    expect((await readdir(join(dir, 'secrets'))).sort()).toEqual(['b.json', 'c.json']);
+    expect(await readdir(join(dir, 'journal'))).toEqual([]);
+    await second.close();
+  });
+
+  it('compactAll folds the whole journal into documents', async () => {
     const store = new LowdbStore(dir);
     await store.loadAll();
     await store.save([record('a', 'one'), record('b', 'two')]);
-    await store.remove(['a']);
+    await store.remove(['b']);
+    await store.compactAll();
+    expect(await readdir(join(dir, 'secrets'))).toEqual(['a.json']);
+    expect(await readdir(join(dir, 'journal'))).toEqual([]);
+    await store.save([record('c', 'three')]);
+    expect(await descriptions(dir)).toEqual(['a=one', 'c=three']);
+    await store.close();
+  });
+
+  it('skips a torn last line (a batch never acknowledged) but refuses a corrupt one', async () => {
+    const store = new LowdbStore(dir);
+    await store.loadAll();
+    await store.save([record('a', 'one')]);
+    await store.close();
+    const segment = join(dir, 'journal', 'journal-00000001.jsonl');
+    await appendFile(segment, '{"key":"b","record":{"key":"b","desc');
+    expect(await descriptions(dir)).toEqual(['a=one']);
+    await writeFile(segment, '{"key":"a","record":{"key":"a"}}\n{"key":\n');
+    await expect(new LowdbStore(dir).loadAll()).rejects.toThrow(/journal .*journal-00000001\.jsonl is corrupt at line 2/);
+  });
+
+  it('drops leftover temp files of unfinished document writes on load', async () => {
+    const store = new LowdbStore(dir, { segmentBytes: 1 });
+    await store.loadAll();
+    await store.save([record('b', 'two')]);
+    await store.close();
     await writeFile(join(dir, 'secrets', 'c.json.tmp'), '{"half');
     const reopened = new LowdbStore(dir);
     expect((await reopened.loadAll()).map((r) => r.key)).toEqual(['b']);
     expect(await readdir(join(dir, 'secrets'))).toEqual(['b.json']);
+    await reopened.close();
   });
 
-  it('clear empties the directory', async () => {
-    const store = new LowdbStore(dir);
+  it('clear empties documents and journal', async () => {
+    const store = new LowdbStore(dir, { segmentBytes: 1 });
     await store.loadAll();
     await store.save([record('a', 'one')]);
+    await store.save([record('b', 'two')]);
     await store.clear();
     expect(await new LowdbStore(dir).loadAll()).toEqual([]);
+    await store.save([record('c', 'three')]);
+    expect(await descriptions(dir)).toEqual(['c=three']);
+    await store.close();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -12,6 +12,7 @@ import {
   PutSecretValueCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-secrets-manager';
+import { storedRecords } from '../../src/store/lowdbStore.js';
 import { awsClient, startServer } from '../helpers/server.js';
 
 describe('persistence with a data directory', () => {
@@ -33,12 +34,11 @@ describe('persistence with a data directory', () => {
     await client.send(new CreateSecretCommand({ Name: 'doomed', SecretBinary: Buffer.from([0, 1, 255]) }));
     await client.send(new DeleteSecretCommand({ SecretId: 'doomed', RecoveryWindowInDays: 7 }));
 
-    // Read straight from disk, before any shutdown flush could help.
-    const files = await readdir(join(dataDir, 'secrets'));
-    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(2);
-    const onDisk = await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dataDir, 'secrets', f), 'utf8'))));
-    const db = onDisk.find((record) => record.name === 'app/db');
-    expect(db.versions.map((v: { id: string }) => v.id)).toEqual([created.VersionId, second.VersionId]);
+    // Read back from disk by a second store while the server still runs: no shutdown flush can help.
+    const onDisk = storedRecords(dataDir);
+    expect(onDisk).toHaveLength(2);
+    const db = onDisk.find((record) => record.name === 'app/db')!;
+    expect(db.versions.map((v) => v.id)).toEqual([created.VersionId, second.VersionId]);
     expect(db.tags).toEqual([{ key: 'team', value: 'core' }]);
     await first.stop();
 

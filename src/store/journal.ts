@@ -1,0 +1,102 @@
+/**
+ * The write-ahead journal of the lowdb store: numbered segment files of JSON lines, one line per
+ * change (`{"key":…,"record":…}` or `{"key":…,"removed":true}`), appended in batches with one
+ * fdatasync per batch. Compaction folds sealed segments into the per-secret documents.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SecretRecord } from '../core/model.js';
+import { syncDirectory } from './durableFile.js';
+
+const SEGMENT = /^journal-(\d{8})\.jsonl$/;
+
+/** Changes read back from the journal, by record key: the record as parsed, or null for a removal. */
+export type JournalChanges = Map<string, SecretRecord | null>;
+
+const segmentName = (sequence: number) => `journal-${String(sequence).padStart(8, '0')}.jsonl`;
+
+/** The journal lines of a batch of changes. */
+export function journalLines(changes: ReadonlyMap<string, string | null>): string {
+  let text = '';
+  for (const [key, record] of changes) {
+    text += record === null ? `${JSON.stringify({ key, removed: true })}\n` : `{"key":${JSON.stringify(key)},"record":${record}}\n`;
+  }
+  return text;
+}
+
+/**
+ * Replays every segment of `dir`, oldest first, into `changes` (later lines win). A final line without
+ * its newline is a batch whose fdatasync never returned, so never acknowledged: it is skipped.
+ * Returns the segments' paths and the next sequence number.
+ */
+export function replayJournal(dir: string, changes: JournalChanges): { segments: string[]; nextSequence: number } {
+  const found = readdirSync(dir)
+    .map((name) => SEGMENT.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ path: join(dir, match[0]), sequence: Number(match[1]) }))
+    .sort((a, b) => a.sequence - b.sequence);
+  for (const { path } of found) {
+    const text = readFileSync(path, 'utf8');
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    let lineNumber = 0;
+    for (const line of complete.split('\n')) {
+      lineNumber++;
+      if (line === '') continue;
+      let entry: { key?: unknown; record?: SecretRecord; removed?: unknown };
+      try {
+        entry = JSON.parse(line) as typeof entry;
+      } catch {
+        throw new Error(`polysecret: journal ${path} is corrupt at line ${lineNumber}`);
+      }
+      if (typeof entry.key !== 'string') throw new Error(`polysecret: journal ${path} has no key at line ${lineNumber}`);
+      if (entry.removed !== true && (typeof entry.record !== 'object' || entry.record === null)) {
+        throw new Error(`polysecret: journal ${path} has no record at line ${lineNumber}`);
+      }
+      changes.set(entry.key, entry.removed === true ? null : (entry.record as SecretRecord));
+    }
+  }
+  return { segments: found.map((segment) => segment.path), nextSequence: (found.at(-1)?.sequence ?? 0) + 1 };
+}
+
+/** The segment being appended to. */
+export class JournalSegment {
+  /** Bytes appended so far. */
+  size = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  /** Creates segment `sequence` in `dir`, durably (its directory entry is synced). */
+  static async create(dir: string, sequence: number): Promise<JournalSegment> {
+    const path = join(dir, segmentName(sequence));
+    const handle = await open(path, 'a');
+    await syncDirectory(dir);
+    return new JournalSegment(path, handle);
+  }
+
+  /** Appends the lines and resolves once they are on disk. */
+  async append(text: string): Promise<void> {
+    const bytes = Buffer.from(text, 'utf8');
+    await this.handle.write(bytes);
+    await this.handle.datasync();
+    this.size += bytes.length;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+/** Deletes compacted segments and makes that durable, so an old segment can never come back to be replayed over newer documents. */
+export async function removeSegments(dir: string, paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  for (const path of paths) {
+    await unlink(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  await syncDirectory(dir);
+}
