@@ -1,8 +1,8 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { SecretEngine } from '../core/engine.js';
 import type { Cloud } from '../core/model.js';
-import { compileSchemas } from '../schemas.js';
+import type { AdminValidators } from './adminSchemas.js';
 import type { Logger } from './log.js';
 import { parseSeedText, seed, SeedError } from './seed.js';
 import { checkImport, exportState, importState, type StateExport } from './state.js';
@@ -12,41 +12,11 @@ const MAX_ADMIN_BODY = '64mb';
 /** Content types whose seed body is read as YAML (README "Seeding"); any other is JSON. */
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 
-/** The compiled request schemas of schemas/admin/. */
-export interface AdminValidators {
-  reset: ValidateFunction;
-  seed: ValidateFunction;
-  state: ValidateFunction;
-}
-
-/** The schemas of schemas/admin/*.json, each compiled on first use; one set per server, so servers share no mutable state. */
-export function compileAdminSchemas(): AdminValidators {
-  const compiled = compileSchemas('admin', new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }));
-  const get = (name: string) => {
-    const schema = compiled.get(name);
-    if (!schema) throw new Error(`polysecret: schemas/admin/${name}.json is missing`);
-    return schema.validate;
-  };
-  return {
-    get reset() {
-      return get('reset');
-    },
-    get seed() {
-      return get('seed');
-    },
-    get state() {
-      return get('state');
-    },
-  };
-}
-
 /** What the admin routes need from the server around them. */
 export interface AdminOptions {
   engine: SecretEngine;
   logger: Logger;
   validators: AdminValidators;
-  /** The health body; `status: 'ready'` answers 200, anything else 503. */
-  health(): { status: string } & Record<string, unknown>;
 }
 
 /** A refused admin request: status 400 and the reasons, never a secret value. */
@@ -87,15 +57,10 @@ function problemsOf(validate: ValidateFunction): string[] {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`);
 }
 
-/** The routes under /_emulator/ (and moto's reset alias). */
-export function createAdminRouter({ engine, logger, validators, health }: AdminOptions): Router {
+/** The routes under /_emulator/ that change state (and moto's reset alias); health is served without express (app.ts). */
+export function createAdminRouter({ engine, logger, validators }: AdminOptions): Router {
   const router = express.Router();
   const body = express.raw({ type: () => true, limit: MAX_ADMIN_BODY });
-
-  router.get('/_emulator/health', (_req, res) => {
-    const report = health();
-    res.status(report.status === 'ready' ? 200 : 503).json(report);
-  });
 
   const reset = async (req: Request, res: Response) => {
     const scope = jsonBody(req);

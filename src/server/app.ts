@@ -1,7 +1,6 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Request, type Response } from 'express';
 import { createAlibabaDialect } from '../../dialects/alibaba/index.js';
 import { alibabaPolicy } from '../../dialects/alibaba/policy.js';
 import { createAwsDialect } from '../../dialects/aws/index.js';
@@ -17,14 +16,26 @@ import { LowdbStore } from '../store/lowdbStore.js';
 import { MemoryStore } from '../store/memoryStore.js';
 import type { SecretStore } from '../store/store.js';
 import type { PolysecretConfig } from './config.js';
-import { createDiagnosticsRouter } from './diagnostics.js';
 import type { Dialect } from './http.js';
 import { createLogger, type Logger } from './log.js';
 import { RequestLog } from './requestLog.js';
 import { closeGracefully } from './shutdown.js';
-import { compileAdminSchemas, createAdminRouter } from './admin.js';
+import { compileAdminSchemas } from './adminSchemas.js';
 import { seedFromFile } from './seed.js';
 import { createDialectHandler } from './dispatch.js';
+
+/** `GET /_emulator/health` (or HEAD), answered without loading the rest of the admin API. */
+function isHealthCheck(req: IncomingMessage): boolean {
+  const path = req.url?.split('?', 1)[0];
+  return path === '/_emulator/health' && (req.method === 'GET' || req.method === 'HEAD');
+}
+
+/** A JSON answer as express's `res.json` writes it. */
+function sendJson(res: ServerResponse, status: number, body: unknown, headOnly = false): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(headOnly ? undefined : text);
+}
 
 /** Paths the admin API (express) serves; everything else is a cloud API call. */
 function isAdminPath(url: string | undefined): boolean {
@@ -80,35 +91,28 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   let loaded = false;
   let server: Server | undefined;
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-
   const adminValidators = compileAdminSchemas();
-  app.use(
-    createAdminRouter({
-      engine,
-      logger,
-      validators: adminValidators,
-      health: () => ({
-        status: loaded ? 'ready' : 'loading',
-        dialects: dialects.map((d) => d.name),
-        persistence: config.dataDir ? 'lowdb' : 'memory',
-        auth: config.auth,
-      }),
-    }),
-  );
-
-  app.use(createDiagnosticsRouter({ clock, requestLog, logger }));
-
   const answerDialect = createDialectHandler({ dialects, requestLog, logger });
-  // Unknown /_emulator/ paths fall through to the dialects, which answer that nothing matched.
-  app.use((req: Request, res: Response) => answerDialect(req, res));
-
-  app.use((error: unknown, _req: Request, res: Response, _next: unknown) => {
-    logger.error(`unhandled: ${(error as Error)?.stack ?? String(error)}`);
-    if (!res.headersSent) res.status(500).json({ error: 'InternalError', message: 'polysecret failed to handle the request.' });
+  const health = () => ({
+    status: loaded ? 'ready' : 'loading',
+    dialects: dialects.map((d) => d.name),
+    persistence: config.dataDir ? 'lowdb' : 'memory',
+    auth: config.auth,
   });
+  // express is loaded on the first admin call other than health: it is a fifth of start-up.
+  let adminApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
+  const answerAdmin = (req: IncomingMessage, res: ServerResponse) => {
+    adminApp ??= import('./adminApp.js').then(({ createAdminApp }) =>
+      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, fallback: answerDialect }),
+    );
+    adminApp.then(
+      (handle) => handle(req, res),
+      (error: unknown) => {
+        logger.error(`admin API failed to load: ${String(error)}`);
+        sendJson(res, 500, { error: 'InternalError', message: 'polysecret failed to handle the request.' });
+      },
+    );
+  };
 
   return {
     engine,
@@ -142,7 +146,10 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
     server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
       // SDK traffic skips express: its router costs more than the whole answer of a read.
-      if (isAdminPath(req.url)) app(req, res);
+      if (isHealthCheck(req)) {
+        const report = health();
+        sendJson(res, report.status === 'ready' ? 200 : 503, report, req.method === 'HEAD');
+      } else if (isAdminPath(req.url)) answerAdmin(req, res);
       else answerDialect(req, res);
     }).listen(config.port, config.host);
     await once(server, 'listening');

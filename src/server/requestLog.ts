@@ -50,7 +50,9 @@ export interface RequestLogOptions {
  * sharing a process never see each other's requests.
  */
 export class RequestLog {
+  /** The last `capacity` entries; once full, `next` is where the oldest sits and the next one goes. */
   private readonly ring: RequestEntry[] = [];
+  private next = 0;
   private readonly capacity: number;
 
   constructor(private readonly options: RequestLogOptions) {
@@ -88,8 +90,9 @@ export class RequestLog {
       errorCode: request.outcome.errorCode,
       durationMs: Math.round(Number(process.hrtime.bigint() - request.started) / 1e5) / 10,
     };
-    this.ring.push(entry);
-    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    if (this.ring.length < this.capacity) this.ring.push(entry);
+    else this.ring[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
     // The line's own timestamp is wall time; the entry's emulator time would only confuse it.
     const { time: _emulatorTime, ...fields } = entry;
     this.options.logger.info('request', fields);
@@ -98,6 +101,7 @@ export class RequestLog {
 
   /** The remembered entries, oldest first (copies: callers cannot alter the buffer). */
   recent(): RequestEntry[] {
-    return this.ring.map((entry) => ({ ...entry }));
+    const oldestFirst = this.ring.length < this.capacity ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    return oldestFirst.map((entry) => ({ ...entry }));
   }
 }

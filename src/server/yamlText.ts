@@ -1,4 +1,9 @@
-import { isAlias, LineCounter, parseDocument, visit, type ErrorCode, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { ErrorCode, Node } from 'yaml';
+
+/** yaml, loaded on the first YAML seed: most servers never read one, and loading it costs start-up time. */
+const loadYaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 /**
  * How many times one anchor may be expanded through aliases (weighted by the aliases nested in it),
@@ -61,6 +66,7 @@ export class InvalidYamlError extends Error {
  * Throws an {@link InvalidYamlError} naming the first problem's line and column.
  */
 export function parseYaml(text: string): unknown {
+  const { isAlias, LineCounter, parseDocument, visit } = loadYaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     schema: 'failsafe',

@@ -13,7 +13,15 @@ describe.each(STORES)('server (%s store)', (kind) => {
       expect(server.url.endsWith(':0')).toBe(false);
       const health = await fetch(`${server.url}/_emulator/health`);
       expect(health.status).toBe(200);
+      expect(health.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(await health.json()).toEqual({ status: 'ready', dialects: ['aws', 'tencent', 'alibaba'], persistence: kind, auth: 'permissive' });
+      const head = await fetch(`${server.url}/_emulator/health?probe=1`, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
+      expect(await head.text()).toBe('');
+      // Health is served without express; the first other admin call loads the rest of the admin API.
+      expect((await fetch(`${server.url}/_emulator/requests`)).status).toBe(200);
+      expect((await fetch(`${server.url}/_emulator/nothing-here`, { method: 'POST', body: '{}' })).status).toBe(400);
     } finally {
       await server.stop();
     }
