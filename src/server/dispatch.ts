@@ -70,7 +70,9 @@ export function createDialectHandler({ dialects, requestLog, logger }: DialectHa
     const outcome: RequestOutcome = {};
     const response = await dialect.handle(request, outcome);
     // Written raw: a framework would append "; charset=utf-8" to content types some SDKs compare literally.
-    res.writeHead(response.status, response.headers).end(response.body);
+    // With a Content-Length, as the clouds send, rather than chunked: one write instead of five.
+    const length = typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.length;
+    res.writeHead(response.status, { ...response.headers, 'content-length': String(length) }).end(response.body);
     requestLog.sent(dialect.name, response);
     requestLog.answered({ cloud: dialect.name, action: dialect.operationOf(request), status: response.status, outcome, started });
   }

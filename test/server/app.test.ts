@@ -44,6 +44,18 @@ describe.each(STORES)('server (%s store)', (kind) => {
     }
   });
 
+  it('sends cloud answers with a Content-Length, as the clouds do, not chunked', async () => {
+    const server = await startServer(kind);
+    try {
+      const answer = await rawAws(server.url, 'GetRandomPassword', { PasswordLength: 40 });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('transfer-encoding')).toBeNull();
+      expect(Number(answer.headers.get('content-length'))).toBe(Buffer.byteLength(answer.text));
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('answers a request for no known cloud with a 400 that says what was expected', async () => {
     const server = await startServer(kind);
     try {
