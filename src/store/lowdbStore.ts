@@ -1,42 +1,22 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { mkdir, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { SecretRecord } from '../core/model.js';
+import { documentPaths, readFilesSync } from './documentReader.js';
 import { DurableTextFile, syncDirectory } from './durableFile.js';
 import { JournalSegment, journalLines, removeSegments, replayJournal } from './journal.js';
 import type { SecretStore } from './store.js';
 
-/** Documents up to this size are read with one read call into a shared buffer. */
-const READ_BUFFER_BYTES = 1024 * 1024;
-
 /**
- * A file's text in three system calls (open, read, close) where readFileSync makes five, through a
- * buffer shared by the whole load: with 100,000 documents the calls are most of start-up.
+ * Every record a data directory holds: the documents (their texts, as read), with the journal
+ * replayed over them. Changes nothing, so a test can look at a directory a running server is writing.
  */
-function readSmallFile(path: string, buffer: Buffer): string {
-  const fd = openSync(path, 'r');
-  try {
-    const length = readSync(fd, buffer, 0, buffer.length, 0);
-    // A full buffer may mean a larger file: read that one the ordinary way.
-    return length < buffer.length ? buffer.toString('utf8', 0, length) : readFileSync(path, 'utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Every record a data directory holds: the documents, with the journal replayed over them. Reads
- * synchronously (start-up has nothing else to do) and changes nothing, so a test can look at a
- * directory a running server is writing.
- */
-export function readDataDir(docs: string, journal: string) {
+export function readDataDir(documents: Iterable<string>, journal: string) {
   const records = new Map<string, SecretRecord>();
-  const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
-  for (const file of readdirSync(docs)) {
-    if (!file.endsWith('.json')) continue;
+  for (const text of documents) {
     // lowdb's document is the record's JSON text; reading it directly skips an adapter per file.
-    const record = JSON.parse(readSmallFile(join(docs, file), buffer)) as SecretRecord;
+    const record = JSON.parse(text) as SecretRecord;
     records.set(record.key, record);
   }
   const replayed = new Map<string, SecretRecord | null>();
@@ -50,7 +30,7 @@ export function readDataDir(docs: string, journal: string) {
 
 /** The records stored in `dataDir`, read without touching anything (for tests and tools). */
 export function storedRecords(dataDir: string): SecretRecord[] {
-  return readDataDir(join(dataDir, 'secrets'), join(dataDir, 'journal')).records;
+  return readDataDir(readFilesSync(documentPaths(join(dataDir, 'secrets'))), join(dataDir, 'journal')).records;
 }
 
 /** Tuning of {@link LowdbStore}; the defaults suit every size the benchmark covers. */
@@ -98,11 +78,13 @@ export class LowdbStore implements SecretStore {
   async loadAll(): Promise<SecretRecord[]> {
     mkdirSync(this.docs, { recursive: true });
     mkdirSync(this.journal, { recursive: true });
-    for (const file of readdirSync(this.docs)) {
+    const files = readdirSync(this.docs);
+    for (const file of files) {
       // A temp file is a document write that never got renamed: its journal lines still hold the change.
       if (file.endsWith('.tmp')) unlinkSync(join(this.docs, file));
     }
-    const { records, replayed, segments, nextSequence } = readDataDir(this.docs, this.journal);
+    const documents = readFilesSync(documentPaths(this.docs, files));
+    const { records, replayed, segments, nextSequence } = readDataDir(documents, this.journal);
     this.nextSequence = nextSequence;
     if (segments.length > 0) {
       const leftovers = new Map([...replayed].map(([key, record]) => [key, record && JSON.stringify(record)]));

@@ -46,7 +46,8 @@ export async function ListSecrets(input: ListSecretsInput, context: AwsContext):
   const direction = input.SortOrder === 'desc' ? -1 : 1;
   const secrets = context.engine
     .list(context.ns)
-    .filter((record) => (input.IncludePlannedDeletion || !record.deletion) && secretMatches(record, filters))
+    .filter((record) => (input.IncludePlannedDeletion || !record.deletion) && (filters.length === 0 || secretMatches(record, filters)))
+    // The engine lists in creation order, so the default sort is one linear pass of the (Tim)sort.
     .sort((a, b) => {
       const [x, y] = [sortKey(a), sortKey(b)];
       return x < y ? -direction : x > y ? direction : 0;

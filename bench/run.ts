@@ -1,0 +1,229 @@
+/**
+ * `npm run bench`: polysecret's throughput, latency, scaling and start-up, each next to a bare
+ * node:http server measured in the same run. See the README's Performance section.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measure, type LoadResult } from './load.js';
+import { parseOptions, USAGE, type BenchOptions } from './options.js';
+import { seedDocument, seedServer, writeStore } from './population.js';
+import { startBareServer, startPolysecret, type RunningProcess } from './processes.js';
+import { describeRun, renderTables, type BenchResults, type ScenarioResult, type StartupResult } from './report.js';
+import { awsCallScenarios, poolSizes, POOL_PREFIX, READ_SECRET, readScenarios, strictScenarios, VALUE_BYTES, writeScenarios, type Scenario } from './scenarios.js';
+import { awsRequest, credentialsDocument } from './wire.js';
+
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(DIST, '..');
+/** A generous ceiling on writes per second, to size write pools so no secret hits its version cap. */
+const MAX_WRITE_RATE = 20_000;
+
+class Bench {
+  private readonly work = mkdtempSync(join(tmpdir(), 'polysecret-bench-'));
+  private bare: (LoadResult & { responseBytes: number }) | undefined;
+  readonly scenarios: ScenarioResult[] = [];
+  readonly startup: StartupResult[] = [];
+  private logs = 0;
+
+  constructor(readonly options: BenchOptions) {}
+
+  wanted(name: string): boolean {
+    return this.options.only.length === 0 || this.options.only.some((part) => name.includes(part));
+  }
+
+  anyWanted(scenarios: Scenario[]): boolean {
+    return scenarios.some((scenario) => this.wanted(scenario.name));
+  }
+
+  bareResult(): BenchResults['bare'] {
+    if (!this.bare) throw new Error('the bare server was not measured');
+    return this.bare;
+  }
+
+  get maxWrites(): number {
+    return MAX_WRITE_RATE * (this.options.durationS + this.options.warmupS);
+  }
+
+  path(name: string): string {
+    return join(this.work, name);
+  }
+
+  start(flags: string[]): Promise<RunningProcess> {
+    return startPolysecret(DIST, flags, this.path(`polysecret-${this.logs++}.log`));
+  }
+
+  /** Measures the bare server answering as many bytes as polysecret's AWS GetSecretValue does. */
+  async measureBare(polysecretUrl: string): Promise<void> {
+    const request = awsRequest(new URL(polysecretUrl).host, 'GetSecretValue', { SecretId: READ_SECRET });
+    const response = await fetch(polysecretUrl, { method: 'POST', headers: request.headers, body: request.body });
+    const responseBytes = (await response.arrayBuffer()).byteLength;
+    const bare = await startBareServer(DIST, responseBytes, this.path('bare.log'));
+    try {
+      const result = await measure({ url: bare.url, connections: this.options.connections, durationS: this.options.durationS, source: { method: 'POST', path: '/', headers: {}, body: '{}' } }, this.options.warmupS);
+      this.bare = { ...result, responseBytes };
+      console.log(`bare server: ${result.requestsPerSecond.toFixed(0)} req/s (${responseBytes}-byte answers)`);
+    } finally {
+      await bare.stop();
+    }
+  }
+
+  async run(server: RunningProcess, scenarios: Scenario[]): Promise<void> {
+    for (const scenario of scenarios.filter((s) => this.wanted(s.name))) {
+      const host = new URL(server.url).host;
+      const source = scenario.source(host);
+      const result = await measure(
+        { url: server.url, connections: this.options.connections, durationS: this.options.durationS, source, bodyIsError: scenario.bodyIsError },
+        this.options.warmupS,
+      );
+      const ratioToBare = this.bare ? result.requestsPerSecond / this.bare.requestsPerSecond : NaN;
+      this.scenarios.push({ ...result, name: scenario.name, title: scenario.title, ratioToBare, rssAfterMiB: server.rssMiB() });
+      console.log(`${scenario.name}: ${result.requestsPerSecond.toFixed(0)} req/s, ${(100 * ratioToBare).toFixed(0)}% of bare, p99 ${result.p99Ms} ms, ${result.errors} errors`);
+    }
+  }
+
+  /** Starts a server `runs` times after an unmeasured start (stopping all but the last) and records the median start-up. */
+  async timedStart(name: string, secrets: number, flags: string[], runs: number): Promise<RunningProcess> {
+    // The first start of a run also pays for cold file caches; users start the same files over and over.
+    await (await this.start(flags)).stop();
+    const runsMs: number[] = [];
+    for (;;) {
+      const server = await this.start(flags);
+      runsMs.push(server.startupMs);
+      if (runsMs.length === runs) {
+        const sorted = [...runsMs].sort((a, b) => a - b);
+        await new Promise((done) => setTimeout(done, 200));
+        this.startup.push({ name, secrets, startupMs: sorted[Math.floor(sorted.length / 2)], runsMs, rssIdleMiB: server.rssMiB() });
+        console.log(`start-up ${name}: ${runsMs.map((ms) => ms.toFixed(0)).join(' / ')} ms`);
+        return server;
+      }
+      await server.stop();
+    }
+  }
+
+  cleanUp(): void {
+    rmSync(this.work, { recursive: true, force: true });
+  }
+}
+
+const poolName = (i: number) => `${POOL_PREFIX}${i}`;
+
+/** Seeds the read secret of every cloud and the write pools. */
+async function populate(url: string, pools: ReturnType<typeof poolSizes> | undefined): Promise<void> {
+  await seedServer(url, seedDocument({ aws: 1, alibaba: 1, tencent: 1 }, () => READ_SECRET, VALUE_BYTES));
+  if (pools) await seedServer(url, seedDocument(pools, poolName, VALUE_BYTES));
+}
+
+async function inMemory(bench: Bench): Promise<void> {
+  const pools = poolSizes(bench.maxWrites);
+  const server = await bench.timedStart('empty store, in memory', 0, [], 5);
+  try {
+    await populate(server.url, pools);
+    await bench.measureBare(server.url);
+    await bench.run(server, [...readScenarios(), ...writeScenarios('memory', pools), ...awsCallScenarios()]);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function durable(bench: Bench): Promise<void> {
+  const pools = poolSizes(bench.maxWrites);
+  if (!bench.anyWanted(writeScenarios('data dir', pools))) return;
+  const server = await bench.timedStart('empty store, data dir', 0, ['--data-dir', bench.path('data-empty')], 3);
+  try {
+    await populate(server.url, pools);
+    await bench.run(server, writeScenarios('data dir', pools));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function strict(bench: Bench): Promise<void> {
+  if (!bench.anyWanted(strictScenarios())) return;
+  const credentials = bench.path('credentials.json');
+  writeFileSync(credentials, JSON.stringify(credentialsDocument()));
+  const server = await bench.start(['--auth', 'strict', '--credentials', credentials]);
+  try {
+    await populate(server.url, undefined);
+    await bench.run(server, strictScenarios());
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The read and durable-write scenarios over stores of each size, with start-up from each. */
+async function scaling(bench: Bench): Promise<void> {
+  for (const size of bench.options.storeSizes) {
+    if (!bench.wanted(`-${size}`)) continue;
+    const dataDir = bench.path(`data-${size}`);
+    const started = performance.now();
+    await writeStore(dataDir, size, POOL_PREFIX, VALUE_BYTES);
+    console.log(`wrote ${size} secrets in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const server = await bench.timedStart(`${size} secrets on disk`, size, ['--data-dir', dataDir], 3);
+    try {
+      await populate(server.url, undefined);
+      // The same pool at every size, so each write touches a secret with as many versions at every size.
+      const pools = { ...poolSizes(bench.maxWrites), aws: Math.min(...bench.options.storeSizes) };
+      const [read] = readScenarios();
+      const [write] = writeScenarios('data dir', pools);
+      await bench.run(server, [
+        { ...read, name: `${read.name}-${size}`, title: `${read.title}, ${size} secrets stored` },
+        { ...write, name: `put-aws-data-dir-${size}`, title: `${write.title}, ${size} secrets stored` },
+      ]);
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+function scalingRatios(results: ScenarioResult[], sizes: number[]): BenchResults['scaling'] {
+  const smallest = Math.min(...sizes);
+  const largest = Math.max(...sizes);
+  return ['get-aws', 'put-aws-data-dir'].flatMap((base) => {
+    const low = results.find((r) => r.name === `${base}-${smallest}`);
+    const high = results.find((r) => r.name === `${base}-${largest}`);
+    if (!low || !high || smallest === largest) return [];
+    return [{ scenario: `${base} (${smallest} → ${largest} secrets)`, smallest: low.requestsPerSecond, largest: high.requestsPerSecond, ratio: high.requestsPerSecond / low.requestsPerSecond }];
+  });
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const bench = new Bench(options);
+  try {
+    await inMemory(bench);
+    await durable(bench);
+    await strict(bench);
+    await scaling(bench);
+  } finally {
+    bench.cleanUp();
+  }
+  const bare = bench.bareResult();
+  const results: BenchResults = {
+    ...describeRun(options, VALUE_BYTES),
+    bare,
+    scenarios: bench.scenarios,
+    scaling: scalingRatios(bench.scenarios, options.storeSizes),
+    startup: bench.startup,
+  };
+  const out = resolve(ROOT, options.out);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${renderTables(results)}\n\nresults: ${out}`);
+  // Timings never fail a run; failed requests do, since they mean a scenario measured the wrong thing.
+  const failed = results.scenarios.filter((scenario) => scenario.errors > 0);
+  if (failed.length > 0) {
+    console.error(`bench: requests failed in ${failed.map((scenario) => scenario.name).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
