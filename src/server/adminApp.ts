@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import { createAdminRouter, type AdminOptions } from './admin.js';
 import { createDiagnosticsRouter, type DiagnosticsOptions } from './diagnostics.js';
+import { INTERNAL_ERROR, sendJson } from './http.js';
 
 /** What the admin app serves from, and where requests for no admin route go. */
 export interface AdminAppOptions extends AdminOptions, DiagnosticsOptions {
@@ -19,7 +20,7 @@ export function createAdminApp(options: AdminAppOptions): (req: IncomingMessage,
   app.use((req: Request, res: Response) => options.fallback(req, res));
   app.use((error: unknown, _req: Request, res: Response, _next: unknown) => {
     options.logger.error(`unhandled: ${(error as Error)?.stack ?? String(error)}`);
-    if (!res.headersSent) res.status(500).json({ error: 'InternalError', message: 'polysecret failed to handle the request.' });
+    if (!res.headersSent) sendJson(res, 500, INTERNAL_ERROR);
   });
   return app;
 }

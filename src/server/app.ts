@@ -16,7 +16,7 @@ import { LowdbStore } from '../store/lowdbStore.js';
 import { MemoryStore } from '../store/memoryStore.js';
 import type { SecretStore } from '../store/store.js';
 import type { PolysecretConfig } from './config.js';
-import type { Dialect } from './http.js';
+import { INTERNAL_ERROR, sendJson, type Dialect } from './http.js';
 import { createLogger, type Logger } from './log.js';
 import { RequestLog } from './requestLog.js';
 import { closeGracefully } from './shutdown.js';
@@ -28,13 +28,6 @@ import { createDialectHandler } from './dispatch.js';
 function isHealthCheck(req: IncomingMessage): boolean {
   const path = req.url?.split('?', 1)[0];
   return path === '/_emulator/health' && (req.method === 'GET' || req.method === 'HEAD');
-}
-
-/** A JSON answer as express's `res.json` writes it. */
-function sendJson(res: ServerResponse, status: number, body: unknown, headOnly = false): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(headOnly ? undefined : text);
 }
 
 /** Paths the admin API (express) serves; everything else is a cloud API call. */
@@ -109,7 +102,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
       (handle) => handle(req, res),
       (error: unknown) => {
         logger.error(`admin API failed to load: ${String(error)}`);
-        sendJson(res, 500, { error: 'InternalError', message: 'polysecret failed to handle the request.' });
+        sendJson(res, 500, INTERNAL_ERROR);
       },
     );
   };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Dialect, DialectRequest, RequestOutcome } from './http.js';
+import { INTERNAL_ERROR, sendJson, type Dialect, type DialectRequest, type RequestOutcome } from './http.js';
 import type { Logger } from './log.js';
 import type { RequestLog } from './requestLog.js';
 
@@ -9,14 +9,14 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** A path the fast path can use as is: `new URL` would neither resolve dot segments in it nor re-encode it. */
 const PLAIN_PATH = /^\/[A-Za-z0-9\-_~%/]*$/;
 
-const UNRECOGNISED = JSON.stringify({
+const UNRECOGNISED = {
   error: 'UnrecognizedRequest',
   message:
     'polysecret could not tell which cloud this request is for. Expected one of: ' +
     'AWS Secrets Manager (header X-Amz-Target: secretsmanager.<Operation>); ' +
     'Alibaba Cloud KMS (parameter Action or header x-acs-action, with Version 2016-01-20); ' +
     'Tencent Cloud SSM (header X-TC-Action, or parameter Action with Version 2019-09-23).',
-});
+};
 
 function toDialectRequest(req: IncomingMessage, body: Buffer, bodyTooLarge: boolean): DialectRequest {
   // node:http already lower-cases names and joins repeats with ", ", except set-cookie (an array).
@@ -62,8 +62,8 @@ export function createDialectHandler({ dialects, requestLog, logger }: DialectHa
     requestLog.received(request);
     const dialect = dialects.find((d) => d.matches(request));
     if (!dialect) {
-      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' }).end(UNRECOGNISED);
-      const outcome = { errorCode: 'UnrecognizedRequest' };
+      sendJson(res, 400, UNRECOGNISED);
+      const outcome = { errorCode: UNRECOGNISED.error };
       requestLog.answered({ cloud: 'unrecognised', action: `${request.method} ${request.path}`, status: 400, outcome, started });
       return;
     }
@@ -81,10 +81,7 @@ export function createDialectHandler({ dialects, requestLog, logger }: DialectHa
     readBody(req, (body, tooLarge) => {
       answer(req, res, body, tooLarge).catch((error: unknown) => {
         logger.error(`unhandled: ${(error as Error)?.stack ?? String(error)}`);
-        if (!res.headersSent) {
-          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify({ error: 'InternalError', message: 'polysecret failed to handle the request.' }));
-        }
+        if (!res.headersSent) sendJson(res, 500, INTERNAL_ERROR);
       });
     });
   };

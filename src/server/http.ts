@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 /** A request as the server hands it to a dialect: no express types past this point. */
 export interface DialectRequest {
   method: string;
@@ -55,3 +57,13 @@ export function perRequest<T>(compute: (request: DialectRequest) => T): (request
     return value;
   };
 }
+
+/** A JSON answer as express's `res.json` writes it (with a Content-Length, never chunked). */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headOnly = false): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(headOnly ? undefined : text);
+}
+
+/** The body of a 500: polysecret's own failure, never a client's mistake. */
+export const INTERNAL_ERROR = { error: 'InternalError', message: 'polysecret failed to handle the request.' };
