@@ -10,7 +10,7 @@ import type { DialectRequest } from '../../src/server/http.js';
 import { AwsAuthError, credentialScopeOf } from './envelope.js';
 import { AUTH_CODES, AUTH_MESSAGES } from './messages.js';
 import { safeEqual } from '../../src/auth/crypto.js';
-import { ALGORITHM, canonicalRequest, formatAmzDate, parseTimestamp, sign, stringToSign, TERMINATOR } from './signature.js';
+import { ALGORITHM, canonicalRequest, formatAmzDate, parseTimestamp, signingKey, signWith, stringToSign, TERMINATOR } from './signature.js';
 
 /** The signing name in Secrets Manager's model. */
 const SERVICE = 'secretsmanager';
@@ -117,8 +117,10 @@ function verify(request: DialectRequest, auth: AuthContext): CloudKey {
   const scope = checkScope(parts.credential, amzDate);
   const key = findKey(request, auth, scope.accessKeyId);
   const canonical = canonicalRequest(request, parts.signedHeaders);
-  const toSign = stringToSign(amzDate, `${scope.date}/${scope.region}/${scope.service}/${TERMINATOR}`, canonical);
-  if (!safeEqual(sign(key.secret, scope, toSign), parts.signature)) {
+  const scopeText = `${scope.date}/${scope.region}/${scope.service}`;
+  const toSign = stringToSign(amzDate, `${scopeText}/${TERMINATOR}`, canonical);
+  const derived = auth.signingKeys?.get(key.secret, `aws4/${scopeText}`, () => signingKey(key.secret, scope)) ?? signingKey(key.secret, scope);
+  if (!safeEqual(signWith(derived, toSign), parts.signature)) {
     throw fail('invalidSignature', AUTH_MESSAGES.mismatch(canonical, toSign));
   }
   return key;

@@ -93,10 +93,19 @@ function hmac(key: string | Buffer, data: string): Buffer {
   return createHmac('sha256', key).update(data).digest();
 }
 
-/** The hex signature: HMAC chain AWS4+secret → date → region → service → aws4_request, then the string to sign. */
+/** The signing key: HMAC chain AWS4+secret → date → region → service → aws4_request. */
+export function signingKey(secret: string, scope: { date: string; region: string; service: string }): Buffer {
+  return hmac(hmac(hmac(hmac(`AWS4${secret}`, scope.date), scope.region), scope.service), TERMINATOR);
+}
+
+/** The hex signature of the string to sign, with `key` from {@link signingKey}. */
+export function signWith(key: Buffer, toSign: string): string {
+  return createHmac('sha256', key).update(toSign).digest('hex');
+}
+
+/** The hex signature of the string to sign with `secret`'s key for `scope`. */
 export function sign(secret: string, scope: { date: string; region: string; service: string }, toSign: string): string {
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${secret}`, scope.date), scope.region), scope.service), TERMINATOR);
-  return createHmac('sha256', signingKey).update(toSign).digest('hex');
+  return signWith(signingKey(secret, scope), toSign);
 }
 
 

@@ -9,7 +9,7 @@ import type { DialectRequest } from '../../src/server/http.js';
 import { flatParams, isV1Request } from './envelope.js';
 import { ERRORS } from './errors.js';
 import { safeEqual, sha256Hex } from '../../src/auth/crypto.js';
-import { parseTc3Authorization, tc3Signature, V1_METHODS, v1Signature, v1StringToSign } from './signature.js';
+import { parseTc3Authorization, tc3Signature, tc3SigningKey, V1_METHODS, v1Signature, v1StringToSign } from './signature.js';
 
 /** How far a request's timestamp may be from the server's clock, either way [docs: "five minutes"]. */
 const MAX_SKEW_SECONDS = 300;
@@ -87,7 +87,9 @@ function verifyTc3(request: DialectRequest, auth: AuthContext): CloudKey {
     // Tencent's doc lower-cases header values; SDK values already are, so lower-case first, then as sent [docs; SDK].
     candidates.add(lines.toLowerCase()).add(lines);
   }
-  const matches = [...candidates].some((canonicalHeaders) => safeEqual(authorization.signature, tc3Signature(key.secret, { ...parts, canonicalHeaders })));
+  const derive = () => tc3SigningKey(key.secret, parts.date, parts.service);
+  const signingKey = auth.signingKeys?.get(key.secret, `tc3/${parts.date}/${parts.service}`, derive) ?? derive();
+  const matches = [...candidates].some((canonicalHeaders) => safeEqual(authorization.signature, tc3Signature(key.secret, { ...parts, canonicalHeaders }, signingKey)));
   if (!matches) throw ERRORS.signatureFailure();
   checkToken(request.headers['x-tc-token'], key);
   return key;

@@ -73,13 +73,17 @@ export interface Tc3Parts {
   service: string;
 }
 
-/** The lower-case hex TC3 signature of a request with `secretKey`. */
-export function tc3Signature(secretKey: string, parts: Tc3Parts): string {
+/** The TC3 signing key: HMAC chain TC3+secret → date → service → tc3_request. */
+export function tc3SigningKey(secretKey: string, date: string, service: string): Buffer {
+  return hmac(hmac(hmac(`TC3${secretKey}`, date), service), 'tc3_request');
+}
+
+/** The lower-case hex TC3 signature of a request with `secretKey` (or its key from {@link tc3SigningKey}). */
+export function tc3Signature(secretKey: string, parts: Tc3Parts, signingKey = tc3SigningKey(secretKey, parts.date, parts.service)): string {
   // canonicalHeaders ends in `\n`, so two newlines separate the last header from SignedHeaders.
   const canonicalRequest = [parts.method, '/', parts.canonicalQuery, parts.canonicalHeaders, parts.signedHeaders, parts.payloadHash].join('\n');
   const scope = `${parts.date}/${parts.service}/tc3_request`;
   const stringToSign = [TC3_ALGORITHM, parts.timestamp, scope, sha256Hex(canonicalRequest)].join('\n');
-  const signingKey = hmac(hmac(hmac(`TC3${secretKey}`, parts.date), parts.service), 'tc3_request');
   return createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
 }
 

@@ -12,6 +12,7 @@ import { OffsetClock, randomIds, systemClock, type Clock, type IdSource } from '
 import { loadCredentials } from '../auth/credentials.js';
 import type { AuthContext } from '../auth/mode.js';
 import { NonceCache } from '../auth/nonces.js';
+import { SigningKeyCache } from '../auth/signingKeys.js';
 import { LowdbStore } from '../store/lowdbStore.js';
 import { MemoryStore } from '../store/memoryStore.js';
 import type { SecretStore } from '../store/store.js';
@@ -73,6 +74,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     mode: config.auth,
     credentials: loadCredentials(config.credentialsFile),
     nonces: new NonceCache(),
+    signingKeys: new SigningKeyCache(),
     now: () => engine.now(),
   };
   const dialects: Dialect[] = [
