@@ -28,7 +28,8 @@ export interface BenchResults {
   mode: 'quick' | 'full';
   machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; node: string };
   settings: { connections: number; durationS: number; warmupS: number; valueBytes: number };
-  bare: LoadResult & { responseBytes: number };
+  /** The mean of the bare server's runs; `runsPerSecond` lists each. */
+  bare: LoadResult & { responseBytes: number; runsPerSecond: number[] };
   scenarios: ScenarioResult[];
   /** Largest-store rate over smallest-store rate, per scaled scenario. */
   scaling: Array<{ scenario: string; smallest: number; largest: number; ratio: number }>;
@@ -66,7 +67,7 @@ export function renderTables(results: BenchResults): string {
   const load = table(
     ['scenario', 'req/s', 'vs bare', 'p50 ms', 'p99 ms', 'errors', 'RSS MiB'],
     [
-      ['bare node:http server (ceiling)', fixed(bare.requestsPerSecond), '100%', fixed(bare.p50Ms, 1), fixed(bare.p99Ms, 1), String(bare.errors), ''],
+      ['bare node:http server (ceiling, mean)', fixed(bare.requestsPerSecond), '100%', fixed(bare.p50Ms, 1), fixed(bare.p99Ms, 1), String(bare.errors), ''],
       ...results.scenarios.map((s) => [
         s.title,
         fixed(s.requestsPerSecond),
@@ -90,6 +91,6 @@ export function renderTables(results: BenchResults): string {
   const header =
     `${results.mode} run, ${results.date}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; ` +
     `${settings.connections} connections, ${settings.warmupS} s warm-up + ${settings.durationS} s per scenario, ${settings.valueBytes}-byte values, ` +
-    `bare server answering ${bare.responseBytes} bytes`;
+    `bare server answering ${bare.responseBytes} bytes (mean of ${bare.runsPerSecond.map((rate) => fixed(rate)).join(' and ')} req/s, measured before and after the in-memory scenarios)`;
   return [header, '', load, '', scaling, '', startup].join('\n');
 }
