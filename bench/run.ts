@@ -125,10 +125,14 @@ const poolName = (i: number) => `${POOL_PREFIX}${i}`;
 /** Secrets per seed request, well inside the admin API's body limit. */
 const SEED_BATCH = 10_000;
 
-/** Seeds the read secret of every cloud and the write pools. */
-async function populate(url: string, pools: ReturnType<typeof poolSizes> | undefined): Promise<void> {
-  await seedServer(url, seedDocument({ aws: 1, alibaba: 1, tencent: 1 }, () => READ_SECRET, VALUE_BYTES));
-  for (const [cloud, size] of Object.entries(pools ?? {})) {
+/** Seeds the secret every read scenario reads, in each cloud. */
+function seedReadSecrets(url: string): Promise<void> {
+  return seedServer(url, seedDocument({ aws: 1, alibaba: 1, tencent: 1 }, () => READ_SECRET, VALUE_BYTES));
+}
+
+/** Seeds the secrets the write scenarios spread their versions over. */
+async function seedPools(url: string, pools: ReturnType<typeof poolSizes>): Promise<void> {
+  for (const [cloud, size] of Object.entries(pools)) {
     for (let start = 0; start < size; start += SEED_BATCH) {
       const count = Math.min(SEED_BATCH, size - start);
       await seedServer(url, seedDocument({ [cloud]: count }, (i) => poolName(start + i), VALUE_BYTES));
@@ -140,9 +144,12 @@ async function inMemory(bench: Bench): Promise<void> {
   const pools = poolSizes(bench.maxWrites);
   const server = await bench.timedStart('empty store, in memory', 0, [], 5);
   try {
-    await populate(server.url, pools);
+    await seedReadSecrets(server.url);
     await bench.measureBare(server.url);
-    await bench.run(server, [...readScenarios(), ...writeScenarios('memory', pools), ...awsCallScenarios()]);
+    // Reads first, on a small store (the scaling scenarios read from large ones).
+    await bench.run(server, readScenarios());
+    await seedPools(server.url, pools);
+    await bench.run(server, [...writeScenarios('memory', pools), ...awsCallScenarios(pools.aws + 1)]);
     await bench.measureBare(server.url);
   } finally {
     await server.stop();
@@ -154,7 +161,7 @@ async function durable(bench: Bench): Promise<void> {
   if (!bench.anyWanted(writeScenarios('data dir', pools))) return;
   const server = await bench.timedStart('empty store, data dir', 0, ['--data-dir', bench.path('data-empty')], 3);
   try {
-    await populate(server.url, pools);
+    await seedPools(server.url, pools);
     await bench.run(server, writeScenarios('data dir', pools));
   } finally {
     await server.stop();
@@ -167,7 +174,7 @@ async function strict(bench: Bench): Promise<void> {
   writeFileSync(credentials, JSON.stringify(credentialsDocument()));
   const server = await bench.start(['--auth', 'strict', '--credentials', credentials]);
   try {
-    await populate(server.url, undefined);
+    await seedReadSecrets(server.url);
     await bench.run(server, strictScenarios());
   } finally {
     await server.stop();
@@ -184,7 +191,7 @@ async function scaling(bench: Bench): Promise<void> {
     console.log(`wrote ${size} secrets in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const server = await bench.timedStart(`${size} secrets on disk`, size, ['--data-dir', dataDir], 3);
     try {
-      await populate(server.url, undefined);
+      await seedReadSecrets(server.url);
       // The same pool at every size, so each write touches a secret with as many versions at every size.
       const pools = { ...poolSizes(bench.maxWrites), aws: Math.min(...bench.options.storeSizes) };
       const [read] = readScenarios();

@@ -89,12 +89,12 @@ export function writeScenarios(suffix: string, pools: ReturnType<typeof poolSize
   ];
 }
 
-/** The other common AWS calls, in memory. */
-export function awsCallScenarios(): Scenario[] {
+/** The other common AWS calls, in memory, with `secrets` AWS secrets in the namespace. */
+export function awsCallScenarios(secrets: number): Scenario[] {
   let created = 0;
   return [
     { name: 'describe-aws', title: 'DescribeSecret, AWS', source: (host) => awsRequest(host, 'DescribeSecret', { SecretId: READ_SECRET }) },
-    { name: 'list-aws', title: 'ListSecrets (one page of 100), AWS', source: (host) => awsRequest(host, 'ListSecrets', { MaxResults: 100 }) },
+    { name: 'list-aws', title: `ListSecrets (a page of 100 of ${secrets}), AWS`, source: (host) => awsRequest(host, 'ListSecrets', { MaxResults: 100 }) },
     {
       name: 'create-aws',
       title: 'CreateSecret, AWS',
