@@ -2,7 +2,7 @@
  * The KMS RPC envelope: parameters from the query, a form body and (V3) the x-acs-* headers;
  * JSON or XML answers with the exact content types the SDKs compare; POP-gateway error bodies.
  */
-import { perRequest, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
+import { formFieldsOf, perRequest, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
 import { ERRORS, type AlibabaError } from './errors.js';
 import { toXml } from './xml.js';
 
@@ -26,17 +26,13 @@ export interface AlibabaIdentityDefaults {
   region: string;
 }
 
-function isForm(request: DialectRequest): boolean {
-  return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
-}
-
 /**
  * Every parameter of the request: the form body (pop-core POST puts everything there) and
  * the query; a query parameter wins over a form field of the same name.
  */
 export const paramsOf: (request: DialectRequest) => ReadonlyMap<string, string> = perRequest((request) => {
   const params = new Map<string, string>();
-  if (isForm(request)) for (const [name, value] of new URLSearchParams(request.body.toString('utf8'))) params.set(name, value);
+  for (const [name, value] of formFieldsOf(request)) params.set(name, value);
   for (const [name, value] of request.query) params.set(name, value);
   return params;
 });

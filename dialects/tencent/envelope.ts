@@ -3,7 +3,7 @@
  * HmacSHA1/HmacSHA256 form POST and GET), and the `{"Response":…}` answer, always HTTP 200.
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
-import { perRequest, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
+import { formFieldsOf, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
 import { ERRORS, type Language, type TencentError } from './errors.js';
 
 /** The SSM API version. */
@@ -56,10 +56,10 @@ function isJsonBody(request: DialectRequest): boolean {
 }
 
 /** The flat string parameters of a request: the form body of a POST, else the query. */
-export const flatParams: (request: DialectRequest) => URLSearchParams = perRequest((request) => {
+export function flatParams(request: DialectRequest): URLSearchParams {
   const formPost = request.method === 'POST' && (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
-  return formPost ? new URLSearchParams(request.body.toString('utf8')) : request.query;
-});
+  return formPost ? formFieldsOf(request) : request.query;
+}
 
 /** True for the v1 framings, whose common parameters (Action, SecretId, Signature…) travel with the business ones. */
 export function isV1Request(request: DialectRequest): boolean {

@@ -67,3 +67,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 /** The body of a 500: polysecret's own failure, never a client's mistake. */
 export const INTERNAL_ERROR = { error: 'InternalError', message: 'polysecret failed to handle the request.' };
+
+/** The fields of a form-encoded body (empty for any other body), parsed once per request for every dialect that asks. */
+export const formFieldsOf: (request: DialectRequest) => URLSearchParams = perRequest((request) =>
+  (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')
+    ? new URLSearchParams(request.body.toString('utf8'))
+    : new URLSearchParams(),
+);
