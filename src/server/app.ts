@@ -62,7 +62,8 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   // Per server, so POST /_emulator/clock moves only this server's time.
   const clock = new OffsetClock(overrides.clock ?? systemClock);
   const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug' });
-  const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir) : new MemoryStore());
+  const onCompactionError = (error: unknown) => logger.error(`journal compaction failed (kept, retried with the next one): ${String(error)}`);
+  const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir, { onBackgroundError: onCompactionError }) : new MemoryStore());
   const engine = new SecretEngine({
     store,
     clock,

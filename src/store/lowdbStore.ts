@@ -39,6 +39,8 @@ export interface LowdbStoreOptions {
   segmentBytes?: number;
   /** How many documents compaction writes at once; low, so journal appends keep the I/O threads. */
   compactionConcurrency?: number;
+  /** Told when a background compaction fails; its segments stay on disk and are retried with the next one. */
+  onBackgroundError?: (error: unknown) => void;
 }
 
 /**
@@ -64,14 +66,17 @@ export class LowdbStore implements SecretStore {
   /** Latest state of every key written to the current segment, for its compaction. */
   private dirty = new Map<string, string | null>();
   private compacting: Promise<void> | null = null;
-  /** A compaction failure, reported to the next writer rather than lost. */
-  private compactionError: unknown;
+  /** Sealed segments a failed compaction left behind, for the next one. */
+  private unfinished: string[] = [];
+  private lastCompactionError: unknown;
+  private readonly onBackgroundError: ((error: unknown) => void) | undefined;
 
   constructor(dataDir: string, options: LowdbStoreOptions = {}) {
     this.docs = join(dataDir, 'secrets');
     this.journal = join(dataDir, 'journal');
     this.segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
     this.compactionConcurrency = options.compactionConcurrency ?? 4;
+    this.onBackgroundError = options.onBackgroundError;
   }
 
   /** Reads the data directory (see {@link readDataDir}), then compacts any journal left from the last run in the background. */
@@ -108,6 +113,7 @@ export class LowdbStore implements SecretStore {
     await mkdir(this.docs, { recursive: true });
     await mkdir(this.journal, { recursive: true });
     this.dirty = new Map();
+    this.unfinished = [];
     this.nextSequence = 1;
   }
 
@@ -148,7 +154,9 @@ export class LowdbStore implements SecretStore {
   /** Folds the whole journal into the documents and waits for it (for tools that prepare a data directory). */
   async compactAll(): Promise<void> {
     while (this.flushing || this.compacting) await (this.flushing ?? this.compacting);
-    if (this.segment) await this.compact([await this.seal()], this.takeDirty());
+    if (this.segment) await this.startCompaction([await this.seal()], this.takeDirty());
+    else if (this.unfinished.length > 0) await this.startCompaction([], this.takeDirty());
+    if (this.unfinished.length > 0) throw this.lastCompactionError;
   }
 
   /** Closes the current segment; the next batch starts a new one. */
@@ -166,26 +174,32 @@ export class LowdbStore implements SecretStore {
   }
 
   private async append(batch: Map<string, string | null>): Promise<void> {
-    if (this.compactionError) {
-      const error = this.compactionError;
-      this.compactionError = undefined;
-      throw error;
-    }
     this.segment ??= await JournalSegment.create(this.journal, this.nextSequence++);
     await this.segment.append(journalLines(batch));
     for (const [key, text] of batch) this.dirty.set(key, text);
     // Sealed between batches, so the segment holds exactly the changes in `dirty`.
-    if (this.segment.size >= this.segmentBytes && !this.compacting) this.startCompaction([await this.seal()], this.takeDirty());
+    if (this.segment.size >= this.segmentBytes && !this.compacting) void this.startCompaction([await this.seal()], this.takeDirty());
   }
 
-  private startCompaction(segments: string[], changes: Map<string, string | null>): void {
-    this.compacting = this.compact(segments, changes)
+  /**
+   * Compacts `segments` (with any a failed compaction left) in the background. On failure nothing is
+   * lost: the segments stay on disk, their changes go back under the current segment's newer ones,
+   * and the next compaction takes them all.
+   */
+  private startCompaction(segments: string[], changes: Map<string, string | null>): Promise<void> {
+    const all = [...this.unfinished, ...segments];
+    this.unfinished = [];
+    this.compacting = this.compact(all, changes)
       .catch((error: unknown) => {
-        this.compactionError = error;
+        for (const [key, text] of changes) if (!this.dirty.has(key)) this.dirty.set(key, text);
+        this.unfinished = [...all, ...this.unfinished];
+        this.lastCompactionError = error;
+        this.onBackgroundError?.(error);
       })
       .finally(() => {
         this.compacting = null;
       });
+    return this.compacting;
   }
 
   /** Writes each changed secret's latest state to its document, then drops the segments that held the changes. */

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SecretRecord } from '../../src/core/model.js';
@@ -95,6 +95,27 @@ describe('LowdbStore', () => {
     expect(await readdir(join(dir, 'journal'))).toEqual([]);
     await store.save([record('c', 'three')]);
     expect(await descriptions(dir)).toEqual(['a=one', 'c=three']);
+    await store.close();
+  });
+
+  it('keeps the segments of a failed compaction, reports it, and folds them in with the next one', async () => {
+    const failures: unknown[] = [];
+    const store = new LowdbStore(dir, { segmentBytes: 1, onBackgroundError: (error) => failures.push(error) });
+    await store.loadAll();
+    // The documents' directory turned into a file: every document write fails.
+    await rm(join(dir, 'secrets'), { recursive: true });
+    await writeFile(join(dir, 'secrets'), 'not a directory');
+    await store.save([record('a', 'one')]);
+    await expect(store.compactAll()).rejects.toThrow();
+    expect(failures.length).toBeGreaterThan(0);
+    expect(await readdir(join(dir, 'journal'))).not.toEqual([]);
+    await rm(join(dir, 'secrets'));
+    await mkdir(join(dir, 'secrets'));
+    await store.save([record('b', 'two')]);
+    await store.compactAll();
+    expect((await readdir(join(dir, 'secrets'))).sort()).toEqual(['a.json', 'b.json']);
+    expect(await readdir(join(dir, 'journal'))).toEqual([]);
+    expect(await descriptions(dir)).toEqual(['a=one', 'b=two']);
     await store.close();
   });
 
