@@ -13,6 +13,8 @@ export interface LoadResult {
   /** Socket errors, timeouts, non-2xx answers and error envelopes (Tencent answers errors with 200). */
   errors: number;
   total: number;
+  /** The first few failed answers (status and body start), to tell what went wrong. */
+  errorSamples: string[];
 }
 
 interface RunSettings {
@@ -27,10 +29,14 @@ interface RunSettings {
 async function runOnce(settings: RunSettings, durationS: number): Promise<LoadResult> {
   const { source, bodyIsError } = settings;
   let bodyErrors = 0;
+  const errorSamples: string[] = [];
   const request: autocannon.Request = typeof source === 'function' ? { setupRequest: (req) => ({ ...req, ...source() }) } : { ...source };
+  // Reading bodies costs the load generator time, so only where errors hide in them (SSM answers 200).
   if (bodyIsError) {
-    request.onResponse = (_status, body) => {
-      if (bodyIsError(body)) bodyErrors++;
+    request.onResponse = (status, body) => {
+      if (status >= 300 || !bodyIsError(body)) return;
+      bodyErrors++;
+      if (errorSamples.length < 3) errorSamples.push(`${status} ${body.slice(0, 200)}`);
     };
   }
   const result = await autocannon({
@@ -44,6 +50,13 @@ async function runOnce(settings: RunSettings, durationS: number): Promise<LoadRe
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx + bodyErrors,
+    // autocannon counts answers by status; a non-2xx one is named by its status.
+    errorSamples: [
+      ...Object.keys(result.statusCodeStats ?? {})
+        .filter((status) => Number(status) >= 300)
+        .map((status) => `HTTP ${status}`),
+      ...errorSamples,
+    ],
     total: result.requests.total,
   };
 }
