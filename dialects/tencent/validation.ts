@@ -9,12 +9,6 @@ interface SchemaNode {
   items?: SchemaNode;
 }
 
-/** An action's compiled schema and the schema itself (for coercing flattened parameters). */
-export interface ActionSchema {
-  validate: ValidateFunction;
-  schema: SchemaNode;
-}
-
 /** The schemas in `schemas/tencent/`, by action name, each compiled on first use. */
 export function loadSchemas(): SchemaSet {
   return compileSchemas('tencent', new Ajv({ allErrors: true, strict: true }));
