@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { SecretRecord } from '../core/model.js';
 import { syncDirectory } from './durableFile.js';
 
-const SEGMENT = /^journal-(\d{8})\.jsonl$/;
+const SEGMENT = /^journal-(\d{8,})\.jsonl$/;
 
 /** Changes read back from the journal, by record key: the record as parsed, or null for a removal. */
 export type JournalChanges = Map<string, SecretRecord | null>;
@@ -80,7 +80,8 @@ export class JournalSegment {
   /** Appends the lines and resolves once they are on disk. */
   async append(text: string): Promise<void> {
     const bytes = Buffer.from(text, 'utf8');
-    await this.handle.write(bytes);
+    // appendFile repeats short writes, so a batch never lands half-written before the next one.
+    await this.handle.appendFile(bytes);
     await this.handle.datasync();
     this.size += bytes.length;
   }

@@ -175,7 +175,18 @@ export class LowdbStore implements SecretStore {
 
   private async append(batch: Map<string, string | null>): Promise<void> {
     this.segment ??= await JournalSegment.create(this.journal, this.nextSequence++);
-    await this.segment.append(journalLines(batch));
+    try {
+      await this.segment.append(journalLines(batch));
+    } catch (error) {
+      // The failed batch may have left a partial line: later batches start a new segment, so it stays
+      // that segment's last line, which replay skips. The segment waits for the next compaction.
+      const abandoned = this.segment;
+      this.segment = undefined;
+      this.unfinished.push(abandoned.path);
+      // Closing a handle whose write just failed may fail too; the write error is the one to report.
+      await abandoned.close().catch(() => undefined);
+      throw error;
+    }
     for (const [key, text] of batch) this.dirty.set(key, text);
     // Sealed between batches, so the segment holds exactly the changes in `dirty`.
     if (this.segment.size >= this.segmentBytes && !this.compacting) void this.startCompaction([await this.seal()], this.takeDirty());

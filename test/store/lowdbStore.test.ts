@@ -119,6 +119,22 @@ describe('LowdbStore', () => {
     await store.close();
   });
 
+  it('after a failed append, starts a new segment so a partial line never sits between good ones', async () => {
+    const store = new LowdbStore(dir);
+    await store.loadAll();
+    await store.save([record('a', 'one')]);
+    // Break the open segment's file handle, as a failing disk would.
+    await (store as unknown as { segment: { handle: { close(): Promise<void> } } }).segment.handle.close();
+    await expect(store.save([record('b', 'lost')])).rejects.toThrow();
+    await store.save([record('c', 'three')]);
+    expect((await readdir(join(dir, 'journal'))).sort()).toEqual(['journal-00000001.jsonl', 'journal-00000002.jsonl']);
+    expect(await descriptions(dir)).toEqual(['a=one', 'c=three']);
+    await store.compactAll();
+    expect(await readdir(join(dir, 'journal'))).toEqual([]);
+    expect(await descriptions(dir)).toEqual(['a=one', 'c=three']);
+    await store.close();
+  });
+
   it('skips a torn last line (a batch never acknowledged) but refuses a corrupt one', async () => {
     const store = new LowdbStore(dir);
     await store.loadAll();
