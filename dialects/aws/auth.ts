@@ -1,6 +1,6 @@
 /**
  * Authenticating a Secrets Manager request. Strict mode checks SigV4 in the order AWS's frontend
- * does (shared/research/aws.md §7; scratchstack-aws-signature's "AWS Auth Error Ordering"):
+ * does (AWS SigV4 documentation; scratchstack-aws-signature's "AWS Auth Error Ordering"):
  * header present → algorithm → key=value pairs → all parts present → Host signed → timestamp
  * format → skew → credential shape → scope → key → session token → signature.
  */

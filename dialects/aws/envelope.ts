@@ -24,7 +24,7 @@ export class AwsError extends Error {
   }
 }
 
-/** An error of the SigV4 authentication layer, which AWS words with a lowercase `message` (shared/research/aws.md §3.1, §7). */
+/** An error of the SigV4 authentication layer, which AWS words with a lowercase `message` (as aws-sdk-cpp#2407 shows for Secrets Manager). */
 export class AwsAuthError extends AwsError {
   override readonly name = 'AwsAuthError';
 }

@@ -1,6 +1,6 @@
 /**
  * AWS Secrets Manager's error texts. Those marked [rec] were recorded from real AWS
- * (shared/research/aws.md §3.3); the rest follow the wording of AWS-mirroring mocks or,
+ * (test/fixtures/aws-recorded-responses); the rest follow the wording of AWS-mirroring mocks or,
  * where nothing is known, AWS's style.
  */
 export const MESSAGES = {
@@ -79,7 +79,7 @@ export const MESSAGES = {
 
 /**
  * The codes of the SigV4 authentication layer's errors. On JSON-protocol services every one is
- * HTTP 400 with a lowercase `message` (shared/research/aws.md §7; aws-sdk-cpp#2407 shows Secrets
+ * HTTP 400 with a lowercase `message` (botocore's JSON error parser; aws-sdk-cpp#2407 shows Secrets
  * Manager's 400 for a missing token). ExpiredTokenException is not among them: it needs a
  * token's expiry, which the credentials file does not record.
  */

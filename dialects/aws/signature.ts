@@ -1,5 +1,5 @@
 /**
- * AWS Signature Version 4 as Secrets Manager's frontend computes it (shared/research/aws.md §7):
+ * AWS Signature Version 4 as Secrets Manager's frontend computes it (AWS "Create a signed AWS API request"):
  * the canonical request from the client's own SignedHeaders, the string to sign and the signature.
  * Pure functions: every decision about what to refuse lives in auth.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * The recorded Alibaba SDK requests (shared/fixtures/alibaba-sdk-captures, signed with
+ * The recorded Alibaba SDK requests (test/fixtures/alibaba-sdk-captures, signed with
  * ALIBABA_KEY) as data: loaded, turned into dialect requests, and replayed byte for byte, Host
  * header included, so their signatures still hold against a test server on another port.
  */
@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { parseStringPromise } from 'xml2js';
 import type { DialectRequest } from '../../src/server/http.js';
 
-const CAPTURES_DIR = new URL('../../../shared/fixtures/alibaba-sdk-captures/', import.meta.url);
+const CAPTURES_DIR = new URL('../fixtures/alibaba-sdk-captures/', import.meta.url);
 
 /** A request a real SDK sent, with what the capturing verifier saw (we compare with it, never copy answers). */
 export interface Capture {

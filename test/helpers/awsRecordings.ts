@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /** Responses recorded against real AWS by LocalStack's AWS-validated tests (data only: compared, never copied). */
 const RECORDINGS = JSON.parse(
-  readFileSync(new URL('../../../shared/fixtures/aws-recorded-responses/test_secretsmanager.snapshot.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/aws-recorded-responses/test_secretsmanager.snapshot.json', import.meta.url), 'utf8'),
 ) as Record<string, { 'recorded-content': Record<string, any> }>;
 
 /**

@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 
-const CAPTURES_DIR = new URL('../../../shared/fixtures/tencent-sdk-captures/', import.meta.url);
+const CAPTURES_DIR = new URL('../fixtures/tencent-sdk-captures/', import.meta.url);
 
 /** A request the real Node SDK sent, as recorded (data only: replayed and verified, never copied as expected output). */
 export interface TencentCapture {

@@ -5,7 +5,7 @@ import type { DialectRequest } from '../../../src/server/http.js';
 import { rawAlibaba } from '../../helpers/alibaba.js';
 import { STORES, useServer } from '../../helpers/server.js';
 
-const CAPTURES_DIR = new URL('../../../../shared/fixtures/alibaba-sdk-captures/', import.meta.url);
+const CAPTURES_DIR = new URL('../../fixtures/alibaba-sdk-captures/', import.meta.url);
 
 /** A request the real SDKs sent, as recorded (data only: we replay and parse it, never copy its answers). */
 interface Capture {

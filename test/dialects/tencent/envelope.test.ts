@@ -4,7 +4,7 @@ import type { DialectRequest } from '../../../src/server/http.js';
 import { rawTencent, TENCENT_FRAMINGS, tencentClient, tencentError } from '../../helpers/tencent.js';
 import { STORES, useServer } from '../../helpers/server.js';
 
-const CAPTURES_DIR = new URL('../../../../shared/fixtures/tencent-sdk-captures/', import.meta.url);
+const CAPTURES_DIR = new URL('../../fixtures/tencent-sdk-captures/', import.meta.url);
 
 /** A request the real Node SDK sent, as recorded (data only: we parse and replay it, never copy its answers). */
 interface Capture {

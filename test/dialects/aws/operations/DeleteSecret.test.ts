@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   CreateSecretCommand,
   DeleteSecretCommand,
@@ -10,22 +9,11 @@ import {
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
 import { ManualClock } from '../../../../src/core/runtime.js';
 import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
+import { recordedKeys } from '../../../helpers/awsRecordings.js';
 
 const DAY_MS = 86_400_000;
 const TOKEN = 'a1b2c3d4-0000-4000-8000-00000000000a';
 
-const recordings = JSON.parse(
-  readFileSync(new URL('../../../../../shared/fixtures/aws-recorded-responses/test_secretsmanager.snapshot.json', import.meta.url), 'utf8'),
-) as Record<string, { 'recorded-content': Record<string, Record<string, unknown>> }>;
-
-/** The member names AWS sent in one recorded response, without botocore's ResponseMetadata. */
-function recordedKeys(test: string, response: string): string[] {
-  const key = Object.keys(recordings).find((name) => name.endsWith(`::${test}`));
-  if (!key) throw new Error(`no recording for ${test}`);
-  const body = recordings[key]!['recorded-content'][response];
-  if (!body) throw new Error(`no response ${response} in ${test}`);
-  return Object.keys(body).filter((member) => member !== 'ResponseMetadata').sort();
-}
 
 const keysOf = (body: object): string[] => Object.keys(body).sort();
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   CreateSecretCommand,
   DeleteResourcePolicyCommand,
@@ -8,20 +7,8 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
 import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
+import { recorded } from '../../../helpers/awsRecordings.js';
 
-const recordings = JSON.parse(
-  readFileSync(new URL('../../../../../shared/fixtures/aws-recorded-responses/test_secretsmanager.snapshot.json', import.meta.url), 'utf8'),
-) as Record<string, { 'recorded-content': Record<string, Record<string, unknown>> }>;
-
-/** One recorded AWS response, without botocore's ResponseMetadata. */
-function recorded(test: string, response: string): Record<string, unknown> {
-  const key = Object.keys(recordings).find((name) => name.endsWith(`::${test}`));
-  if (!key) throw new Error(`no recording for ${test}`);
-  const body = recordings[key]!['recorded-content'][response];
-  if (!body) throw new Error(`no response ${response} in ${test}`);
-  const { ResponseMetadata: _metadata, ...members } = body;
-  return members;
-}
 
 const keysOf = (body: object): string[] => Object.keys(body).sort();
 
