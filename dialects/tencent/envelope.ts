@@ -116,7 +116,10 @@ function toPlain(node: Nested | string): unknown {
 /** Reads the action, version, region and language, or throws the gateway error for a request it cannot route. */
 export function parseHead(request: DialectRequest, defaults: TencentIdentityDefaults): TencentHead {
   const flat = flatParams(request);
-  const common = (header: string, param: string) => request.headers[header] ?? flat.get(param) ?? undefined;
+  // v1 (HmacSHA1/HmacSHA256) signs its parameters and no header, so there the signed parameter wins.
+  const signedParams = isV1Request(request);
+  const common = (header: string, param: string) =>
+    (signedParams ? (flat.get(param) ?? request.headers[header]) : (request.headers[header] ?? flat.get(param))) ?? undefined;
   if (request.bodyTooLarge) throw ERRORS.bodyTooLarge();
   const action = common('x-tc-action', 'Action');
   if (!action) throw ERRORS.missingParameter('Action');

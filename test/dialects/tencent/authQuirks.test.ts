@@ -147,6 +147,8 @@ function v1Request(options: {
   hash?: 'sha1' | 'sha256';
   key?: { secretId: string; secretKey: string };
   encode?: (pairs: Array<[string, string]>) => string;
+  /** Unsigned headers sent as well. */
+  headers?: Array<[string, string]>;
 }): RawRequest {
   const method = options.method ?? 'POST';
   const host = options.host ?? '127.0.0.1:4566';
@@ -163,7 +165,7 @@ function v1Request(options: {
   const signed = (options.signedPairs ?? ((all) => all))(pairs);
   pairs.push(['Signature', v1Sign(key.secretKey, options.hash ?? 'sha256', method, options.signedHost ?? host, signed)]);
   const encoded = (options.encode ?? ((all) => new URLSearchParams(all).toString()))(pairs);
-  const headers: Array<[string, string]> = [['Host', host]];
+  const headers: Array<[string, string]> = [['Host', host], ...(options.headers ?? [])];
   if (method === 'POST') headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
   return { method, url: method === 'GET' ? `/?${encoded}` : '/', headers, body: method === 'POST' ? encoded : '' };
 }
@@ -185,6 +187,19 @@ describe('Tencent strict mode: v1 as other clients sign it', () => {
     await expectAccepted(v1Request({ params }));
     // Only empty values may be left out.
     await expectCode(v1Request({ params, signedPairs: (all) => all.filter(([name]) => name !== 'Region') }), 'AuthFailure.SignatureFailure');
+  });
+
+  it('acts in the signed Region and Version parameters, never in unsigned X-TC-Region / X-TC-Version headers', async () => {
+    const unsigned: Array<[string, string]> = [
+      ['X-TC-Region', 'ap-shanghai'],
+      ['X-TC-Version', '2017-03-12'],
+    ];
+    for (const method of ['POST', 'GET'] as const) {
+      const answer = await expectAccepted(v1Request({ method, params: SHA256, headers: unsigned }));
+      expect(answer).toHaveProperty('SecretMetadatas');
+      const { requests } = (await (await fetch(`${server().url}/_emulator/requests`)).json()) as { requests: Array<{ action: string; namespace: string }> };
+      expect(requests.at(-1)).toMatchObject({ action: 'ListSecrets', namespace: '100000000042/ap-guangzhou' });
+    }
   });
 
   it('defaults SignatureMethod to HmacSHA1', async () => {
