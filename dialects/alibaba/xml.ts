@@ -8,11 +8,14 @@
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const SPECIAL = /[&<>\r]/g;
 const REPLACEMENTS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
-// Characters XML 1.0 cannot carry even escaped; written as references rather than failing the answer.
+// Characters XML 1.0 cannot carry at all, not even as references (a strict parser refuses `&#x0;`).
+// KMS documents no refusal of them in SecretData, so the value is stored exactly and the XML form
+// shows each as U+FFFD; Format=JSON answers carry them unchanged.
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 function escapeText(text: string): string {
-  return text.replace(SPECIAL, (c) => REPLACEMENTS[c]).replace(ILLEGAL, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+  return text.replace(SPECIAL, (c) => REPLACEMENTS[c]).replace(ILLEGAL, REPLACEMENT_CHARACTER);
 }
 
 function element(name: string, value: unknown, out: string[]): void {

@@ -1,4 +1,4 @@
-import { Builder } from 'xml2js';
+import { Builder, parseStringPromise } from 'xml2js';
 import { toXml } from '../../../dialects/alibaba/xml.js';
 
 const reference = new Builder({ xmldec: { version: '1.0', encoding: 'UTF-8' }, renderOpts: { pretty: false }, headless: false });
@@ -48,7 +48,9 @@ describe('the KMS XML writer', () => {
     );
   });
 
-  it('leaves out undefined members and writes characters XML cannot carry as references instead of failing', () => {
-    expect(toXml('KMS', { A: undefined, B: 'x\u0001y\uFFFF' })).toBe('<?xml version="1.0" encoding="UTF-8"?><KMS><B>x&#x1;y&#xFFFF;</B></KMS>');
+  it('leaves out undefined members and writes U+FFFD for characters XML 1.0 cannot carry, so strict parsers read it', async () => {
+    const xml = toXml('KMS', { A: undefined, B: 'x\u0000y\u0001z\uFFFE\uFFFF\uD800!', C: 'tab\tnewline\n😀' });
+    expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?><KMS><B>x\uFFFDy\uFFFDz\uFFFD\uFFFD\uFFFD!</B><C>tab\tnewline\n😀</C></KMS>');
+    await expect(parseStringPromise(xml, { strict: true })).resolves.toEqual({ KMS: { B: ['x\uFFFDy\uFFFDz\uFFFD\uFFFD\uFFFD!'], C: ['tab\tnewline\n😀'] } });
   });
 });

@@ -203,6 +203,14 @@ describe.each(STORES)('GetSecretValue (%s store)', (kind) => {
       });
     });
 
+    it('keeps a value with characters XML 1.0 cannot carry exactly (JSON) and answers well-formed XML with U+FFFD for them', async () => {
+      const value = 'nul\u0000soh\u0001nonchar\uFFFE<end>';
+      await createSecret(url(), 'control', { SecretData: value });
+      expect((await rpc(url(), 'GetSecretValue', { SecretName: 'control' })).json.SecretData).toBe(value);
+      const xml = await rpc(url(), 'GetSecretValue', { SecretName: 'control', Format: 'XML' });
+      expect((await expectRawXml(xml)).SecretData).toBe('nul\uFFFDsoh\uFFFDnonchar\uFFFD<end>');
+    });
+
     it('answers a missing secret with 404 in JSON, and under <Error> in XML', async () => {
       expectRawError(await rpc(url(), 'GetSecretValue', { SecretName: 'missing' }), 'Forbidden.ResourceNotFound', 404);
       const xml = await rpc(url(), 'GetSecretValue', { SecretName: 'missing', Format: 'xml' });
