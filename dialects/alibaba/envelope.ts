@@ -2,7 +2,7 @@
  * The KMS RPC envelope: parameters from the query, a form body and (V3) the x-acs-* headers;
  * JSON or XML answers with the exact content types the SDKs compare; POP-gateway error bodies.
  */
-import { formFieldsOf, perRequest, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
+import { carriesInvalidUtf8, formFieldsOf, perRequest, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
 import { ERRORS, type AlibabaError } from './errors.js';
 import { toXml } from './xml.js';
 
@@ -80,6 +80,7 @@ export function formatOf(request: DialectRequest): 'JSON' | 'XML' {
 export function parseCall(request: DialectRequest, defaults: AlibabaIdentityDefaults): AlibabaCall {
   if (request.method !== 'GET' && request.method !== 'POST') throw ERRORS.unsupportedMethod();
   if (request.bodyTooLarge) throw ERRORS.bodyTooLarge();
+  if (carriesInvalidUtf8(request)) throw ERRORS.notUtf8();
   const params = paramsOf(request);
   const action = params.get('Action') ?? request.headers['x-acs-action'] ?? '';
   const version = params.get('Version') ?? request.headers['x-acs-version'];

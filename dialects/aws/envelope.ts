@@ -4,7 +4,7 @@
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
 import { CoreError } from '../../src/core/errors.js';
-import type { DialectRequest, DialectResponse } from '../../src/server/http.js';
+import { carriesInvalidUtf8, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
 import { MESSAGES } from './messages.js';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -70,6 +70,8 @@ export function parseCall(request: DialectRequest, defaults: AwsIdentityDefaults
   const { account, region } = identityOf(request.headers, defaults, key);
   if (request.method !== 'POST') throw new AwsError('UnknownOperationException', MESSAGES.unknownOperation);
   if (request.bodyTooLarge) throw new AwsError('SerializationException', MESSAGES.bodyTooLarge);
+  // The JSON 1.1 deserializer reads UTF-8 only; a body that is not UTF-8 is not valid JSON to it.
+  if (carriesInvalidUtf8(request)) throw new AwsError('SerializationException', MESSAGES.malformedJson);
   const text = request.body.toString('utf8').trim();
   if (text === '') return { operation, input: {}, account, region };
   let input: unknown;

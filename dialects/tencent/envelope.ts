@@ -3,7 +3,7 @@
  * HmacSHA1/HmacSHA256 form POST and GET), and the `{"Response":…}` answer, always HTTP 200.
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
-import { formFieldsOf, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
+import { carriesInvalidUtf8, formFieldsOf, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
 import { ERRORS, type Language, type TencentError } from './errors.js';
 
 /** The SSM API version. */
@@ -134,6 +134,7 @@ export function accountOf(key: CloudKey | undefined, defaults: TencentIdentityDe
 
 /** Reads the action's parameters, or throws InvalidParameter for a body that is not a JSON object. */
 export function parseInput(request: DialectRequest): TencentInput {
+  if (carriesInvalidUtf8(request)) throw isJsonBody(request) ? ERRORS.malformedBody() : ERRORS.notUtf8();
   if (isJsonBody(request)) {
     const text = request.body.toString('utf8').trim();
     let input: unknown = {};

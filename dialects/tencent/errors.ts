@@ -43,6 +43,8 @@ export const ERRORS = {
     error('InvalidParameterValue', `The value of parameter \`${name}\` is invalid: ${why}`, `参数\`${name}\`的取值无效：${whyZh}`),
   /** [inf] */
   malformedBody: () => error('InvalidParameter', 'The request body is not valid JSON.', '请求体不是合法的JSON。'),
+  /** [inf] Parameters whose escapes are not UTF-8: refused rather than stored altered. */
+  notUtf8: () => error('InvalidParameter', 'The request parameters are not valid UTF-8.', '请求参数不是合法的UTF-8编码。'),
   /** [inf] */
   bodyTooLarge: () => error('RequestSizeLimitExceeded', 'The request body exceeds the size limit.', '请求包超过大小限制。'),
   /** [inf] */

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { ServerResponse } from 'node:http';
 
 /** A request as the server hands it to a dialect: no express types past this point. */
@@ -68,9 +69,36 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** The body of a 500: polysecret's own failure, never a client's mistake. */
 export const INTERNAL_ERROR = { error: 'InternalError', message: 'polysecret failed to handle the request.' };
 
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
 /** The fields of a form-encoded body (empty for any other body), parsed once per request for every dialect that asks. */
 export const formFieldsOf: (request: DialectRequest) => URLSearchParams = perRequest((request) =>
-  (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')
+  (request.headers['content-type'] ?? '').toLowerCase().startsWith(FORM_TYPE)
     ? new URLSearchParams(request.body.toString('utf8'))
     : new URLSearchParams(),
+);
+
+// A `%` that starts no escape is literal text to URLSearchParams; escaped so only real escapes are decoded.
+const LONE_PERCENT = /%(?![0-9a-fA-F]{2})/g;
+
+/** True when the percent-escapes of URL-encoded text decode to valid UTF-8 (URLSearchParams would silently write U+FFFD). */
+function urlEncodedIsUtf8(encoded: string): boolean {
+  if (!encoded.includes('%')) return true;
+  try {
+    decodeURIComponent(encoded.replace(LONE_PERCENT, '%25'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when the body's bytes, the query's escapes or a form body's escapes are not valid UTF-8.
+ * Each dialect refuses such a request with its own error rather than storing a value the client never sent.
+ */
+export const carriesInvalidUtf8: (request: DialectRequest) => boolean = perRequest(
+  (request) =>
+    !isUtf8(request.body) ||
+    !urlEncodedIsUtf8(request.rawQuery) ||
+    ((request.headers['content-type'] ?? '').toLowerCase().startsWith(FORM_TYPE) && !urlEncodedIsUtf8(request.body.toString('latin1'))),
 );

@@ -141,9 +141,9 @@ export async function alibabaError(promise: Promise<unknown>): Promise<AlibabaSd
 export async function rawAlibaba(
   url: string,
   params: Record<string, string>,
-  options: { method?: 'GET' | 'POST'; form?: boolean; headers?: Record<string, string> } = {},
+  options: { method?: 'GET' | 'POST'; form?: boolean; headers?: Record<string, string>; /** Appended as sent, e.g. `SecretData=%E9`. */ encoded?: string } = {},
 ): Promise<{ status: number; headers: Headers; text: string; json: any }> {
-  const query = new URLSearchParams(params).toString();
+  const query = [new URLSearchParams(params).toString(), options.encoded].filter(Boolean).join('&');
   const method = options.form ? 'POST' : (options.method ?? 'GET');
   const headers: Record<string, string> = { ...options.headers };
   if (options.form) headers['content-type'] = 'application/x-www-form-urlencoded';

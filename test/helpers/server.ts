@@ -94,7 +94,7 @@ export async function rawAws(
       'x-amz-target': `secretsmanager.${operation}`,
       ...headers,
     },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' ? body : body instanceof Uint8Array ? Uint8Array.from(body) : JSON.stringify(body),
   });
   const text = await response.text();
   let json: unknown;

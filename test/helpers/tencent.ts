@@ -78,7 +78,7 @@ export async function rawTencent(
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-tc-action': action, 'x-tc-version': '2019-09-23', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' ? body : body instanceof Uint8Array ? Uint8Array.from(body) : JSON.stringify(body),
   });
   const text = await response.text();
   let json: unknown;

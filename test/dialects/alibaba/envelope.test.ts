@@ -88,6 +88,20 @@ describe.each(STORES)('Alibaba RPC envelope (%s store)', (kind) => {
     expect(created.json).not.toHaveProperty('Code');
   });
 
+  it('refuses parameters whose escapes are not UTF-8 (query, form) with InvalidParameter, storing nothing altered', async () => {
+    const create = { Action: 'CreateSecret', ...API, VersionId: 'v1' };
+    for (const [name, form] of [['in-query', false], ['in-form', true]] as const) {
+      const refused = await rawAlibaba(server().url, { ...create, SecretName: name }, { form, encoded: 'SecretData=caf%E9' });
+      expect(refused.status).toBe(400);
+      expect(refused.json).toMatchObject({ Code: 'InvalidParameter', Message: 'The request parameters are not valid UTF-8.' });
+      const read = await rawAlibaba(server().url, { Action: 'GetSecretValue', ...API, SecretName: name });
+      expect(read.json.Code).toBe('Forbidden.ResourceNotFound');
+    }
+    // A lone % is literal text, and UTF-8 escapes are read exactly.
+    expect((await rawAlibaba(server().url, { ...create, SecretName: 'ok' }, { encoded: 'SecretData=caf%C3%A9%' })).status).toBe(200);
+    expect((await rawAlibaba(server().url, { Action: 'GetSecretValue', ...API, SecretName: 'ok' })).json.SecretData).toBe('café%');
+  });
+
   it('answers XML under <KMS> with list wrappers as repeated elements when Format=XML (any case)', async () => {
     await rawAlibaba(server().url, { Action: 'CreateSecret', ...API, SecretName: 'db', VersionId: 'v1', SecretData: 'a<b>&c' });
     const response = await rawAlibaba(server().url, { Action: 'GetSecretValue', ...API, SecretName: 'db', Format: 'xml' });

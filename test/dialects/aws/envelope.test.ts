@@ -40,6 +40,17 @@ describe.each(STORES)('AWS JSON 1.1 envelope (%s store)', (kind) => {
     expect((await rawAws(server().url, 'ListSecrets', {})).status).toBe(200);
   });
 
+  it('refuses a body that is not valid UTF-8 with SerializationException and stores nothing altered', async () => {
+    const body = Buffer.concat([Buffer.from(`{"Name":"latin1","ClientRequestToken":"${TOKEN}","SecretString":"caf`), Buffer.from([0xe9]), Buffer.from('"}')]);
+    const response = await rawAws(server().url, 'CreateSecret', body);
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({ __type: 'SerializationException', Message: 'The request body is not a valid JSON object.' });
+    expect((await rawAws(server().url, 'DescribeSecret', { SecretId: 'latin1' })).json.__type).toBe('ResourceNotFoundException');
+    // The same value sent as UTF-8 is stored exactly.
+    expect((await rawAws(server().url, 'CreateSecret', { Name: 'utf8', ClientRequestToken: TOKEN, SecretString: 'café' })).status).toBe(200);
+    expect((await rawAws(server().url, 'GetSecretValue', { SecretId: 'utf8' })).json.SecretString).toBe('café');
+  });
+
   it('treats an empty body as an empty input', async () => {
     expect((await rawAws(server().url, 'ListSecrets', '')).json).toEqual({ SecretList: [] });
     const missing = await rawAws(server().url, 'GetSecretValue', '');

@@ -128,6 +128,22 @@ describe.each(STORES)('Tencent API 3.0 envelope (%s store)', (kind) => {
     expect([huge.status, huge.json.Response.Error.Code]).toEqual([200, 'RequestSizeLimitExceeded']);
   });
 
+  it('refuses a JSON body or form parameters that are not UTF-8 with InvalidParameter, storing nothing altered', async () => {
+    const body = Buffer.concat([Buffer.from('{"SecretName":"latin1","VersionId":"v1","SecretString":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    const json = await rawTencent(server().url, 'CreateSecret', body);
+    expect([json.status, json.json.Response.Error]).toEqual([200, { Code: 'InvalidParameter', Message: 'The request body is not valid JSON.' }]);
+    const form = await fetch(server().url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=CreateSecret&Version=2019-09-23&Region=ap-guangzhou&SecretName=form&VersionId=v1&SecretString=caf%E9',
+    });
+    expect(((await form.json()) as any).Response.Error).toEqual({ Code: 'InvalidParameter', Message: 'The request parameters are not valid UTF-8.' });
+    for (const SecretName of ['latin1', 'form']) {
+      const read = await rawTencent(server().url, 'GetSecretValue', { SecretName, VersionId: 'v1' });
+      expect(read.json.Response.Error.Code).toBe('ResourceNotFound');
+    }
+  });
+
   it('converts flattened string values by the schema types, and rejects those that do not convert', async () => {
     const form = await fetch(server().url, {
       method: 'POST',
