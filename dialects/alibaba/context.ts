@@ -7,6 +7,8 @@ export interface AlibabaContext {
   engine: SecretEngine;
   /** The caller's (account, region) namespace. */
   ns: Namespace;
+  /** Strict mode: an ARN may name only the caller's own account (no RAM policy grants another). */
+  ownAccountOnly?: boolean;
 }
 
 /** An action: its parameters in, response members out (undefined members are omitted). */

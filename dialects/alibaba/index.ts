@@ -44,7 +44,8 @@ export function createAlibabaDialect(options: AlibabaDialectOptions): Dialect {
         // A listed key decides the account in either mode; otherwise the envelope's fallback.
         const account = key?.account ?? call.account;
         outcome.namespace = { account, region };
-        const output = await operation(params, { engine, ns: { cloud: 'alibaba', account, region } });
+        const ownAccountOnly = options.auth.mode === 'strict';
+        const output = await operation(params, { engine, ns: { cloud: 'alibaba', account, region }, ownAccountOnly });
         return renderSuccess(output, format, requestId);
       } catch (error) {
         const known = error instanceof AlibabaError ? error : isCoreError(error) ? fromCoreError(error) : undefined;

@@ -11,6 +11,7 @@ export function findSecret(context: AlibabaContext, secretName: string): SecretR
   const arn = ARN.exec(secretName);
   if (!arn) return context.engine.get(context.ns, secretName);
   const [, region, account, name] = arn;
+  if (context.ownAccountOnly && account !== context.ns.account) throw ERRORS.noPermission();
   return context.engine.get({ cloud: 'alibaba', account, region }, name);
 }
 

@@ -43,7 +43,9 @@ export function createAwsDialect(options: AwsDialectOptions): Dialect {
     const validate = validators.get(call.operation)?.validate;
     if (!operation || !validate) throw new AwsError('UnknownOperationException', MESSAGES.unknownOperation);
     validateInput(validate, call.input);
-    return operation(call.input, { engine, ns: { cloud: 'aws', account: call.account, region: call.region } });
+    // A listed key acts as an IAM user named by its access key id: the credentials file names no users.
+    const caller = options.auth.mode === 'strict' && key ? { principal: `arn:aws:iam::${call.account}:user/${key.accessKeyId}`, operation: call.operation } : undefined;
+    return operation(call.input, { engine, ns: { cloud: 'aws', account: call.account, region: call.region }, caller });
   }
 
   return {

@@ -69,6 +69,9 @@ export const MESSAGES = {
   unknownOperation: 'The requested operation is not supported by Secrets Manager.',
   /** [inf] */
   notSupportedYet: (operation: string) => `polysecret does not support ${operation} yet.`,
+  /** [obs] IAM's denial wording, for a caller reaching into another account without a resource policy. */
+  crossAccountDenied: (principal: string, operation: string, resource: string) =>
+    `User: ${principal} is not authorized to perform: secretsmanager:${operation} on resource: ${resource} because no resource-based policy allows the secretsmanager:${operation} action`,
   /** [inf] */
   malformedJson: 'The request body is not a valid JSON object.',
   /** [inf] */

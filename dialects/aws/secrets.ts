@@ -22,9 +22,12 @@ export function findSecret(context: AwsContext, secretId: string): SecretRecord 
     assertValidName(secretId);
     return context.engine.get(context.ns, secretId);
   }
+  const [, region, account, rest] = arn;
+  if (context.caller && account !== context.ns.account) {
+    throw new AwsError('AccessDeniedException', MESSAGES.crossAccountDenied(context.caller.principal, context.caller.operation, secretId));
+  }
   const exact = context.engine.getByResourceId(secretId);
   if (exact) return exact;
-  const [, region, account, rest] = arn;
   // An ARN ending in "-" and six characters reads as a full ARN, so it is never a partial one [rec].
   if (SUFFIXED.test(rest)) return undefined;
   const partial = context.engine.get({ cloud: 'aws', account, region }, rest);
