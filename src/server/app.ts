@@ -60,7 +60,8 @@ export interface Polysecret {
 export function createPolysecret(config: PolysecretConfig, overrides: PolysecretOverrides = {}): Polysecret {
   const logger = overrides.logger ?? createLogger(config.logLevel, config.logFormat);
   // Per server, so POST /_emulator/clock moves only this server's time.
-  const clock = new OffsetClock(overrides.clock ?? systemClock);
+  const realClock = overrides.clock ?? systemClock;
+  const clock = new OffsetClock(realClock);
   const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug' });
   const onCompactionError = (error: unknown) => logger.error(`journal compaction failed (kept, retried with the next one): ${String(error)}`);
   const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir, { onBackgroundError: onCompactionError }) : new MemoryStore());
@@ -76,7 +77,8 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     credentials: loadCredentials(config.credentialsFile),
     nonces: new NonceCache(),
     signingKeys: new SigningKeyCache(),
-    now: () => engine.now(),
+    // Signature time windows follow the real clock: clients sign with it, whatever the emulator's says.
+    now: () => realClock.now(),
   };
   const dialects: Dialect[] = [
     createAwsDialect({ engine, logger, auth, account: config.awsAccount, region: config.awsRegion }),
