@@ -38,6 +38,8 @@ function isAdminPath(url: string | undefined): boolean {
 
 /** Room for a URL-encoded 32 KiB value three times over, plus headers. */
 const MAX_HEADER_BYTES = 256 * 1024;
+/** A request (headers and body) must arrive within this; Node's default lets a slow body hold on for 300 s. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Seams tests use to control time, ids, logging and storage. */
 export interface PolysecretOverrides {
@@ -45,6 +47,8 @@ export interface PolysecretOverrides {
   ids?: IdSource;
   logger?: Logger;
   store?: SecretStore;
+  /** How long a request may take to arrive (default 60 s); tests shorten it. */
+  requestTimeoutMs?: number;
 }
 
 /** A running (or ready to run) polysecret server. */
@@ -142,7 +146,10 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     }
     loaded = true;
     // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
-    server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    const requestTimeout = overrides.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    // Node checks the timeout on an interval (30 s by default), so check often enough to honour it.
+    const connectionsCheckingInterval = Math.min(1000, requestTimeout / 4);
+    server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout, connectionsCheckingInterval }, (req, res) => {
       // SDK traffic skips express: its router costs more than the whole answer of a read.
       if (isHealthCheck(req)) {
         const report = health();

@@ -33,15 +33,43 @@ function toDialectRequest(req: IncomingMessage, body: Buffer, bodyTooLarge: bool
   return { method: req.method ?? 'GET', path, headers, query: new URLSearchParams(rawQuery), rawQuery, body, bodyTooLarge };
 }
 
-/** Collects the body; past the limit it keeps draining (so the connection stays usable) but stops buffering. */
+const NO_BODY = Buffer.alloc(0);
+
+/**
+ * Collects the body. A body declared or found to be over the limit is not read on: `done` is called
+ * at once with `tooLarge`, so an endless chunked upload costs nothing past the limit.
+ */
 function readBody(req: IncomingMessage, done: (body: Buffer, tooLarge: boolean) => void): void {
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+    done(NO_BODY, true);
+    return;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
-  req.on('data', (chunk: Buffer) => {
+  const onData = (chunk: Buffer) => {
     size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  });
-  req.on('end', () => done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), size > MAX_BODY_BYTES));
+    if (size <= MAX_BODY_BYTES) {
+      chunks.push(chunk);
+      return;
+    }
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.pause();
+    done(NO_BODY, true);
+  };
+  const onEnd = () => done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), false);
+  req.on('data', onData);
+  req.on('end', onEnd);
+}
+
+/** The answer to an oversized body no dialect can be told from (its Action would have been in the body). */
+const TOO_LARGE = { error: 'RequestEntityTooLarge', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` };
+
+/** Ends the connection once the answer is out: the rest of an oversized body is never read. */
+function closeAfterAnswer(res: ServerResponse): void {
+  res.shouldKeepAlive = false;
+  res.setHeader('connection', 'close');
+  res.once('finish', () => res.socket?.destroySoon());
 }
 
 /** What the dialect handler needs from its server. */
@@ -60,15 +88,19 @@ export function createDialectHandler({ dialects, requestLog, logger }: DialectHa
     const started = process.hrtime.bigint();
     const request = toDialectRequest(req, body, tooLarge);
     requestLog.received(request);
+    if (tooLarge) closeAfterAnswer(res);
     const dialect = dialects.find((d) => d.matches(request));
     if (!dialect) {
-      sendJson(res, 400, UNRECOGNISED);
-      const outcome = { errorCode: UNRECOGNISED.error };
-      requestLog.answered({ cloud: 'unrecognised', action: `${request.method} ${request.path}`, status: 400, outcome, started });
+      const [status, body] = tooLarge ? [413, TOO_LARGE] : [400, UNRECOGNISED];
+      sendJson(res, status, body);
+      const outcome = { errorCode: body.error };
+      requestLog.answered({ cloud: 'unrecognised', action: `${request.method} ${request.path}`, status, outcome, started });
       return;
     }
     const outcome: RequestOutcome = {};
     const response = await dialect.handle(request, outcome);
+    // The clouds' front ends cut an oversized body off with 413; the body keeps the vendor's error shape.
+    if (tooLarge) response.status = 413;
     // Written raw: a framework would append "; charset=utf-8" to content types some SDKs compare literally.
     // With a Content-Length, as the clouds send, rather than chunked: one write instead of five.
     const length = typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.length;

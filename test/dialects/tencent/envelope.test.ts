@@ -121,11 +121,11 @@ describe.each(STORES)('Tencent API 3.0 envelope (%s store)', (kind) => {
     expect(response.json.Response.Error).toEqual({ Code: 'MissingParameter', Message: '缺少必填参数`VersionId`。' });
   });
 
-  it('answers a malformed JSON body and a body over 1 MiB with an error envelope, still HTTP 200', async () => {
+  it('answers a malformed JSON body with an error envelope (HTTP 200), and a body over 1 MiB in one with 413', async () => {
     const malformed = await rawTencent(server().url, 'GetSecretValue', '{"SecretName":');
     expect([malformed.status, malformed.json.Response.Error.Code]).toEqual([200, 'InvalidParameter']);
     const huge = await rawTencent(server().url, 'CreateSecret', { SecretName: 'big', SecretString: 'x'.repeat(2 * 1024 * 1024) });
-    expect([huge.status, huge.json.Response.Error.Code]).toEqual([200, 'RequestSizeLimitExceeded']);
+    expect([huge.status, huge.json.Response.Error.Code]).toEqual([413, 'RequestSizeLimitExceeded']);
   });
 
   it('refuses a JSON body or form parameters that are not UTF-8 with InvalidParameter, storing nothing altered', async () => {
