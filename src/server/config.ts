@@ -1,4 +1,6 @@
 import type { AuthMode } from '../auth/mode.js';
+import type { Cloud } from '../core/model.js';
+import { accountProblem, regionProblem } from '../core/namespaceRules.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './log.js';
 
 /** Everything polysecret can be told at start. */
@@ -59,6 +61,24 @@ function parseLogFormat(raw: string): LogFormat {
 
 const text = (raw: string) => raw;
 
+/** A parser that refuses what is not an account id of `cloud`. */
+function accountOf(cloud: Cloud): (raw: string) => string {
+  return (raw) => {
+    const problem = accountProblem(cloud, raw);
+    if (problem) throw new Error(`invalid ${cloud} account ${JSON.stringify(raw)}: ${problem}`);
+    return raw;
+  };
+}
+
+/** A parser that refuses what is not a region name of `cloud`. */
+function regionOf(cloud: Cloud): (raw: string) => string {
+  return (raw) => {
+    const problem = regionProblem(cloud, raw);
+    if (problem) throw new Error(`invalid ${cloud} region ${JSON.stringify(raw)}: ${problem}`);
+    return raw;
+  };
+}
+
 function parseAuthMode(raw: string): AuthMode {
   if (raw !== 'permissive' && raw !== 'strict') throw new Error(`invalid auth mode: ${raw} (permissive or strict)`);
   return raw;
@@ -69,12 +89,12 @@ export const SETTINGS = [
   { key: 'host', flag: '--host', env: 'POLYSECRET_HOST', fallback: '127.0.0.1', parse: text, help: 'address to listen on' },
   { key: 'port', flag: '--port', env: 'POLYSECRET_PORT', fallback: 4566, parse: parsePort, help: 'port to listen on; 0 picks a free one' },
   { key: 'dataDir', flag: '--data-dir', env: 'POLYSECRET_DATA_DIR', fallback: undefined, parse: text, help: 'persist state as lowdb JSON files here; without it, state is in memory' },
-  { key: 'awsAccount', flag: '--aws-account', env: 'POLYSECRET_AWS_ACCOUNT', fallback: '000000000000', parse: text, help: 'AWS account for access keys that are not a 12-digit account id' },
-  { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: text, help: 'AWS region for requests without a SigV4 scope' },
-  { key: 'alibabaAccount', flag: '--alibaba-account', env: 'POLYSECRET_ALIBABA_ACCOUNT', fallback: '1234567890123456', parse: text, help: 'Alibaba account for access keys that are not a 16-digit account id' },
-  { key: 'alibabaRegion', flag: '--alibaba-region', env: 'POLYSECRET_ALIBABA_REGION', fallback: 'cn-hangzhou', parse: text, help: 'Alibaba region for requests without RegionId or a kms.<region> host' },
-  { key: 'tencentAccount', flag: '--tencent-account', env: 'POLYSECRET_TENCENT_ACCOUNT', fallback: '100000000001', parse: text, help: 'Tencent account (UIN) of SecretIds not in the credentials file' },
-  { key: 'tencentRegion', flag: '--tencent-region', env: 'POLYSECRET_TENCENT_REGION', fallback: 'ap-guangzhou', parse: text, help: 'Tencent region for requests without X-TC-Region or Region' },
+  { key: 'awsAccount', flag: '--aws-account', env: 'POLYSECRET_AWS_ACCOUNT', fallback: '000000000000', parse: accountOf('aws'), help: 'AWS account for access keys that are not a 12-digit account id' },
+  { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: regionOf('aws'), help: 'AWS region for requests without a SigV4 scope' },
+  { key: 'alibabaAccount', flag: '--alibaba-account', env: 'POLYSECRET_ALIBABA_ACCOUNT', fallback: '1234567890123456', parse: accountOf('alibaba'), help: 'Alibaba account for access keys that are not a 16-digit account id' },
+  { key: 'alibabaRegion', flag: '--alibaba-region', env: 'POLYSECRET_ALIBABA_REGION', fallback: 'cn-hangzhou', parse: regionOf('alibaba'), help: 'Alibaba region for requests without RegionId or a kms.<region> host' },
+  { key: 'tencentAccount', flag: '--tencent-account', env: 'POLYSECRET_TENCENT_ACCOUNT', fallback: '100000000001', parse: accountOf('tencent'), help: 'Tencent account (UIN) of SecretIds not in the credentials file' },
+  { key: 'tencentRegion', flag: '--tencent-region', env: 'POLYSECRET_TENCENT_REGION', fallback: 'ap-guangzhou', parse: regionOf('tencent'), help: 'Tencent region for requests without X-TC-Region or Region' },
   { key: 'auth', flag: '--auth', env: 'POLYSECRET_AUTH', fallback: 'permissive', parse: parseAuthMode, help: 'permissive (any signature) or strict (verify signatures like the clouds)' },
   { key: 'credentialsFile', flag: '--credentials', env: 'POLYSECRET_CREDENTIALS', fallback: undefined, parse: text, help: 'JSON file of known keys and their accounts, per cloud' },
   { key: 'seedFile', flag: '--seed', env: 'POLYSECRET_SEED', fallback: undefined, parse: text, help: 'JSON or YAML (.yaml/.yml) seed file of secrets to load before reporting ready' },
