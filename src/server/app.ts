@@ -98,8 +98,9 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   // express is loaded on the first admin call other than health: it is a fifth of start-up.
   let adminApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
   const answerAdmin = (req: IncomingMessage, res: ServerResponse) => {
+    requestLog.trackAdminCall(req, res);
     adminApp ??= import('./adminApp.js').then(({ createAdminApp }) =>
-      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, fallback: answerDialect }),
+      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog }),
     );
     adminApp.then(
       (handle) => handle(req, res),
@@ -142,6 +143,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
     server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
       // SDK traffic skips express: its router costs more than the whole answer of a read.
+      // Health checks are neither logged nor listed: a container's healthcheck would flood both.
       if (isHealthCheck(req)) {
         const report = health();
         sendJson(res, report.status === 'ready' ? 200 : 503, report, req.method === 'HEAD');

@@ -21,7 +21,25 @@ describe.each(STORES)('server (%s store)', (kind) => {
       expect(await head.text()).toBe('');
       // Health is served without express; the first other admin call loads the rest of the admin API.
       expect((await fetch(`${server.url}/_emulator/requests`)).status).toBe(200);
-      expect((await fetch(`${server.url}/_emulator/nothing-here`, { method: 'POST', body: '{}' })).status).toBe(400);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it.each([
+    ['GET', '/_emulator/nope'],
+    ['POST', '/_emulator/nothing-here'],
+    ['GET', '/_emulator/reset'],
+    ['DELETE', '/_emulator/state'],
+    ['POST', '/moto-api/data.json'],
+    ['GET', '/_emulator/'],
+  ])('answers %s %s, which no admin route serves, with a 404 JSON NotFound', async (method, path) => {
+    const server = await startServer(kind);
+    try {
+      const response = await fetch(`${server.url}${path}?values=true`, { method, body: method === 'POST' ? '{}' : undefined });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await response.json()).toEqual({ error: 'NotFound', message: `no admin route ${method} ${path} (see the README's "Admin endpoints")` });
     } finally {
       await server.stop();
     }
