@@ -24,6 +24,7 @@ import { closeGracefully } from './shutdown.js';
 import { compileAdminSchemas } from './adminSchemas.js';
 import { seedFromFile } from './seed.js';
 import { createDialectHandler } from './dispatch.js';
+import { createHealthReporter } from './health.js';
 
 /** `GET /_emulator/health` (or HEAD), answered without loading the rest of the admin API. */
 function isHealthCheck(req: IncomingMessage): boolean {
@@ -89,11 +90,12 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
 
   const adminValidators = compileAdminSchemas();
   const answerDialect = createDialectHandler({ dialects, requestLog, logger });
-  const health = () => ({
-    status: loaded ? 'ready' : 'loading',
+  const health = createHealthReporter({
     dialects: dialects.map((d) => d.name),
     persistence: config.dataDir ? 'lowdb' : 'memory',
     auth: config.auth,
+    clock,
+    isReady: () => loaded,
   });
   // express is loaded on the first admin call other than health: it is a fifth of start-up.
   let adminApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateSecretCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
+import { ManualClock } from '../../src/core/runtime.js';
 import { readConfig, SETTINGS, usage } from '../../src/server/config.js';
 import { storedRecords } from '../../src/store/lowdbStore.js';
 import { awsClient, rawAws, startServer, STORES } from '../helpers/server.js';
+
+const START = Date.UTC(2025, 0, 1);
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe.each(STORES)('server (%s store)', (kind) => {
   it('listens on the real port when asked for port 0 and reports ready', async () => {
@@ -14,13 +19,35 @@ describe.each(STORES)('server (%s store)', (kind) => {
       const health = await fetch(`${server.url}/_emulator/health`);
       expect(health.status).toBe(200);
       expect(health.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(await health.json()).toEqual({ status: 'ready', dialects: ['aws', 'tencent', 'alibaba'], persistence: kind, auth: 'permissive' });
+      expect(await health.json()).toEqual({
+        status: 'ready',
+        version: PACKAGE_VERSION,
+        dialects: ['aws', 'tencent', 'alibaba'],
+        persistence: kind,
+        auth: 'permissive',
+        uptimeSeconds: expect.any(Number),
+        clockOffsetMs: 0,
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      });
       const head = await fetch(`${server.url}/_emulator/health?probe=1`, { method: 'HEAD' });
       expect(head.status).toBe(200);
       expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
       expect(await head.text()).toBe('');
       // Health is served without express; the first other admin call loads the rest of the admin API.
       expect((await fetch(`${server.url}/_emulator/requests`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('reports the emulator clock in health once moved: its offset and its time', async () => {
+    const server = await startServer(kind, { clock: new ManualClock(START) });
+    try {
+      const moved = await fetch(`${server.url}/_emulator/clock`, { method: 'POST', body: '{"advanceSeconds": 3600}' });
+      expect(moved.status).toBe(200);
+      const health = (await (await fetch(`${server.url}/_emulator/health`)).json()) as Record<string, unknown>;
+      expect(health).toMatchObject({ status: 'ready', clockOffsetMs: 3_600_000, time: new Date(START + 3_600_000).toISOString() });
+      expect(health.uptimeSeconds).toBeGreaterThanOrEqual(0);
     } finally {
       await server.stop();
     }
@@ -146,5 +173,13 @@ describe('readConfig', () => {
     expect(() => readConfig([], { POLYSECRET_LOG_FORMAT: 'xml' })).toThrow('invalid log format: xml (one of pretty, json)');
     expect(() => readConfig(['--nope'], {})).toThrow('unknown option');
     expect(() => readConfig(['--port'], {})).toThrow('needs a value');
+    expect(() => readConfig(['serve'], {})).toThrow('unexpected argument: serve');
+    expect(() => readConfig(['--port', '1', '2'], {})).toThrow('unexpected argument: 2');
+    expect(() => readConfig([], { POLYSECRET_AWS_REGION: 'mars-1' })).toThrow('POLYSECRET_AWS_REGION: invalid aws region "mars-1"');
+  });
+
+  it('takes -p for --port, and the last of repeated flags', () => {
+    expect(readConfig(['-p', '5000'], {}).port).toBe(5000);
+    expect(readConfig(['--port', '1', '-p', '2', '--port=3'], {}).port).toBe(3);
   });
 });
