@@ -102,7 +102,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   const answerAdmin = (req: IncomingMessage, res: ServerResponse) => {
     requestLog.trackAdminCall(req, res);
     adminApp ??= import('./adminApp.js').then(({ createAdminApp }) =>
-      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog }),
+      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs) }),
     );
     adminApp.then(
       (handle) => handle(req, res),
@@ -135,6 +135,8 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   };
 
   async function load(): Promise<string> {
+    // Before the secrets: the engine judges recovery windows and purges by this clock as it loads.
+    clock.advance(await store.loadClockOffset());
     await engine.load();
     // Seeded before health says ready; a bad seed file fails start before anything listens.
     if (config.seedFile) {
