@@ -26,6 +26,11 @@ import { seedFromFile } from './seed.js';
 import { createDialectHandler } from './dispatch.js';
 import { createHealthReporter } from './health.js';
 
+/** Said at start when strict mode knows no key: every signed request would fail, and the reason is not obvious. */
+const STRICT_WITHOUT_CREDENTIALS =
+  'warning: --auth strict without --credentials: no key is known, so every signed request will be refused as an unknown key; ' +
+  'pass --credentials FILE listing your keys (see examples/credentials.json)';
+
 /** `GET /_emulator/health` (or HEAD), answered without loading the rest of the admin API. */
 function isHealthCheck(req: IncomingMessage): boolean {
   const path = req.url?.split('?', 1)[0];
@@ -135,6 +140,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   };
 
   async function load(): Promise<string> {
+    if (config.auth === 'strict' && !config.credentialsFile) logger.error(STRICT_WITHOUT_CREDENTIALS);
     // Before the secrets: the engine judges recovery windows and purges by this clock as it loads.
     clock.advance(await store.loadClockOffset());
     await engine.load();

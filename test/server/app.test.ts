@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateSecretCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { ManualClock } from '../../src/core/runtime.js';
-import { readConfig, SETTINGS, usage } from '../../src/server/config.js';
+import { readConfig, SETTINGS, usage, type PolysecretConfig } from '../../src/server/config.js';
+import { createLogger, type LogFormat } from '../../src/server/log.js';
 import { storedRecords } from '../../src/store/lowdbStore.js';
 import { awsClient, rawAws, startServer, STORES } from '../helpers/server.js';
 
@@ -127,6 +128,36 @@ describe('two servers in one process', () => {
     } finally {
       await Promise.all([one.stop(), two.stop()]);
     }
+  });
+});
+
+describe('strict mode without a credentials file', () => {
+  const EXAMPLE_CREDENTIALS = new URL('../../examples/credentials.json', import.meta.url).pathname;
+
+  async function startLines(overrides: Partial<PolysecretConfig>, format: LogFormat = 'pretty'): Promise<string[]> {
+    const lines: string[] = [];
+    const logger = createLogger('error', format, { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+    const server = await startServer('memory', { ...overrides, logger });
+    await server.stop();
+    return lines;
+  }
+
+  it('warns at start what every signed request will get and what to pass', async () => {
+    const lines = await startLines({ auth: 'strict' }, 'json');
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      {
+        time: expect.any(String),
+        level: 'error',
+        msg:
+          'warning: --auth strict without --credentials: no key is known, so every signed request will be refused as an unknown key; ' +
+          'pass --credentials FILE listing your keys (see examples/credentials.json)',
+      },
+    ]);
+  });
+
+  it('says nothing with a credentials file, or in permissive mode', async () => {
+    expect(await startLines({ auth: 'strict', credentialsFile: EXAMPLE_CREDENTIALS })).toEqual([]);
+    expect(await startLines({ auth: 'permissive' })).toEqual([]);
   });
 });
 
