@@ -1,25 +1,59 @@
 #!/usr/bin/env node
-import { readConfig, usage } from './server/config.js';
+import { ConfigError, parseCommandLine, usage, type PolysecretConfig } from './server/config.js';
 import { createPolysecret } from './server/app.js';
+import { createLogger, type Logger } from './server/log.js';
 import { handleShutdownSignals } from './server/shutdown.js';
+import { POLYSECRET_VERSION } from './version.js';
+
+/** Exit code of a command line polysecret cannot run with (as getopt-style tools use). */
+const USAGE_EXIT = 2;
+
+/** Reads the command line; a bad one is reported on stderr with the usage, and exits 2. */
+function commandLine() {
+  try {
+    return parseCommandLine(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`polysecret: ${error.message}\n\n${usage()}\n`);
+    process.exit(USAGE_EXIT);
+  }
+}
+
+/** Flushes queued log lines, then ends the process. */
+function exitAfter(logger: Logger, code: number): never {
+  logger.flush?.();
+  process.exit(code);
+}
+
+async function serve(config: PolysecretConfig): Promise<void> {
+  // Every line, the startup line and start failures included, goes through the logger, so
+  // --log-format json gives only JSON lines and --log-level silent gives none.
+  const logger = createLogger(config.logLevel, config.logFormat);
+  const polysecret = createPolysecret(config, { logger });
+  let url: string;
+  try {
+    url = await polysecret.start();
+  } catch (error) {
+    logger.error(`polysecret: ${error instanceof Error ? error.message : String(error)}`);
+    exitAfter(logger, 1);
+  }
+  // Before the startup line: whoever reads the URL from it may signal at once.
+  handleShutdownSignals({ stop: () => polysecret.stop(), logger, exit: (code) => exitAfter(logger, code) });
+  // CI scripts grep the URL from this line: keep its words.
+  logger.info(`polysecret listening on ${url} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})`);
+  // Written at once: whoever waits for the URL should not wait for the next batch of lines.
+  logger.flush?.();
+}
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--help')) {
-    process.stdout.write(`${usage()}\n`);
-    return;
-  }
-  const config = readConfig(process.argv.slice(2), process.env);
-  const polysecret = createPolysecret(config);
-  const url = await polysecret.start();
-  process.stdout.write(`polysecret listening on ${url} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})\n`);
-  handleShutdownSignals({
-    stop: () => polysecret.stop(),
-    log: (line) => process.stdout.write(`${line}\n`),
-    exit: (code) => process.exit(code),
-  });
+  const command = commandLine();
+  if (command.action === 'help') process.stdout.write(`${usage()}\n`);
+  else if (command.action === 'version') process.stdout.write(`${POLYSECRET_VERSION}\n`);
+  else await serve(command.config);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`polysecret: ${error instanceof Error ? error.message : String(error)}\n`);
+  // Only a bug gets here (start failures are logged above): say so plainly.
+  process.stderr.write(`polysecret: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -34,6 +34,21 @@ export interface PolysecretHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * Settings whose option may be a number. Every other option must be a string, as its flag's
+ * value is: a number there is almost always a mistake (an account id as a number loses its
+ * leading zeros, `dataDir: 42` is no path).
+ */
+const NUMERIC_OPTIONS: ReadonlySet<string> = new Set(['port']);
+
+/** The option's value as the text its flag would carry, or an error saying which type it needs. */
+function optionText(key: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (NUMERIC_OPTIONS.has(key) && typeof value === 'number') return String(value);
+  const wanted = NUMERIC_OPTIONS.has(key) ? 'a number or a string' : 'a string';
+  throw new Error(`polysecret: invalid ${key}: expected ${wanted}, got ${value === null ? 'null' : typeof value}`);
+}
+
 /** Builds a full config from the options, checking each value with the same parser the CLI uses. */
 function configFrom(options: PolysecretOptions): PolysecretConfig {
   if (options === null || typeof options !== 'object') throw new Error('polysecret: options must be an object');
@@ -46,12 +61,14 @@ function configFrom(options: PolysecretOptions): PolysecretConfig {
     const value: unknown = options[setting.key];
     // The CLI's default port is 4566; in-process callers want many instances, so a free port.
     const fallback = setting.key === 'port' ? 0 : setting.fallback;
-    if (value === undefined) {
-      config[setting.key] = fallback;
-    } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      config[setting.key] = setting.parse(String(value));
-    } else {
-      throw new Error(`polysecret: invalid ${setting.key}: expected a string or number, got ${typeof value}`);
+    if (value === undefined) config[setting.key] = fallback;
+    else {
+      try {
+        config[setting.key] = setting.parse(optionText(setting.key, value));
+      } catch (error) {
+        const message = (error as Error).message;
+        throw new Error(message.startsWith('polysecret: ') ? message : `polysecret: ${setting.key}: ${message}`);
+      }
     }
   }
   return config as unknown as PolysecretConfig;

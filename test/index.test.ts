@@ -48,7 +48,16 @@ describe('startPolysecret', () => {
     [{ port: 1.5 }, 'invalid port: 1.5'],
     [{ logLevel: 'loud' }, 'invalid log level: loud'],
     [{ auth: 'lax' }, 'invalid auth mode: lax'],
-    [{ host: {} }, 'invalid host: expected a string or number, got object'],
+    [{ host: {} }, 'invalid host: expected a string, got object'],
+    [{ dataDir: 42 }, 'invalid dataDir: expected a string, got number'],
+    [{ awsAccount: 111122223333 }, 'invalid awsAccount: expected a string, got number'],
+    [{ port: true }, 'invalid port: expected a number or a string, got boolean'],
+    [{ awsAccount: 'abc' }, 'awsAccount: invalid aws account "abc": not an account id (AWS account ids are 12 digits, e.g. 000000000000)'],
+    [{ awsRegion: 'mars-1' }, 'awsRegion: invalid aws region "mars-1": not a region name'],
+    [{ alibabaAccount: '123' }, 'alibabaAccount: invalid alibaba account "123"'],
+    [{ alibabaRegion: 'hangzhou' }, 'alibabaRegion: invalid alibaba region "hangzhou"'],
+    [{ tencentAccount: 'uin-1' }, 'tencentAccount: invalid tencent account "uin-1"'],
+    [{ tencentRegion: 'guangzhou' }, 'tencentRegion: invalid tencent region "guangzhou"'],
   ])('refuses %j with a clear message', async (options, message) => {
     await expect(startPolysecret(options as never)).rejects.toThrow(message);
   });

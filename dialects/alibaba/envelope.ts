@@ -60,14 +60,19 @@ export function accessKeyIdOf(request: DialectRequest, params: ReadonlyMap<strin
 
 /**
  * The caller's fallback account, used when its key is not listed in the credentials file (a
- * 16-digit access key id is taken as one), and region (RegionId, else the endpoint host).
+ * 16-digit access key id is taken as one), and its region, first found of:
+ * 1. the Host `kms[-vpc].<region>.aliyuncs.com`: the only place the SDKs put their `regionId`
+ *    (kms20160120, openapi-client and openapi-core turn it into that endpoint when none is given,
+ *    and send no region parameter or header), and what the cloud itself routes by;
+ * 2. a `RegionId` parameter, which pop-core and generic `callApi` callers add themselves;
+ * 3. the configured default (`--alibaba-region`).
  */
 function identityOf(request: DialectRequest, params: ReadonlyMap<string, string>, defaults: AlibabaIdentityDefaults): { account: string; region: string } {
   const accessKeyId = accessKeyIdOf(request, params);
   const hostRegion = KMS_HOST.exec(request.headers.host ?? '')?.[1];
   return {
     account: accessKeyId && /^\d{16}$/.test(accessKeyId) ? accessKeyId : defaults.account,
-    region: params.get('RegionId') || hostRegion || defaults.region,
+    region: hostRegion || params.get('RegionId') || defaults.region,
   };
 }
 

@@ -42,15 +42,19 @@ export class ManualClock implements Clock {
  * timestamps would otherwise lie in the future and windows could reopen.
  */
 export class OffsetClock implements Clock {
-  private offsetMs = 0;
+  private offset = 0;
   constructor(private readonly base: Clock) {}
   now(): number {
-    return this.base.now() + this.offsetMs;
+    return this.base.now() + this.offset;
   }
   /** Moves forward by `ms`; refuses negative or non-finite amounts. */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`the clock only moves forward: cannot advance by ${ms} ms`);
-    this.offsetMs += ms;
+    this.offset += ms;
+  }
+  /** How far ahead of its base clock this clock runs, in milliseconds (0 until moved). */
+  get offsetMs(): number {
+    return this.offset;
   }
   /** Moves forward to `epochMs`; refuses a time before now. */
   setTo(epochMs: number): void {

@@ -4,11 +4,8 @@ import { createAdminRouter, type AdminOptions } from './admin.js';
 import { createDiagnosticsRouter, type DiagnosticsOptions } from './diagnostics.js';
 import { INTERNAL_ERROR, sendJson } from './http.js';
 
-/** What the admin app serves from, and where requests for no admin route go. */
-export interface AdminAppOptions extends AdminOptions, DiagnosticsOptions {
-  /** Answers what no admin route matched (the dialects say that nothing matched). */
-  fallback(req: IncomingMessage, res: ServerResponse): void;
-}
+/** What the admin app serves from. */
+export type AdminAppOptions = AdminOptions & DiagnosticsOptions;
 
 /** The express app of the admin API under /_emulator/ (health aside) and /moto-api/. */
 export function createAdminApp(options: AdminAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
@@ -17,7 +14,10 @@ export function createAdminApp(options: AdminAppOptions): (req: IncomingMessage,
   app.disable('etag');
   app.use(createAdminRouter(options));
   app.use(createDiagnosticsRouter(options));
-  app.use((req: Request, res: Response) => options.fallback(req, res));
+  // Under /_emulator/ and /moto-api/ only admin routes exist: anything else is a typo, not a cloud call.
+  app.use((req: Request, res: Response) => {
+    sendJson(res, 404, { error: 'NotFound', message: `no admin route ${req.method} ${req.path} (see the README's "Admin endpoints")` });
+  });
   app.use((error: unknown, _req: Request, res: Response, _next: unknown) => {
     options.logger.error(`unhandled: ${(error as Error)?.stack ?? String(error)}`);
     if (!res.headersSent) sendJson(res, 500, INTERNAL_ERROR);

@@ -24,6 +24,12 @@ import { closeGracefully } from './shutdown.js';
 import { compileAdminSchemas } from './adminSchemas.js';
 import { seedFromFile } from './seed.js';
 import { createDialectHandler } from './dispatch.js';
+import { createHealthReporter } from './health.js';
+
+/** Said at start when strict mode knows no key: every signed request would fail, and the reason is not obvious. */
+const STRICT_WITHOUT_CREDENTIALS =
+  'warning: --auth strict without --credentials: no key is known, so every signed request will be refused as an unknown key; ' +
+  'pass --credentials FILE listing your keys (see examples/credentials.json)';
 
 /** `GET /_emulator/health` (or HEAD), answered without loading the rest of the admin API. */
 function isHealthCheck(req: IncomingMessage): boolean {
@@ -95,17 +101,19 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
 
   const adminValidators = compileAdminSchemas();
   const answerDialect = createDialectHandler({ dialects, requestLog, logger });
-  const health = () => ({
-    status: loaded ? 'ready' : 'loading',
+  const health = createHealthReporter({
     dialects: dialects.map((d) => d.name),
     persistence: config.dataDir ? 'lowdb' : 'memory',
     auth: config.auth,
+    clock,
+    isReady: () => loaded,
   });
   // express is loaded on the first admin call other than health: it is a fifth of start-up.
   let adminApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
   const answerAdmin = (req: IncomingMessage, res: ServerResponse) => {
+    requestLog.trackAdminCall(req, res);
     adminApp ??= import('./adminApp.js').then(({ createAdminApp }) =>
-      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, fallback: answerDialect }),
+      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs) }),
     );
     adminApp.then(
       (handle) => handle(req, res),
@@ -138,6 +146,9 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   };
 
   async function load(): Promise<string> {
+    if (config.auth === 'strict' && !config.credentialsFile) logger.error(STRICT_WITHOUT_CREDENTIALS);
+    // Before the secrets: the engine judges recovery windows and purges by this clock as it loads.
+    clock.advance(await store.loadClockOffset());
     await engine.load();
     // Seeded before health says ready; a bad seed file fails start before anything listens.
     if (config.seedFile) {
@@ -151,6 +162,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     const connectionsCheckingInterval = Math.min(1000, requestTimeout / 4);
     server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout, connectionsCheckingInterval }, (req, res) => {
       // SDK traffic skips express: its router costs more than the whole answer of a read.
+      // Health checks are neither logged nor listed: a container's healthcheck would flood both.
       if (isHealthCheck(req)) {
         const report = health();
         sendJson(res, report.status === 'ready' ? 200 : 503, report, req.method === 'HEAD');

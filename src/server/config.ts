@@ -1,4 +1,6 @@
 import type { AuthMode } from '../auth/mode.js';
+import type { Cloud } from '../core/model.js';
+import { accountProblem, regionProblem } from '../core/namespaceRules.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './log.js';
 
 /** Everything polysecret can be told at start. */
@@ -59,6 +61,24 @@ function parseLogFormat(raw: string): LogFormat {
 
 const text = (raw: string) => raw;
 
+/** A parser that refuses what is not an account id of `cloud`. */
+function accountOf(cloud: Cloud): (raw: string) => string {
+  return (raw) => {
+    const problem = accountProblem(cloud, raw);
+    if (problem) throw new Error(`invalid ${cloud} account ${JSON.stringify(raw)}: ${problem}`);
+    return raw;
+  };
+}
+
+/** A parser that refuses what is not a region name of `cloud`. */
+function regionOf(cloud: Cloud): (raw: string) => string {
+  return (raw) => {
+    const problem = regionProblem(cloud, raw);
+    if (problem) throw new Error(`invalid ${cloud} region ${JSON.stringify(raw)}: ${problem}`);
+    return raw;
+  };
+}
+
 function parseAuthMode(raw: string): AuthMode {
   if (raw !== 'permissive' && raw !== 'strict') throw new Error(`invalid auth mode: ${raw} (permissive or strict)`);
   return raw;
@@ -69,12 +89,12 @@ export const SETTINGS = [
   { key: 'host', flag: '--host', env: 'POLYSECRET_HOST', fallback: '127.0.0.1', parse: text, help: 'address to listen on' },
   { key: 'port', flag: '--port', env: 'POLYSECRET_PORT', fallback: 4566, parse: parsePort, help: 'port to listen on; 0 picks a free one' },
   { key: 'dataDir', flag: '--data-dir', env: 'POLYSECRET_DATA_DIR', fallback: undefined, parse: text, help: 'persist state as lowdb JSON files here; without it, state is in memory' },
-  { key: 'awsAccount', flag: '--aws-account', env: 'POLYSECRET_AWS_ACCOUNT', fallback: '000000000000', parse: text, help: 'AWS account for access keys that are not a 12-digit account id' },
-  { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: text, help: 'AWS region for requests without a SigV4 scope' },
-  { key: 'alibabaAccount', flag: '--alibaba-account', env: 'POLYSECRET_ALIBABA_ACCOUNT', fallback: '1234567890123456', parse: text, help: 'Alibaba account for access keys that are not a 16-digit account id' },
-  { key: 'alibabaRegion', flag: '--alibaba-region', env: 'POLYSECRET_ALIBABA_REGION', fallback: 'cn-hangzhou', parse: text, help: 'Alibaba region for requests without RegionId or a kms.<region> host' },
-  { key: 'tencentAccount', flag: '--tencent-account', env: 'POLYSECRET_TENCENT_ACCOUNT', fallback: '100000000001', parse: text, help: 'Tencent account (UIN) of SecretIds not in the credentials file' },
-  { key: 'tencentRegion', flag: '--tencent-region', env: 'POLYSECRET_TENCENT_REGION', fallback: 'ap-guangzhou', parse: text, help: 'Tencent region for requests without X-TC-Region or Region' },
+  { key: 'awsAccount', flag: '--aws-account', env: 'POLYSECRET_AWS_ACCOUNT', fallback: '000000000000', parse: accountOf('aws'), help: 'AWS account for access keys that are not a 12-digit account id' },
+  { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: regionOf('aws'), help: 'AWS region for requests without a SigV4 scope' },
+  { key: 'alibabaAccount', flag: '--alibaba-account', env: 'POLYSECRET_ALIBABA_ACCOUNT', fallback: '1234567890123456', parse: accountOf('alibaba'), help: 'Alibaba account for access keys that are not a 16-digit account id' },
+  { key: 'alibabaRegion', flag: '--alibaba-region', env: 'POLYSECRET_ALIBABA_REGION', fallback: 'cn-hangzhou', parse: regionOf('alibaba'), help: 'Alibaba region for requests without RegionId or a kms.<region> host' },
+  { key: 'tencentAccount', flag: '--tencent-account', env: 'POLYSECRET_TENCENT_ACCOUNT', fallback: '100000000001', parse: accountOf('tencent'), help: 'Tencent account (UIN) of SecretIds not in the credentials file' },
+  { key: 'tencentRegion', flag: '--tencent-region', env: 'POLYSECRET_TENCENT_REGION', fallback: 'ap-guangzhou', parse: regionOf('tencent'), help: 'Tencent region for requests without X-TC-Region or Region' },
   { key: 'auth', flag: '--auth', env: 'POLYSECRET_AUTH', fallback: 'permissive', parse: parseAuthMode, help: 'permissive (any signature) or strict (verify signatures like the clouds)' },
   { key: 'credentialsFile', flag: '--credentials', env: 'POLYSECRET_CREDENTIALS', fallback: undefined, parse: text, help: 'JSON file of known keys and their accounts, per cloud' },
   { key: 'seedFile', flag: '--seed', env: 'POLYSECRET_SEED', fallback: undefined, parse: text, help: 'JSON or YAML (.yaml/.yml) seed file of secrets to load before reporting ready' },
@@ -82,22 +102,72 @@ export const SETTINGS = [
   { key: 'logFormat', flag: '--log-format', env: 'POLYSECRET_LOG_FORMAT', fallback: 'pretty', parse: parseLogFormat, help: 'pretty (one readable line per request) or json (one JSON object per line)' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 
-/** Reads the configuration: a flag wins over its environment twin, which wins over the default. */
+/**
+ * A command line or environment polysecret cannot start with: an unknown option, a stray argument,
+ * a missing or invalid value. The CLI exits 2 with the message and the usage.
+ */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Short spellings of flags. */
+const SHORT_FLAGS: Readonly<Record<string, string>> = { '-p': '--port' };
+/** Flags that print something and exit instead of starting a server. */
+const HELP_FLAGS = ['-h', '--help'];
+const VERSION_FLAG = '--version';
+
+/** What a command line asks for: the usage, the version, or a server with this configuration. */
+export type CommandLine = { action: 'help' } | { action: 'version' } | { action: 'serve'; config: PolysecretConfig };
+
+/**
+ * Reads the CLI's arguments: `-h`/`--help` or `--version` anywhere wins (so a user can always get
+ * help); otherwise every argument must be a known flag with its value.
+ *
+ * @throws {ConfigError} for unknown options, stray arguments, missing or invalid values.
+ */
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CommandLine {
+  if (argv.some((arg) => HELP_FLAGS.includes(arg))) return { action: 'help' };
+  if (argv.includes(VERSION_FLAG)) return { action: 'version' };
+  return { action: 'serve', config: readConfig(argv, env) };
+}
+
+/** The value each flag was given (`--flag value`, `--flag=value`, `-p value`); the last one wins. */
+function flagValues(argv: readonly string[]): Map<string, string> {
+  const known = new Set<string>(SETTINGS.map((s) => s.flag));
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const equals = arg.indexOf('=');
+    const name = equals > 0 && arg.startsWith('--') ? arg.slice(0, equals) : arg;
+    const flag = SHORT_FLAGS[name] ?? name;
+    if (!known.has(flag)) {
+      throw new ConfigError(arg.startsWith('-') ? `unknown option: ${name}` : `unexpected argument: ${arg} (polysecret takes only options)`);
+    }
+    const value = name !== arg ? arg.slice(equals + 1) : argv[++i];
+    if (value === undefined) throw new ConfigError(`${name} needs a value`);
+    values.set(flag, value);
+  }
+  return values;
+}
+
+/**
+ * Reads the configuration: a flag wins over its environment twin, which wins over the default.
+ *
+ * @throws {ConfigError} for unknown options, stray arguments, missing or invalid values.
+ */
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): PolysecretConfig {
+  const flags = flagValues(argv);
   const config: Record<string, unknown> = {};
   for (const setting of SETTINGS) {
-    const index = argv.findIndex((arg) => arg === setting.flag || arg.startsWith(`${setting.flag}=`));
-    let raw: string | undefined = env[setting.env];
-    if (index >= 0) {
-      const arg = argv[index];
-      raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
-      if (raw === undefined) throw new Error(`${setting.flag} needs a value`);
+    const raw = flags.get(setting.flag) ?? env[setting.env];
+    try {
+      config[setting.key] = raw === undefined || raw === '' ? setting.fallback : setting.parse(raw);
+    } catch (error) {
+      throw new ConfigError(`${flags.has(setting.flag) ? setting.flag : setting.env}: ${(error as Error).message}`);
     }
-    config[setting.key] = raw === undefined || raw === '' ? setting.fallback : setting.parse(raw);
-  }
-  const known = new Set<string>(SETTINGS.map((s) => s.flag));
-  for (const arg of argv) {
-    if (arg.startsWith('--') && !known.has(arg.split('=')[0]) && arg !== '--help') throw new Error(`unknown option: ${arg}`);
   }
   return config as unknown as PolysecretConfig;
 }
@@ -108,5 +178,7 @@ export function usage(): string {
   const envWidth = Math.max(...SETTINGS.map((s) => s.env.length));
   const row = (flag: string, env: string, meaning: string) => `  ${flag.padEnd(flagWidth)}  ${env.padEnd(envWidth)}  ${meaning}`;
   const rows = SETTINGS.map((s) => row(s.flag, s.env, `${s.help} (default: ${s.fallback ?? 'none'})`));
-  return ['Usage: polysecret [options]', '', row('flag', 'environment', 'meaning'), ...rows].join('\n');
+  const shortForms = Object.entries(SHORT_FLAGS).map(([short, flag]) => `${short} is ${flag}`);
+  const extras = [...shortForms, '-h/--help prints this', '--version prints the version'].join('; ');
+  return [`Usage: polysecret [options]    (${extras})`, '', row('flag', 'environment', 'meaning'), ...rows].join('\n');
 }

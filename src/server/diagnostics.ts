@@ -18,6 +18,8 @@ export interface DiagnosticsOptions {
   clock: OffsetClock;
   requestLog: RequestLog;
   logger: Logger;
+  /** Makes the clock's new offset durable (the data dir's clock file), so a restart keeps the moved time. */
+  saveClockOffset(offsetMs: number): Promise<void>;
 }
 
 type ClockBody = { advanceSeconds: number } | { time: string | number };
@@ -35,7 +37,7 @@ function refuse(res: Response, message: string, problems: string[] = []): void {
  * `GET /_emulator/requests` (the recent-request ring buffer) and `GET`/`POST /_emulator/clock`
  * (the emulator's time, and moving it forward so windows and purges can be tested without waiting).
  */
-export function createDiagnosticsRouter({ clock, requestLog, logger }: DiagnosticsOptions): Router {
+export function createDiagnosticsRouter({ clock, requestLog, logger, saveClockOffset }: DiagnosticsOptions): Router {
   const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'admin', 'clock.json'), 'utf8')) as object;
   const validate = new Ajv({ allErrors: true, strict: true }).compile<ClockBody>(schema);
   const router = express.Router();
@@ -48,7 +50,7 @@ export function createDiagnosticsRouter({ clock, requestLog, logger }: Diagnosti
     res.status(200).json(clockReport(clock));
   });
 
-  router.post('/_emulator/clock', express.raw({ type: () => true, limit: MAX_CLOCK_BODY }), (req: Request, res: Response) => {
+  router.post('/_emulator/clock', express.raw({ type: () => true, limit: MAX_CLOCK_BODY }), async (req: Request, res: Response) => {
     let body: unknown;
     try {
       body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
@@ -67,6 +69,8 @@ export function createDiagnosticsRouter({ clock, requestLog, logger }: Diagnosti
     if (!(Math.abs(target) <= MAX_DATE_MS)) return refuse(res, `not a reachable date-time: ${JSON.stringify(body)}`);
     if (target < before) return refuse(res, `the emulator clock only moves forward: ${new Date(target).toISOString()} is before ${new Date(before).toISOString()}`);
     clock.setTo(target);
+    // Durable before the 200: a restart right after it must still see the moved time.
+    await saveClockOffset(clock.offsetMs);
     logger.info(`clock moved forward ${(target - before) / 1000}s`);
     res.status(200).json(clockReport(clock));
   });

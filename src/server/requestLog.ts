@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../core/runtime.js';
 import type { DialectRequest, DialectResponse, RequestOutcome } from './http.js';
 import type { Logger } from './log.js';
@@ -10,9 +11,9 @@ export const DEFAULT_REQUEST_CAPACITY = 500;
 export interface RequestEntry {
   /** Emulator time (ISO 8601) the request was answered; follows `POST /_emulator/clock`. */
   time: string;
-  /** `aws`, `alibaba`, `tencent`, or `unrecognised`. */
+  /** `aws`, `alibaba`, `tencent`, `admin` (a call to /_emulator/ or /moto-api/), or `unrecognised`. */
   cloud: string;
-  /** The vendor operation (or `METHOD /path` for an unrecognised request). */
+  /** The vendor operation (or `METHOD /path`, without the query, for an admin or unrecognised request). */
   action: string;
   /** `account/region`, when the request got far enough to have them. */
   namespace?: string;
@@ -97,6 +98,16 @@ export class RequestLog {
     const { time: _emulatorTime, ...fields } = entry;
     this.options.logger.info('request', fields);
     return entry;
+  }
+
+  /**
+   * Logs and remembers an admin call once its answer is sent, as cloud `admin` and action
+   * `METHOD /path`. The query is left out (it can ask for values: `?values=true`), and so are bodies.
+   */
+  trackAdminCall(req: IncomingMessage, res: ServerResponse): void {
+    const started = process.hrtime.bigint();
+    const path = (req.url ?? '/').split('?', 1)[0];
+    res.once('finish', () => this.answered({ cloud: 'admin', action: `${req.method} ${path}`, status: res.statusCode, outcome: {}, started }));
   }
 
   /** The remembered entries, oldest first (copies: callers cannot alter the buffer). */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ValidateFunction } from 'ajv';
 import type { SecretEngine } from '../core/engine.js';
 import { isCoreError } from '../core/errors.js';
+import { accountProblem, regionProblem } from '../core/namespaceRules.js';
 import type { Cloud, Namespace, SecretRecord, SecretValue } from '../core/model.js';
 import { addVersion } from '../core/versions.js';
 import { describeJsonError } from './jsonError.js';
@@ -113,13 +114,30 @@ function explain(reason: string, details: Record<string, string>): string {
   return extra.length ? `${reason} (${extra.join(', ')})` : reason;
 }
 
+/** Every account and region key of a schema-valid document that is not one of its cloud's (README "Configuration"). */
+function namespaceProblems(doc: SeedDocument): string[] {
+  const problems: string[] = [];
+  for (const cloud of ['aws', 'alibaba', 'tencent'] as const) {
+    for (const [account, regions] of Object.entries(doc[cloud] ?? {})) {
+      const badAccount = accountProblem(cloud, account);
+      if (badAccount) problems.push(`/${cloud}/${account}: ${badAccount}`);
+      for (const region of Object.keys(regions)) {
+        const badRegion = regionProblem(cloud, region);
+        if (badRegion) problems.push(`/${cloud}/${account}/${region}: ${badRegion}`);
+      }
+    }
+  }
+  return problems;
+}
+
 /**
- * Checks a document against the schema and each cloud's rules (names, sizes, labels, version
- * caps) without changing anything; resolves to a list of problems, empty when it can be loaded.
+ * Checks a document against the schema and each cloud's rules (accounts, regions, names, sizes,
+ * labels, version caps) without changing anything; resolves to a list of problems, empty when it
+ * can be loaded.
  */
 export function checkSeed(doc: unknown, validate: ValidateFunction, engine: SecretEngine): string[] {
   if (!validate(doc)) return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`);
-  const problems: string[] = [];
+  const problems = namespaceProblems(doc as SeedDocument);
   const seen = new Set<string>();
   for (const { ns, path, secret } of entries(doc as SeedDocument)) {
     const id = `${ns.cloud}/${ns.account}/${ns.region}/${secret.name}`;

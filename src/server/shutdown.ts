@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Logger } from './log.js';
 
 /** How long in-flight requests get to finish at shutdown before their connections are dropped. */
 export const SHUTDOWN_GRACE_MS = 1500;
@@ -30,8 +31,8 @@ export function closeGracefully(server: Server, graceMs: number = SHUTDOWN_GRACE
 export interface ShutdownHooks {
   /** Stops the server and flushes the store. */
   stop(): Promise<void>;
-  /** Writes a status line (never secret values). */
-  log(line: string): void;
+  /** Where the status lines go: shutting down at info, a failed stop at error. */
+  logger: Pick<Logger, 'info' | 'error'>;
   /** Ends the process; `process.exit` in the CLI. */
   exit(code: number): void;
   /** Where signals come from; `process` in the CLI. */
@@ -50,16 +51,16 @@ export function handleShutdownSignals(hooks: ShutdownHooks): void {
   let stopping = false;
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
     if (stopping) {
-      hooks.log(`polysecret: second ${signal}, exiting now`);
+      hooks.logger.info(`polysecret: second ${signal}, exiting now`);
       hooks.exit(FORCED_EXIT[signal]);
       return;
     }
     stopping = true;
-    hooks.log(`polysecret: ${signal}, finishing requests in flight and shutting down`);
+    hooks.logger.info(`polysecret: ${signal}, finishing requests in flight and shutting down`);
     hooks.stop().then(
       () => hooks.exit(0),
       (error: unknown) => {
-        hooks.log(`polysecret: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        hooks.logger.error(`polysecret: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
         hooks.exit(1);
       },
     );

@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
-import { mkdir, rm, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { SecretRecord } from '../core/model.js';
 import { documentPaths, readFilesSync } from './documentReader.js';
-import { DurableTextFile, syncDirectory } from './durableFile.js';
+import { DurableTextFile, syncDirectory, writeDurably } from './durableFile.js';
 import { JournalSegment, journalLines, removeSegments, replayJournal } from './journal.js';
 import type { SecretStore } from './store.js';
 
@@ -33,6 +33,9 @@ export function storedRecords(dataDir: string): SecretRecord[] {
   return readDataDir(readFilesSync(documentPaths(join(dataDir, 'secrets'))), join(dataDir, 'journal')).records;
 }
 
+/** The emulator clock's offset, beside the secrets and journal directories. */
+const CLOCK_FILE = 'clock.json';
+
 /** Tuning of {@link LowdbStore}; the defaults suit every size the benchmark covers. */
 export interface LowdbStoreOptions {
   /** A segment this large is sealed and folded into the documents in the background. */
@@ -53,6 +56,7 @@ export interface LowdbStoreOptions {
  * and replays what is left of the journal.
  */
 export class LowdbStore implements SecretStore {
+  private readonly dataDir: string;
   private readonly docs: string;
   private readonly journal: string;
   private readonly segmentBytes: number;
@@ -70,8 +74,11 @@ export class LowdbStore implements SecretStore {
   private unfinished: string[] = [];
   private lastCompactionError: unknown;
   private readonly onBackgroundError: ((error: unknown) => void) | undefined;
+  /** The clock file's writes, one after another, so the last offset given is the one left on disk. */
+  private clockWrites: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string, options: LowdbStoreOptions = {}) {
+    this.dataDir = dataDir;
     this.docs = join(dataDir, 'secrets');
     this.journal = join(dataDir, 'journal');
     this.segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
@@ -117,8 +124,35 @@ export class LowdbStore implements SecretStore {
     this.nextSequence = 1;
   }
 
+  /** Reads `<dataDir>/clock.json`; 0 when the clock was never moved. */
+  async loadClockOffset(): Promise<number> {
+    let text: string;
+    try {
+      text = await readFile(join(this.dataDir, CLOCK_FILE), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    const offsetMs = (JSON.parse(text) as { offsetMs?: unknown }).offsetMs;
+    if (typeof offsetMs !== 'number' || !Number.isFinite(offsetMs) || offsetMs < 0) throw new Error(`${join(this.dataDir, CLOCK_FILE)}: offsetMs is not a number of milliseconds >= 0`);
+    return offsetMs;
+  }
+
+  /** Replaces `<dataDir>/clock.json` durably (temp file, fsync, rename, directory fsync). */
+  saveClockOffset(offsetMs: number): Promise<void> {
+    const write = this.clockWrites.then(async () => {
+      await mkdir(this.dataDir, { recursive: true });
+      await writeDurably(join(this.dataDir, CLOCK_FILE), `${JSON.stringify({ offsetMs })}\n`);
+      await syncDirectory(this.dataDir);
+    });
+    // A failed write is reported to its caller; the next one still runs.
+    this.clockWrites = write.catch(() => undefined);
+    return write;
+  }
+
   /** Finishes pending writes and any compaction in progress, and closes the journal. */
   async close(): Promise<void> {
+    await this.clockWrites;
     while (this.flushing || this.compacting) await (this.flushing ?? this.compacting);
     await this.segment?.close();
     this.segment = undefined;

@@ -7,6 +7,7 @@ import type { SecretStore } from './store.js';
  */
 export class MemoryStore implements SecretStore {
   private readonly documents = new Map<string, string>();
+  private clockOffsetMs = 0;
 
   async loadAll(): Promise<SecretRecord[]> {
     return [...this.documents.values()].map((text) => JSON.parse(text) as SecretRecord);
@@ -22,6 +23,14 @@ export class MemoryStore implements SecretStore {
 
   async clear(): Promise<void> {
     this.documents.clear();
+  }
+
+  async loadClockOffset(): Promise<number> {
+    return this.clockOffsetMs;
+  }
+
+  async saveClockOffset(offsetMs: number): Promise<void> {
+    this.clockOffsetMs = offsetMs;
   }
 
   async close(): Promise<void> {}

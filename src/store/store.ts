@@ -1,7 +1,8 @@
 import type { SecretRecord } from '../core/model.js';
 
 /**
- * Durable home of secret records. The engine keeps the working set in memory and indexes;
+ * Durable home of secret records, and of the emulator clock's offset (a moved clock must survive a
+ * restart, or recovery windows measured against it would reopen). The engine keeps the working set in memory and indexes;
  * the store only has to bring records back on start and keep each change it is given.
  */
 export interface SecretStore {
@@ -13,6 +14,10 @@ export interface SecretStore {
   remove(keys: readonly string[]): Promise<void>;
   /** Removes everything. */
   clear(): Promise<void>;
+  /** The emulator clock's offset last given to {@link saveClockOffset}; 0 when none was. */
+  loadClockOffset(): Promise<number>;
+  /** Resolves once `offsetMs` (how far the emulator clock runs ahead of the wall clock) is durable. */
+  saveClockOffset(offsetMs: number): Promise<void>;
   /** Finishes pending writes. */
   close(): Promise<void>;
 }

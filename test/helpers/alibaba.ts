@@ -48,8 +48,8 @@ function hostOf(url: string): string {
   return new URL(url).host;
 }
 
-function kmsClient(url: string, key: AlibabaKeyPair): AlibabaCall {
-  const client = new (classOf(Kms))({ ...key, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou' });
+function kmsClient(url: string, key: AlibabaKeyPair, regionId: string): AlibabaCall {
+  const client = new (classOf(Kms))({ ...key, endpoint: hostOf(url), protocol: 'http', regionId });
   return async (action, params = {}) => {
     const runtime = new $Util.RuntimeOptions({ autoretry: false });
     return client.doRequest(action, 'HTTP', 'POST', '2016-01-20', 'AK', params, {}, runtime);
@@ -71,9 +71,9 @@ function rpcApiParams(action: string) {
   };
 }
 
-function openApiClient(url: string, key: AlibabaKeyPair, signatureAlgorithm?: 'v2'): AlibabaCall {
+function openApiClient(url: string, key: AlibabaKeyPair, regionId: string, signatureAlgorithm?: 'v2'): AlibabaCall {
   const Client = classOf(OpenApi);
-  const config = new $OpenApi.Config({ ...key, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou', signatureAlgorithm });
+  const config = new $OpenApi.Config({ ...key, endpoint: hostOf(url), protocol: 'http', regionId, signatureAlgorithm });
   const client = new Client(config);
   return async (action, params = {}) => {
     const request = new $OpenApi.OpenApiRequest({ query: params });
@@ -83,10 +83,10 @@ function openApiClient(url: string, key: AlibabaKeyPair, signatureAlgorithm?: 'v
   };
 }
 
-function openApiCore(url: string, key: AlibabaKeyPair): AlibabaCall {
+function openApiCore(url: string, key: AlibabaKeyPair, regionId: string): AlibabaCall {
   const Client = classOf(OpenApiCore);
   const Utils = (OpenApiCore as any).$OpenApiUtil ?? (OpenApiCore as any).default.$OpenApiUtil;
-  const client = new Client(new Utils.Config({ ...key, endpoint: hostOf(url), protocol: 'http', regionId: 'cn-hangzhou' }));
+  const client = new Client(new Utils.Config({ ...key, endpoint: hostOf(url), protocol: 'http', regionId }));
   return async (action, params = {}) => {
     const request = new Utils.OpenApiRequest({ query: params });
     const api = new Utils.Params(rpcApiParams(action));
@@ -101,17 +101,21 @@ function popCore(url: string, key: AlibabaKeyPair, method: 'GET' | 'POST'): Alib
   return (action, params = {}) => client.request(action, params, { method, timeout: 5000 });
 }
 
-/** A caller for one SDK against the server at `url`, signing with `key` (the captures' pair unless told). */
-export function alibabaClient(url: string, sdk: AlibabaSdk, key: AlibabaKeyPair = ALIBABA_KEY): AlibabaCall {
+/**
+ * A caller for one SDK against the server at `url` (its host and port become the SDK's endpoint),
+ * signing with `key` (the captures' pair unless told); `regionId` is the SDKs' config setting
+ * (pop-core has none).
+ */
+export function alibabaClient(url: string, sdk: AlibabaSdk, key: AlibabaKeyPair = ALIBABA_KEY, regionId = 'cn-hangzhou'): AlibabaCall {
   switch (sdk) {
     case 'kms20160120':
-      return kmsClient(url, key);
+      return kmsClient(url, key, regionId);
     case 'openapi-client-v3':
-      return openApiClient(url, key);
+      return openApiClient(url, key, regionId);
     case 'openapi-client-v2':
-      return openApiClient(url, key, 'v2');
+      return openApiClient(url, key, regionId, 'v2');
     case 'openapi-core-v3':
-      return openApiCore(url, key);
+      return openApiCore(url, key, regionId);
     case 'pop-core-get':
       return popCore(url, key, 'GET');
     case 'pop-core-post':

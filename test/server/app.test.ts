@@ -1,9 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateSecretCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
-import { readConfig, SETTINGS, usage } from '../../src/server/config.js';
+import { ManualClock } from '../../src/core/runtime.js';
+import { readConfig, SETTINGS, usage, type PolysecretConfig } from '../../src/server/config.js';
+import { createLogger, type LogFormat } from '../../src/server/log.js';
 import { storedRecords } from '../../src/store/lowdbStore.js';
 import { awsClient, rawAws, startServer, STORES } from '../helpers/server.js';
+
+const START = Date.UTC(2025, 0, 1);
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe.each(STORES)('server (%s store)', (kind) => {
   it('listens on the real port when asked for port 0 and reports ready', async () => {
@@ -14,14 +20,54 @@ describe.each(STORES)('server (%s store)', (kind) => {
       const health = await fetch(`${server.url}/_emulator/health`);
       expect(health.status).toBe(200);
       expect(health.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(await health.json()).toEqual({ status: 'ready', dialects: ['aws', 'tencent', 'alibaba'], persistence: kind, auth: 'permissive' });
+      expect(await health.json()).toEqual({
+        status: 'ready',
+        version: PACKAGE_VERSION,
+        dialects: ['aws', 'tencent', 'alibaba'],
+        persistence: kind,
+        auth: 'permissive',
+        uptimeSeconds: expect.any(Number),
+        clockOffsetMs: 0,
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      });
       const head = await fetch(`${server.url}/_emulator/health?probe=1`, { method: 'HEAD' });
       expect(head.status).toBe(200);
       expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
       expect(await head.text()).toBe('');
       // Health is served without express; the first other admin call loads the rest of the admin API.
       expect((await fetch(`${server.url}/_emulator/requests`)).status).toBe(200);
-      expect((await fetch(`${server.url}/_emulator/nothing-here`, { method: 'POST', body: '{}' })).status).toBe(400);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('reports the emulator clock in health once moved: its offset and its time', async () => {
+    const server = await startServer(kind, { clock: new ManualClock(START) });
+    try {
+      const moved = await fetch(`${server.url}/_emulator/clock`, { method: 'POST', body: '{"advanceSeconds": 3600}' });
+      expect(moved.status).toBe(200);
+      const health = (await (await fetch(`${server.url}/_emulator/health`)).json()) as Record<string, unknown>;
+      expect(health).toMatchObject({ status: 'ready', clockOffsetMs: 3_600_000, time: new Date(START + 3_600_000).toISOString() });
+      expect(health.uptimeSeconds).toBeGreaterThanOrEqual(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it.each([
+    ['GET', '/_emulator/nope'],
+    ['POST', '/_emulator/nothing-here'],
+    ['GET', '/_emulator/reset'],
+    ['DELETE', '/_emulator/state'],
+    ['POST', '/moto-api/data.json'],
+    ['GET', '/_emulator/'],
+  ])('answers %s %s, which no admin route serves, with a 404 JSON NotFound', async (method, path) => {
+    const server = await startServer(kind);
+    try {
+      const response = await fetch(`${server.url}${path}?values=true`, { method, body: method === 'POST' ? '{}' : undefined });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await response.json()).toEqual({ error: 'NotFound', message: `no admin route ${method} ${path} (see the README's "Admin endpoints")` });
     } finally {
       await server.stop();
     }
@@ -85,6 +131,36 @@ describe('two servers in one process', () => {
   });
 });
 
+describe('strict mode without a credentials file', () => {
+  const EXAMPLE_CREDENTIALS = new URL('../../examples/credentials.json', import.meta.url).pathname;
+
+  async function startLines(overrides: Partial<PolysecretConfig>, format: LogFormat = 'pretty'): Promise<string[]> {
+    const lines: string[] = [];
+    const logger = createLogger('error', format, { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+    const server = await startServer('memory', { ...overrides, logger });
+    await server.stop();
+    return lines;
+  }
+
+  it('warns at start what every signed request will get and what to pass', async () => {
+    const lines = await startLines({ auth: 'strict' }, 'json');
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      {
+        time: expect.any(String),
+        level: 'error',
+        msg:
+          'warning: --auth strict without --credentials: no key is known, so every signed request will be refused as an unknown key; ' +
+          'pass --credentials FILE listing your keys (see examples/credentials.json)',
+      },
+    ]);
+  });
+
+  it('says nothing with a credentials file, or in permissive mode', async () => {
+    expect(await startLines({ auth: 'strict', credentialsFile: EXAMPLE_CREDENTIALS })).toEqual([]);
+    expect(await startLines({ auth: 'permissive' })).toEqual([]);
+  });
+});
+
 describe('usage', () => {
   it('lists every option with its environment twin and default, in aligned columns', () => {
     const lines = usage().split('\n');
@@ -128,5 +204,13 @@ describe('readConfig', () => {
     expect(() => readConfig([], { POLYSECRET_LOG_FORMAT: 'xml' })).toThrow('invalid log format: xml (one of pretty, json)');
     expect(() => readConfig(['--nope'], {})).toThrow('unknown option');
     expect(() => readConfig(['--port'], {})).toThrow('needs a value');
+    expect(() => readConfig(['serve'], {})).toThrow('unexpected argument: serve');
+    expect(() => readConfig(['--port', '1', '2'], {})).toThrow('unexpected argument: 2');
+    expect(() => readConfig([], { POLYSECRET_AWS_REGION: 'mars-1' })).toThrow('POLYSECRET_AWS_REGION: invalid aws region "mars-1"');
+  });
+
+  it('takes -p for --port, and the last of repeated flags', () => {
+    expect(readConfig(['-p', '5000'], {}).port).toBe(5000);
+    expect(readConfig(['--port', '1', '-p', '2', '--port=3'], {}).port).toBe(3);
   });
 });

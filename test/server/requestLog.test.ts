@@ -152,6 +152,42 @@ describe('GET /_emulator/requests', () => {
   });
 });
 
+describe('admin calls', () => {
+  it('are logged one info line each and listed with cloud admin, without bodies, query values or health checks', async () => {
+    const { server, lines } = await loggedServer('info', 'json');
+    const seed = JSON.stringify({ aws: { '000000000000': { 'us-east-1': [{ name: 'seeded', versions: [{ value: VALUE }] }] } } });
+    let listed: RequestEntry[];
+    try {
+      expect((await fetch(`${server.url}/_emulator/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: seed })).status).toBe(200);
+      expect((await fetch(`${server.url}/_emulator/state?values=true`)).status).toBe(200);
+      expect((await fetch(`${server.url}/_emulator/health`)).status).toBe(200);
+      expect((await fetch(`${server.url}/_emulator/nope?values=true`)).status).toBe(404);
+      expect((await fetch(`${server.url}/_emulator/seed`, { method: 'POST', body: '{"aws": 1}' })).status).toBe(400);
+      expect((await fetch(`${server.url}/moto-api/reset`, { method: 'POST' })).status).toBe(200);
+      const answer = await fetch(`${server.url}/_emulator/requests`);
+      ({ requests: listed } = (await answer.json()) as { requests: RequestEntry[] });
+    } finally {
+      await server.stop();
+    }
+    const calls = [
+      { cloud: 'admin', action: 'POST /_emulator/seed', status: 200 },
+      { cloud: 'admin', action: 'GET /_emulator/state', status: 200 },
+      { cloud: 'admin', action: 'GET /_emulator/nope', status: 404 },
+      { cloud: 'admin', action: 'POST /_emulator/seed', status: 400 },
+      { cloud: 'admin', action: 'POST /moto-api/reset', status: 200 },
+    ];
+    expect(listed.map(({ durationMs, ...rest }) => rest)).toEqual(calls.map((call) => ({ time: new Date(START).toISOString(), ...call })));
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request');
+    // The last request line is the listing itself, answered after the list was made.
+    expect(logged.map(({ time, durationMs, ...rest }) => rest)).toEqual([...calls, { cloud: 'admin', action: 'GET /_emulator/requests', status: 200 }].map((call) => ({ level: 'info', msg: 'request', ...call })));
+    for (const line of logged) expect(line.durationMs).toEqual(expect.any(Number));
+    const output = lines.join('\n');
+    expect(output).not.toContain(VALUE);
+    expect(output).not.toContain('values=true');
+    expect(output).not.toContain('/_emulator/health');
+  });
+});
+
 describe('/_emulator/clock', () => {
   let server: TestServer;
   beforeEach(async () => {

@@ -97,6 +97,55 @@ describe('a bad seed file', () => {
   });
 });
 
+describe('seed accounts and regions', () => {
+  const secret = [{ name: 'x', versions: [{ value: 'hidden-value' }] }];
+  const BAD_NAMESPACES = {
+    aws: { abc: { 'us-east-1': secret }, '000000000000': { 'mars-1': secret, 'us-gov-west-1': secret } },
+    alibaba: { '1234567890123456': { hangzhou: secret, 'cn-shanghai-finance-1': secret }, '42': { 'cn-hangzhou': secret } },
+    tencent: { 'uin-1': { 'ap-guangzhou': secret }, '100000000001': { 'not a region': secret, 'ap-shanghai-fsi': secret } },
+  };
+  const PROBLEMS = [
+    '/aws/abc: not an account id (AWS account ids are 12 digits, e.g. 000000000000)',
+    '/aws/000000000000/mars-1: not a region name (AWS regions look like us-east-1, us-gov-west-1, cn-north-1: area, one to three words, number)',
+    // '42' is an array index, so JavaScript lists it before the other keys.
+    '/alibaba/42: not an account id (Alibaba account ids are 16 digits, e.g. 1234567890123456)',
+    '/alibaba/1234567890123456/hangzhou: not a region name (Alibaba regions look like cn-hangzhou, ap-southeast-1, cn-shanghai-finance-1)',
+    '/tencent/uin-1: not an account id (Tencent account ids (UINs) are digits, e.g. 100000000001)',
+    '/tencent/100000000001/not a region: not a region name (Tencent regions look like ap-guangzhou, na-siliconvalley, ap-shanghai-fsi)',
+  ];
+
+  it('POST /_emulator/seed refuses every bad account and region, in JSON and YAML, loading nothing', async () => {
+    const server = await startServer('memory');
+    try {
+      const yaml = Object.entries(BAD_NAMESPACES)
+        .map(([cloud, accounts]) => `${cloud}:\n${Object.entries(accounts).map(([account, regions]) => `  "${account}":\n${Object.keys(regions).map((region) => `    "${region}":\n      - name: x\n        versions: [{ value: hidden-value }]\n`).join('')}`).join('')}`)
+        .join('');
+      for (const [type, body] of [['application/json', JSON.stringify(BAD_NAMESPACES)], ['application/yaml', yaml]]) {
+        const response = await fetch(`${server.url}/_emulator/seed`, { method: 'POST', headers: { 'content-type': type }, body });
+        expect(response.status).toBe(400);
+        const text = await response.text();
+        expect(text).not.toContain('hidden-value');
+        expect(JSON.parse(text)).toEqual({ error: 'InvalidSeed', message: 'the seed document was refused', problems: PROBLEMS });
+      }
+      const state = (await (await fetch(`${server.url}/_emulator/state`)).json()) as { secrets: unknown[] };
+      expect(state.secrets).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('--seed refuses a file with a bad region', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'polysecret-seed-ns-'));
+    try {
+      const file = join(dir, 'seed.yaml');
+      await writeFile(file, 'aws:\n  000000000000:\n    mars-1:\n      - name: x\n        versions: [{ value: v }]\n');
+      await expect(startServer('memory', { seedFile: file })).rejects.toThrow(`seed file ${file}: /aws/000000000000/mars-1: not a region name`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the seed setting', () => {
   it('is --seed with the POLYSECRET_SEED twin', () => {
     expect(readConfig([], { POLYSECRET_SEED: '/env.json' }).seedFile).toBe('/env.json');

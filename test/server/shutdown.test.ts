@@ -59,7 +59,8 @@ describe('handleShutdownSignals', () => {
     const signals = new EventEmitter();
     const exits: number[] = [];
     const lines: string[] = [];
-    handleShutdownSignals({ stop, log: (line) => lines.push(line), exit: (code) => exits.push(code), signals: signals as unknown as Pick<NodeJS.Process, 'on'> });
+    const logger = { info: (line: string) => lines.push(line), error: (line: string) => lines.push(`error: ${line}`) };
+    handleShutdownSignals({ stop, logger, exit: (code) => exits.push(code), signals: signals as unknown as Pick<NodeJS.Process, 'on'> });
     return { signals, exits, lines };
   }
 
@@ -99,6 +100,6 @@ describe('handleShutdownSignals', () => {
     signals.emit('SIGTERM');
     await new Promise(setImmediate);
     expect(exits).toEqual([1]);
-    expect(lines.at(-1)).toBe('polysecret: shutdown failed: disk full');
+    expect(lines.at(-1)).toBe('error: polysecret: shutdown failed: disk full');
   });
 });

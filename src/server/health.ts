@@ -1,0 +1,48 @@
+import type { OffsetClock } from '../core/runtime.js';
+import { POLYSECRET_VERSION } from '../version.js';
+
+/** The body of `GET /_emulator/health` (README "Admin endpoints"). */
+export interface HealthReport {
+  /** `ready` once state is loaded and the seed file applied (HTTP 200); `loading` before (503). */
+  status: 'ready' | 'loading';
+  /** The package version. */
+  version: string;
+  dialects: string[];
+  persistence: 'memory' | 'lowdb';
+  auth: string;
+  /** Whole seconds since this server was created. */
+  uptimeSeconds: number;
+  /** How far the emulator clock runs ahead of the wall clock (`POST /_emulator/clock`). */
+  clockOffsetMs: number;
+  /** The emulator's time, ISO 8601. */
+  time: string;
+}
+
+/** What the report is made of; `isReady` is read on each call. */
+export interface HealthSources {
+  dialects: readonly string[];
+  persistence: HealthReport['persistence'];
+  auth: string;
+  clock: OffsetClock;
+  isReady(): boolean;
+}
+
+/** A function answering the current health report; uptime counts from this call. */
+export function createHealthReporter(sources: HealthSources): () => HealthReport {
+  // Monotonic, so moving the system clock does not change the uptime.
+  const createdAt = performance.now();
+  const dialects = [...sources.dialects];
+  return () => {
+    const now = sources.clock.now();
+    return {
+      status: sources.isReady() ? 'ready' : 'loading',
+      version: POLYSECRET_VERSION,
+      dialects,
+      persistence: sources.persistence,
+      auth: sources.auth,
+      uptimeSeconds: Math.floor((performance.now() - createdAt) / 1000),
+      clockOffsetMs: sources.clock.offsetMs,
+      time: new Date(now).toISOString(),
+    };
+  };
+}
