@@ -2,6 +2,7 @@
 import { readConfig, usage } from './server/config.js';
 import { createPolysecret } from './server/app.js';
 import { handleShutdownSignals } from './server/shutdown.js';
+import { publishUrl } from './server/urlFile.js';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
@@ -12,8 +13,9 @@ async function main(): Promise<void> {
   const polysecret = createPolysecret(config);
   const url = await polysecret.start();
   process.stdout.write(`polysecret listening on ${url} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})\n`);
+  const published = await publishUrl(config.urlFile, url);
   handleShutdownSignals({
-    stop: () => polysecret.stop(),
+    stop: () => polysecret.stop().finally(() => published.remove()),
     log: (line) => process.stdout.write(`${line}\n`),
     exit: (code) => process.exit(code),
   });
