@@ -12,8 +12,9 @@ async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
   const polysecret = createPolysecret(config);
   const url = await polysecret.start();
-  process.stdout.write(`polysecret listening on ${url} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})\n`);
+  // Before the startup line, so whoever reads that line finds the file too.
   const published = await publishUrl(config.urlFile, url);
+  process.stdout.write(`polysecret listening on ${url} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})\n`);
   handleShutdownSignals({
     stop: () => polysecret.stop().finally(() => published.remove()),
     log: (line) => process.stdout.write(`${line}\n`),
