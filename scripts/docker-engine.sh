@@ -23,8 +23,9 @@ start_wait_seconds=60
 say() { echo "docker-engine: $*" >&2; }
 fail() { say "$*"; exit 1; }
 
+# The pidfile can outlive a killed engine, and its pid be reused: only a live dockerd counts.
 private_engine_running() {
-  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+  [ -f "$pidfile" ] && [ "$(cat "/proc/$(cat "$pidfile")/comm" 2>/dev/null)" = dockerd ]
 }
 
 install_engine() {
@@ -55,7 +56,9 @@ start() {
   install_engine
 
   mkdir -p "$state_dir/data" "$state_dir/exec"
-  rm -f "$socket" "$pidfile"
+  # A killed engine leaves its containerd's pidfile behind; when that pid lingers (unreaped, or reused)
+  # dockerd waits for it instead of starting its own containerd, and gives up.
+  rm -f "$socket" "$pidfile" "$state_dir/exec/containerd/containerd.pid"
   # setsid: the engine outlives the shell that started it, until `stop`.
   setsid dockerd \
     --data-root "$state_dir/data" \
