@@ -12,6 +12,7 @@
  */
 import { createPolysecret } from './server/app.js';
 import { SETTINGS, type PolysecretConfig } from './server/config.js';
+import { publishUrl } from './server/urlFile.js';
 
 export { createPolysecret, type Polysecret, type PolysecretOverrides } from './server/app.js';
 export { readConfig, SETTINGS, type PolysecretConfig } from './server/config.js';
@@ -64,7 +65,8 @@ function configFrom(options: PolysecretOptions): PolysecretConfig {
  * @throws when an option is unknown or invalid, or the port cannot be bound.
  */
 export async function startPolysecret(options: PolysecretOptions = {}): Promise<PolysecretHandle> {
-  const polysecret = createPolysecret(configFrom(options));
+  const config = configFrom(options);
+  const polysecret = createPolysecret(config);
   let url: string;
   try {
     url = await polysecret.start();
@@ -73,11 +75,12 @@ export async function startPolysecret(options: PolysecretOptions = {}): Promise<
     await polysecret.stop().catch(() => undefined);
     throw error;
   }
+  const published = await publishUrl(config.urlFile, url);
   let stopping: Promise<void> | undefined;
   return {
     url,
     port: Number(new URL(url).port),
     reset: () => polysecret.engine.reset(),
-    stop: () => (stopping ??= polysecret.stop()),
+    stop: () => (stopping ??= polysecret.stop().finally(() => published.remove())),
   };
 }

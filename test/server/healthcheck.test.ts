@@ -6,6 +6,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPolysecret } from '../../src/index.js';
 import { healthUrl, isHealthy } from '../../src/server/healthProbe.js';
 import { startImage } from '../helpers/image.js';
 
@@ -50,6 +51,22 @@ describe('healthUrl', () => {
     expect((await healthUrl({ POLYSECRET_URL_FILE: join(dir, 'absent'), POLYSECRET_PORT: '6000' })).href).toBe('http://127.0.0.1:6000/_emulator/health');
     expect((await healthUrl({ POLYSECRET_PORT: '6001' })).href).toBe('http://127.0.0.1:6001/_emulator/health');
     expect((await healthUrl({})).href).toBe('http://127.0.0.1:4566/_emulator/health');
+  });
+});
+
+describe('startPolysecret with urlFile', () => {
+  it('publishes the URL while serving and removes the file on stop, like the CLI', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'polysecret-url-file-'));
+    const urlFile = join(dir, 'polysecret.url');
+    try {
+      const polysecret = await startPolysecret({ urlFile, logLevel: 'silent' });
+      expect((await readFile(urlFile, 'utf8')).trim()).toBe(polysecret.url);
+      expect(await isHealthy(await healthUrl({ POLYSECRET_URL_FILE: urlFile }))).toBe(true);
+      await polysecret.stop();
+      await expect(readFile(urlFile, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
