@@ -98,17 +98,23 @@ stop() {
 # The stand-in for an official node image: the same paths, user, and defaults a Dockerfile relies on.
 build_base() {
   local tag=$1 major=$2 work
-  command -v mmdebstrap >/dev/null 2>&1 || {
-    [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 || fail "building $tag needs mmdebstrap (apt-get install mmdebstrap)"
+  if ! command -v mmdebstrap >/dev/null 2>&1; then
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+      fail "building $tag needs mmdebstrap (apt-get install mmdebstrap) and root"
+    fi
     say "installing mmdebstrap from Debian"
-    DEBIAN_FRONTEND=noninteractive apt-get -qq install -y --no-install-recommends mmdebstrap >&2
-  }
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -qq update >&2
+    apt-get -qq install -y --no-install-recommends mmdebstrap >&2
+  fi
   work=$(mktemp -d)
   # shellcheck disable=SC2064 # expand $work now: it is local.
   trap "rm -rf '$work'" EXIT
   local root="$work/root"
 
   say "building $tag: Debian bookworm minbase with ca-certificates (mmdebstrap)"
+  # The hooks are in single quotes on purpose: mmdebstrap runs them with the new root as "$1".
+  # shellcheck disable=SC2016
   mmdebstrap --quiet --variant=minbase --include=ca-certificates \
     --customize-hook='chroot "$1" groupadd --gid 1000 node' \
     --customize-hook='chroot "$1" useradd --uid 1000 --gid node --shell /bin/bash --create-home node' \
