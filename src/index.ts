@@ -12,7 +12,7 @@
  */
 import { createPolysecret } from './server/app.js';
 import { SETTINGS, type PolysecretConfig } from './server/config.js';
-import { publishUrl } from './server/urlFile.js';
+import { publishUrl, type PublishedUrl } from './server/urlFile.js';
 
 export { createPolysecret, type Polysecret, type PolysecretOverrides } from './server/app.js';
 export { readConfig, SETTINGS, type PolysecretConfig } from './server/config.js';
@@ -68,14 +68,15 @@ export async function startPolysecret(options: PolysecretOptions = {}): Promise<
   const config = configFrom(options);
   const polysecret = createPolysecret(config);
   let url: string;
+  let published: PublishedUrl;
   try {
     url = await polysecret.start();
+    published = await publishUrl(config.urlFile, url);
   } catch (error) {
     // Release the store (and any half-open listener) before reporting why start failed.
     await polysecret.stop().catch(() => undefined);
     throw error;
   }
-  const published = await publishUrl(config.urlFile, url);
   let stopping: Promise<void> | undefined;
   return {
     url,

@@ -29,7 +29,7 @@ export interface PolysecretConfig {
   logLevel: LogLevel;
   /** `pretty` (the default) or `json`, one object per line. */
   logFormat?: LogFormat;
-  /** The CLI writes its base URL here once listening and removes it on a clean stop (the container's health check reads it). */
+  /** Once listening, the base URL is written here, and removed on a clean stop (the container's health check reads it). */
   urlFile?: string;
 }
 

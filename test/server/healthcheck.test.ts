@@ -68,6 +68,19 @@ describe('startPolysecret with urlFile', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('rejects when the URL file cannot be written, and releases the port it had bound', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'polysecret-url-file-'));
+    try {
+      const port = await closedPort();
+      await expect(startPolysecret({ port, urlFile: join(dir, 'missing-dir/polysecret.url'), logLevel: 'silent' })).rejects.toMatchObject({ code: 'ENOENT' });
+      // The port is free again: a second start on it succeeds.
+      const again = await startPolysecret({ port, logLevel: 'silent' });
+      await again.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('isHealthy', () => {
