@@ -2,17 +2,25 @@
 # The container image's build steps, run by the Dockerfile and by test/container.test.ts, so what the
 # image ships is what the tests start.
 #
-#   scripts/build-image.sh SOURCE_DIR OUTPUT_DIR
+#   scripts/build-image.sh SOURCE_DIR OUTPUT_DIR            # both steps below, in order
+#   scripts/build-image.sh deps SOURCE_DIR OUTPUT_DIR       # needs only package.json and package-lock.json
+#   scripts/build-image.sh assemble SOURCE_DIR OUTPUT_DIR   # needs the sources, after deps
 #
-# Installs SOURCE_DIR's dependencies (dev included) from the lockfile, which compiles it, then assembles in
-# OUTPUT_DIR only what runs: production dependencies, the compiled output and the request schemas.
-# The image starts it with `node dist/src/cli.js` from OUTPUT_DIR (the Dockerfile's ENTRYPOINT).
+# deps installs SOURCE_DIR's dependencies (dev included) and OUTPUT_DIR's production dependencies from the
+# lockfile. The Dockerfile runs it before copying the sources, so that layer stays cached while only
+# sources change. assemble compiles SOURCE_DIR and copies into OUTPUT_DIR what runs beside those
+# dependencies: the compiled output and the request schemas. The image starts the result with
+# `node dist/src/cli.js` from OUTPUT_DIR (the Dockerfile's ENTRYPOINT).
 set -euo pipefail
 
-if [ "$#" -ne 2 ]; then
-  echo "usage: $0 SOURCE_DIR OUTPUT_DIR" >&2
+usage() {
+  echo "usage: $0 [deps|assemble] SOURCE_DIR OUTPUT_DIR" >&2
   exit 2
-fi
+}
+
+step=all
+case "${1:-}" in deps | assemble) step=$1; shift ;; esac
+[ "$#" -eq 2 ] || usage
 src=$(cd "$1" && pwd)
 mkdir -p "$2"
 out=$(cd "$2" && pwd)
@@ -21,25 +29,38 @@ if [ "$src" = "$out" ]; then
   exit 2
 fi
 
-# Install with the dev toolchain; npm ci runs package.json's prepare script (npm run build), which
-# compiles dist/ as a user's own `npm install` does.
-cd "$src"
-npm ci --no-audit --no-fund
-if [ ! -f dist/src/cli.js ]; then
-  echo "$0: npm ci did not compile dist/ (is the prepare script missing, or are scripts disabled?)" >&2
-  exit 1
-fi
+install_dependencies() {
+  # --ignore-scripts: package.json's prepare script compiles, and the sources are not there yet.
+  (cd "$src" && npm ci --ignore-scripts --no-audit --no-fund --no-update-notifier)
+  # The runtime tree gets production dependencies only, from the same lockfile.
+  rm -rf "$out/node_modules"
+  cp "$src/package.json" "$src/package-lock.json" "$out/"
+  (cd "$out" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --no-update-notifier)
+}
 
-# Assemble the runtime tree from scratch so nothing from an earlier build lingers.
-rm -rf "$out/dist" "$out/schemas" "$out/node_modules"
-mkdir -p "$out/dist"
-cp package.json package-lock.json "$out/"
-cp -R dist/src dist/dialects "$out/dist/"
-cp -R schemas "$out/schemas"
-# Source maps point at TypeScript files the image does not ship.
-find "$out/dist" -name '*.map' -delete
+assemble() {
+  if [ ! -d "$src/node_modules/typescript" ] || [ ! -d "$out/node_modules" ]; then
+    echo "$0: run the deps step first (no dependencies installed in $src or $out)" >&2
+    exit 1
+  fi
+  # The same build a user's `npm install` runs through the prepare script.
+  (cd "$src" && npm run --silent build)
+  if [ ! -f "$src/dist/src/cli.js" ]; then
+    echo "$0: npm run build did not compile dist/" >&2
+    exit 1
+  fi
+  # Replace the compiled output and schemas whole, so nothing from an earlier build lingers.
+  rm -rf "$out/dist" "$out/schemas"
+  mkdir -p "$out/dist"
+  cp -R "$src/dist/src" "$src/dist/dialects" "$out/dist/"
+  cp -R "$src/schemas" "$out/schemas"
+  # Source maps point at TypeScript files the image does not ship.
+  find "$out/dist" -name '*.map' -delete
+  echo "build-image: runtime tree ready in $out (start: node dist/src/cli.js)"
+}
 
-cd "$out"
-# --ignore-scripts: prepare would run tsc, which a production install does not have; dist/ is copied in.
-npm ci --omit=dev --ignore-scripts --no-audit --no-fund
-echo "build-image: runtime tree ready in $out (start: node dist/src/cli.js)"
+case "$step" in
+  deps) install_dependencies ;;
+  assemble) assemble ;;
+  all) install_dependencies && assemble ;;
+esac

@@ -81,7 +81,8 @@ function configFrom(options: PolysecretOptions): PolysecretConfig {
  * @throws when an option is unknown or invalid, or the port cannot be bound.
  */
 export async function startPolysecret(options: PolysecretOptions = {}): Promise<PolysecretHandle> {
-  const polysecret = createPolysecret(configFrom(options));
+  const config = configFrom(options);
+  const polysecret = createPolysecret(config);
   let url: string;
   try {
     url = await polysecret.start();

@@ -29,8 +29,15 @@ describe('container image (scripts/build-image.sh, run as the Dockerfile runs it
     await copyCleanTree(source);
     await buildImageTree(source, output);
     dockerfile = await readDockerfile(join(REPO, 'Dockerfile'));
-    // The image's environment, except a free port on loopback and a data dir of our own.
-    env = { PATH: process.env.PATH, ...dockerfile.env, POLYSECRET_HOST: '127.0.0.1', POLYSECRET_PORT: '0', POLYSECRET_DATA_DIR: join(work, 'data') };
+    // The image's environment, except a free port on loopback, and a data dir and URL file of our own.
+    env = {
+      PATH: process.env.PATH,
+      ...dockerfile.env,
+      POLYSECRET_HOST: '127.0.0.1',
+      POLYSECRET_PORT: '0',
+      POLYSECRET_DATA_DIR: join(work, 'data'),
+      POLYSECRET_URL_FILE: join(work, 'polysecret.url'),
+    };
   }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -38,29 +45,41 @@ describe('container image (scripts/build-image.sh, run as the Dockerfile runs it
   });
 
   it('builds in a stage of its own and ships a runtime tree as the node user, on 0.0.0.0:4566 with /data as a volume', () => {
-    expect(dockerfile.from).toHaveLength(2);
-    expect(dockerfile.from[0]).toMatch(/ AS build$/);
-    expect(dockerfile.text).toMatch(/^RUN scripts\/build-image\.sh \/src \/app$/m);
+    expect(dockerfile.from).toEqual(['node:22-bookworm-slim AS build', 'node:22-bookworm-slim']);
+    // Dependencies are installed from the manifest and lockfile alone, before the sources are copied in,
+    // so that layer stays cached while only sources change.
+    const lines = dockerfile.text.split('\n');
+    const deps = lines.indexOf('RUN scripts/build-image.sh deps /src /app');
+    expect(deps).toBeGreaterThan(lines.indexOf('COPY package.json package-lock.json ./'));
+    expect(lines.indexOf('COPY . .')).toBeGreaterThan(deps);
+    expect(lines.indexOf('RUN scripts/build-image.sh assemble /src /app')).toBeGreaterThan(lines.indexOf('COPY . .'));
     expect(dockerfile.text).toMatch(/^COPY --from=build \/app \/app$/m);
     expect(dockerfile.text).toMatch(/^USER node$/m);
     expect(dockerfile.text).toMatch(/^EXPOSE 4566$/m);
     expect(dockerfile.text).toMatch(/^VOLUME \/data$/m);
-    expect(dockerfile.env).toMatchObject({ POLYSECRET_HOST: '0.0.0.0', POLYSECRET_PORT: '4566', POLYSECRET_DATA_DIR: '/data', NODE_ENV: 'production' });
+    expect(dockerfile.env).toMatchObject({
+      POLYSECRET_HOST: '0.0.0.0',
+      POLYSECRET_PORT: '4566',
+      POLYSECRET_DATA_DIR: '/data',
+      POLYSECRET_URL_FILE: '/tmp/polysecret.url',
+      NODE_ENV: 'production',
+    });
     expect(dockerfile.entrypoint).toEqual(['node', 'dist/src/cli.js']);
-    expect(dockerfile.healthcheck[0]).toBe('node');
+    expect(dockerfile.healthcheck).toEqual(['node', 'dist/src/healthcheck.js']);
   });
 
   it('has a compose file whose example app waits for a healthy polysecret with its data in a named volume', async () => {
     const compose = await readFile(join(REPO, 'docker-compose.yml'), 'utf8');
-    expect(await readComposeHealthcheck(join(REPO, 'docker-compose.yml'))).toEqual(['CMD', 'node', '-e', expect.stringContaining('/_emulator/health')]);
+    expect(await readComposeHealthcheck(join(REPO, 'docker-compose.yml'))).toEqual(['CMD', ...dockerfile.healthcheck]);
+    expect(compose).toMatch(/^\s+image: node:22-bookworm-slim$/m);
     expect(compose).toMatch(/depends_on:\n\s+polysecret:\n\s+condition: service_healthy/);
     expect(compose).toMatch(/^\s+- polysecret-data:\/data$/m);
     expect(compose).toMatch(/^volumes:\n\s+polysecret-data:/m);
   });
 
-  it('leaves the fresh clone where `npx polysecret --help` works: npm ci compiled it, and every option is listed', async () => {
-    // build-image.sh ran `npm ci` in the clean copy, whose prepare script compiles dist/ as a user's
-    // `npm install` does; the script refuses to go on without it.
+  it('leaves the fresh clone where `npx polysecret --help` works: build-image.sh compiled it, and every option is listed', async () => {
+    // build-image.sh compiled the clean copy with the build a user's `npm install` runs through the
+    // prepare script; the script refuses to go on without dist/.
     expect(JSON.parse(await readFile(join(source, 'package.json'), 'utf8')).scripts.prepare).toBe('npm run build');
     const { stdout } = await run('npx', ['--no-install', 'polysecret', '--help'], { cwd: source });
     const rows = stdout.split('\n').filter((line) => line.trimStart().startsWith('--'));
@@ -83,11 +102,11 @@ describe('container image (scripts/build-image.sh, run as the Dockerfile runs it
     const health = await fetch(`${first.url}/_emulator/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ready', persistence: 'lowdb' });
-    const port = new URL(first.url).port;
-    await expect(run(dockerfile.healthcheck[0], dockerfile.healthcheck.slice(1), { env: { ...env, POLYSECRET_PORT: port } })).resolves.toBeDefined();
-
+    // The port was picked at start (POLYSECRET_PORT=0), so the health checks find it in the URL file only.
+    expect((await readFile(env.POLYSECRET_URL_FILE!, 'utf8')).trim()).toBe(first.url);
+    await expect(run(dockerfile.healthcheck[0], dockerfile.healthcheck.slice(1), { cwd: output, env })).resolves.toBeDefined();
     const [, ...composeCheck] = await readComposeHealthcheck(join(REPO, 'docker-compose.yml'));
-    await expect(run(composeCheck[0], composeCheck.slice(1).map((arg) => arg.replace(':4566/', `:${port}/`)))).resolves.toBeDefined();
+    await expect(run(composeCheck[0], composeCheck.slice(1), { cwd: output, env })).resolves.toBeDefined();
 
     await awsClient(first.url).send(new CreateSecretCommand({ Name: 'kept', SecretString: 'survives-restart' }));
     // Half a request is on the wire when the signal arrives; the rest is sent after shutdown began.
@@ -118,6 +137,9 @@ describe('container image (scripts/build-image.sh, run as the Dockerfile runs it
     expect(finished).toMatchObject({ status: 200 });
     expect(JSON.parse(finished.text)).toMatchObject({ Name: 'late' });
     expect(await first.exited).toBe(0);
+    // A clean stop withdraws the URL file, and the health check then fails.
+    await expect(readFile(env.POLYSECRET_URL_FILE!, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(run(dockerfile.healthcheck[0], dockerfile.healthcheck.slice(1), { cwd: output, env })).rejects.toMatchObject({ code: 1 });
 
     // Both secrets were flushed: a second start from the same data dir serves them.
     const second = await startImage(dockerfile.entrypoint, output, env);

@@ -25,6 +25,7 @@ import { compileAdminSchemas } from './adminSchemas.js';
 import { seedFromFile } from './seed.js';
 import { createDialectHandler } from './dispatch.js';
 import { createHealthReporter } from './health.js';
+import { publishUrl, type PublishedUrl } from './urlFile.js';
 
 /** Said at start when strict mode knows no key: every signed request would fail, and the reason is not obvious. */
 const STRICT_WITHOUT_CREDENTIALS =
@@ -98,6 +99,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   ];
   let loaded = false;
   let server: Server | undefined;
+  let published: PublishedUrl | undefined;
 
   const adminValidators = compileAdminSchemas();
   const answerDialect = createDialectHandler({ dialects, requestLog, logger });
@@ -141,6 +143,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
         await closeGracefully(server);
       }
       await store.close();
+      await published?.remove();
       logger.flush?.();
     },
   };
@@ -172,6 +175,9 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    return `http://${host}:${port}`;
+    const url = `http://${host}:${port}`;
+    // Before start resolves (and so before the startup line): whoever reads that line finds the file too.
+    published = await publishUrl(config.urlFile, url);
+    return url;
   }
 }

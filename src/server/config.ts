@@ -31,6 +31,8 @@ export interface PolysecretConfig {
   logLevel: LogLevel;
   /** `pretty` (the default) or `json`, one object per line. */
   logFormat?: LogFormat;
+  /** Once listening, the base URL is written here, and removed on a clean stop (the container's health check reads it). */
+  urlFile?: string;
 }
 
 /** One setting: its flag, its environment twin, its default and how to read it. */
@@ -100,6 +102,7 @@ export const SETTINGS = [
   { key: 'seedFile', flag: '--seed', env: 'POLYSECRET_SEED', fallback: undefined, parse: text, help: 'JSON or YAML (.yaml/.yml) seed file of secrets to load before reporting ready' },
   { key: 'logLevel', flag: '--log-level', env: 'POLYSECRET_LOG_LEVEL', fallback: 'info', parse: parseLogLevel, help: 'silent, error, info or debug' },
   { key: 'logFormat', flag: '--log-format', env: 'POLYSECRET_LOG_FORMAT', fallback: 'pretty', parse: parseLogFormat, help: 'pretty (one readable line per request) or json (one JSON object per line)' },
+  { key: 'urlFile', flag: '--url-file', env: 'POLYSECRET_URL_FILE', fallback: undefined, parse: text, help: 'once listening, write the base URL to this file (removed on a clean stop)' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 
 /**
