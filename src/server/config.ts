@@ -29,6 +29,14 @@ export interface PolysecretConfig {
   logLevel: LogLevel;
   /** `pretty` (the default) or `json`, one object per line. */
   logFormat?: LogFormat;
+  /** Also serve https on the port, with a self-signed certificate unless `tlsCert`/`tlsKey` name one (README "TLS"). */
+  tls?: boolean;
+  /** A PEM certificate (chain) file to serve https with; needs `tlsKey`. */
+  tlsCert?: string;
+  /** The PEM private key file of `tlsCert`. */
+  tlsKey?: string;
+  /** Where `tls` keeps its generated certificate; unset, `<dataDir>/tls`, or a temp dir without a data dir. */
+  tlsDir?: string;
 }
 
 /** One setting: its flag, its environment twin, its default and how to read it. */
@@ -39,6 +47,8 @@ interface Setting<K extends keyof PolysecretConfig> {
   fallback: PolysecretConfig[K];
   parse: (raw: string) => PolysecretConfig[K];
   help: string;
+  /** A switch: the flag alone means true (`--flag=false` turns it off). */
+  boolean?: true;
 }
 
 function parsePort(raw: string): number {
@@ -58,6 +68,12 @@ function parseLogFormat(raw: string): LogFormat {
 }
 
 const text = (raw: string) => raw;
+
+function parseSwitch(raw: string): boolean {
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new Error(`invalid switch value: ${raw} (1, true, 0 or false)`);
+}
 
 function parseAuthMode(raw: string): AuthMode {
   if (raw !== 'permissive' && raw !== 'strict') throw new Error(`invalid auth mode: ${raw} (permissive or strict)`);
@@ -80,6 +96,10 @@ export const SETTINGS = [
   { key: 'seedFile', flag: '--seed', env: 'POLYSECRET_SEED', fallback: undefined, parse: text, help: 'JSON or YAML (.yaml/.yml) seed file of secrets to load before reporting ready' },
   { key: 'logLevel', flag: '--log-level', env: 'POLYSECRET_LOG_LEVEL', fallback: 'info', parse: parseLogLevel, help: 'silent, error, info or debug' },
   { key: 'logFormat', flag: '--log-format', env: 'POLYSECRET_LOG_FORMAT', fallback: 'pretty', parse: parseLogFormat, help: 'pretty (one readable line per request) or json (one JSON object per line)' },
+  { key: 'tls', flag: '--tls', env: 'POLYSECRET_TLS', fallback: false, parse: parseSwitch, boolean: true, help: 'also serve https on the port, with a self-signed certificate made for localhost' },
+  { key: 'tlsCert', flag: '--tls-cert', env: 'POLYSECRET_TLS_CERT', fallback: undefined, parse: text, help: 'PEM certificate file to serve https with (with --tls-key)' },
+  { key: 'tlsKey', flag: '--tls-key', env: 'POLYSECRET_TLS_KEY', fallback: undefined, parse: text, help: 'PEM private key file of --tls-cert' },
+  { key: 'tlsDir', flag: '--tls-dir', env: 'POLYSECRET_TLS_DIR', fallback: undefined, parse: text, help: 'where --tls keeps its certificate; unset: <data-dir>/tls, or a temp dir without one' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 
 /** Reads the configuration: a flag wins over its environment twin, which wins over the default. */
@@ -90,7 +110,8 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Pol
     let raw: string | undefined = env[setting.env];
     if (index >= 0) {
       const arg = argv[index];
-      raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+      const alone = 'boolean' in setting ? 'true' : argv[index + 1];
+      raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : alone;
       if (raw === undefined) throw new Error(`${setting.flag} needs a value`);
     }
     config[setting.key] = raw === undefined || raw === '' ? setting.fallback : setting.parse(raw);
