@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
   const polysecret = createPolysecret(config);
   const url = await polysecret.start();
-  process.stdout.write(`polysecret listening on ${url} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})\n`);
+  const urls = polysecret.httpsUrl ? `${url} and ${polysecret.httpsUrl}` : url;
+  process.stdout.write(`polysecret listening on ${urls} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})\n`);
   handleShutdownSignals({
     stop: () => polysecret.stop(),
     log: (line) => process.stdout.write(`${line}\n`),

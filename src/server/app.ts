@@ -1,6 +1,4 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAlibabaDialect } from '../../dialects/alibaba/index.js';
 import { alibabaPolicy } from '../../dialects/alibaba/policy.js';
 import { createAwsDialect } from '../../dialects/aws/index.js';
@@ -21,6 +19,8 @@ import { INTERNAL_ERROR, sendJson, type Dialect } from './http.js';
 import { createLogger, type Logger } from './log.js';
 import { RequestLog } from './requestLog.js';
 import { closeGracefully } from './shutdown.js';
+import { listen, type Listener } from './listener.js';
+import { loadTlsIdentity, type TlsIdentity } from './tls.js';
 import { compileAdminSchemas } from './adminSchemas.js';
 import { seedFromFile } from './seed.js';
 import { createDialectHandler } from './dispatch.js';
@@ -50,8 +50,12 @@ export interface PolysecretOverrides {
 /** A running (or ready to run) polysecret server. */
 export interface Polysecret {
   readonly engine: SecretEngine;
-  /** Loads state, listens, and resolves to the base URL (with the real port when 0 was asked). */
+  /** Loads state, listens, and resolves to the base URL (with the real port when 0 was asked), always `http://`. */
   start(): Promise<string>;
+  /** With TLS on, the `https://` base URL of the same port once started; otherwise undefined. */
+  readonly httpsUrl: string | undefined;
+  /** With TLS on, the certificate file clients should trust; otherwise undefined. */
+  readonly tlsCertFile: string | undefined;
   /** Stops accepting connections, lets requests in flight finish, then flushes pending writes. */
   stop(): Promise<void>;
 }
@@ -85,7 +89,9 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     createAlibabaDialect({ engine, logger, auth, account: config.alibabaAccount, region: config.alibabaRegion }),
   ];
   let loaded = false;
-  let server: Server | undefined;
+  let listener: Listener | undefined;
+  let tlsIdentity: TlsIdentity | undefined;
+  let httpsUrl: string | undefined;
 
   const adminValidators = compileAdminSchemas();
   const answerDialect = createDialectHandler({ dialects, requestLog, logger });
@@ -112,6 +118,12 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
 
   return {
     engine,
+    get httpsUrl() {
+      return httpsUrl;
+    },
+    get tlsCertFile() {
+      return tlsIdentity?.certFile;
+    },
     async start() {
       try {
         return await load();
@@ -122,16 +134,19 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     },
 
     async stop() {
-      if (server) {
+      if (listener) {
         // Requests in flight finish (within a grace period) before the store is flushed below.
-        await closeGracefully(server);
+        await closeGracefully(listener.server);
       }
+      await tlsIdentity?.dispose();
       await store.close();
       logger.flush?.();
     },
   };
 
   async function load(): Promise<string> {
+    // A bad certificate or key fails start before state is loaded or anything listens.
+    tlsIdentity = await loadTlsIdentity(config, logger);
     await engine.load();
     // Seeded before health says ready; a bad seed file fails start before anything listens.
     if (config.seedFile) {
@@ -140,17 +155,27 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     }
     loaded = true;
     // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
-    server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
-      // SDK traffic skips express: its router costs more than the whole answer of a read.
-      if (isHealthCheck(req)) {
-        const report = health();
-        sendJson(res, report.status === 'ready' ? 200 : 503, report, req.method === 'HEAD');
-      } else if (isAdminPath(req.url)) answerAdmin(req, res);
-      else answerDialect(req, res);
-    }).listen(config.port, config.host);
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
+    listener = await listen({
+      host: config.host,
+      port: config.port,
+      maxHeaderSize: MAX_HEADER_BYTES,
+      tls: tlsIdentity,
+      onTlsClientError: (error) => logger.debug(`TLS handshake failed: ${error.message}`),
+      handler: (req, res) => {
+        // SDK traffic skips express: its router costs more than the whole answer of a read.
+        if (isHealthCheck(req)) {
+          const report = health();
+          sendJson(res, report.status === 'ready' ? 200 : 503, report, req.method === 'HEAD');
+        } else if (isAdminPath(req.url)) answerAdmin(req, res);
+        else answerDialect(req, res);
+      },
+    });
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    return `http://${host}:${port}`;
+    const url = `http://${host}:${listener.port}`;
+    if (tlsIdentity) {
+      httpsUrl = `https://${host}:${listener.port}`;
+      logger.info(`https on the same port with the certificate ${tlsIdentity.certFile} (trust it with NODE_EXTRA_CA_CERTS, AWS_CA_BUNDLE or --ca-bundle)`);
+    }
+    return url;
   }
 }

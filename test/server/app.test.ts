@@ -115,6 +115,7 @@ describe('readConfig', () => {
       seedFile: undefined,
       logLevel: 'info',
       logFormat: 'pretty',
+      tls: false,
     });
     const env = { POLYSECRET_PORT: '5000', POLYSECRET_HOST: '0.0.0.0', POLYSECRET_DATA_DIR: '/data' };
     expect(readConfig([], env)).toMatchObject({ port: 5000, host: '0.0.0.0', dataDir: '/data' });
