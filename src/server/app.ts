@@ -21,6 +21,7 @@ import { RequestLog } from './requestLog.js';
 import { closeGracefully } from './shutdown.js';
 import { listen, type Listener } from './listener.js';
 import { loadTlsIdentity, type TlsIdentity } from './tls.js';
+import { InitHooks } from './initHooks.js';
 import { compileAdminSchemas } from './adminSchemas.js';
 import { seedFromFile } from './seed.js';
 import { createDialectHandler } from './dispatch.js';
@@ -92,6 +93,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   let listener: Listener | undefined;
   let tlsIdentity: TlsIdentity | undefined;
   let httpsUrl: string | undefined;
+  const initHooks = new InitHooks({ dir: config.initDir, logger });
 
   const adminValidators = compileAdminSchemas();
   const answerDialect = createDialectHandler({ dialects, requestLog, logger });
@@ -100,6 +102,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     dialects: dialects.map((d) => d.name),
     persistence: config.dataDir ? 'lowdb' : 'memory',
     auth: config.auth,
+    init: initHooks.report(),
   });
   // express is loaded on the first admin call other than health: it is a fifth of start-up.
   let adminApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
@@ -134,6 +137,8 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     },
 
     async stop() {
+      // A hook still running is killed: it never keeps the server from stopping.
+      await initHooks.stop();
       if (listener) {
         // Requests in flight finish (within a grace period) before the store is flushed below.
         await closeGracefully(listener.server);
@@ -176,6 +181,8 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
       httpsUrl = `https://${host}:${listener.port}`;
       logger.info(`https on the same port with the certificate ${tlsIdentity.certFile} (trust it with NODE_EXTRA_CA_CERTS, AWS_CA_BUNDLE or --ca-bundle)`);
     }
+    // Not awaited: the hooks talk to the server, which is ready now; health reports how they went.
+    void initHooks.run({ http: url, https: httpsUrl });
     return url;
   }
 }

@@ -37,6 +37,8 @@ export interface PolysecretConfig {
   tlsKey?: string;
   /** Where `tls` keeps its generated certificate; unset, `<dataDir>/tls`, or a temp dir without a data dir. */
   tlsDir?: string;
+  /** A directory of executables run once the server is ready (README "Init hooks"). */
+  initDir?: string;
 }
 
 /** One setting: its flag, its environment twin, its default and how to read it. */
@@ -100,6 +102,7 @@ export const SETTINGS = [
   { key: 'tlsCert', flag: '--tls-cert', env: 'POLYSECRET_TLS_CERT', fallback: undefined, parse: text, help: 'PEM certificate file to serve https with (with --tls-key)' },
   { key: 'tlsKey', flag: '--tls-key', env: 'POLYSECRET_TLS_KEY', fallback: undefined, parse: text, help: 'PEM private key file of --tls-cert' },
   { key: 'tlsDir', flag: '--tls-dir', env: 'POLYSECRET_TLS_DIR', fallback: undefined, parse: text, help: 'where --tls keeps its certificate; unset: <data-dir>/tls, or a temp dir without one' },
+  { key: 'initDir', flag: '--init-dir', env: 'POLYSECRET_INIT_DIR', fallback: undefined, parse: text, help: 'run the executables in this directory, in name order, once the server is ready' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 
 /** Reads the configuration: a flag wins over its environment twin, which wins over the default. */

@@ -37,6 +37,7 @@ export async function startServer(kind: StoreKind, overrides: PolysecretOverride
     tlsCert: overrides.tlsCert,
     tlsKey: overrides.tlsKey,
     tlsDir: overrides.tlsDir,
+    initDir: overrides.initDir,
     logLevel: 'silent',
   };
   const polysecret = createPolysecret(config, overrides);

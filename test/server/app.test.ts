@@ -14,7 +14,13 @@ describe.each(STORES)('server (%s store)', (kind) => {
       const health = await fetch(`${server.url}/_emulator/health`);
       expect(health.status).toBe(200);
       expect(health.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(await health.json()).toEqual({ status: 'ready', dialects: ['aws', 'tencent', 'alibaba'], persistence: kind, auth: 'permissive' });
+      expect(await health.json()).toEqual({
+        status: 'ready',
+        dialects: ['aws', 'tencent', 'alibaba'],
+        persistence: kind,
+        auth: 'permissive',
+        init: { status: 'none', scripts: [] },
+      });
       const head = await fetch(`${server.url}/_emulator/health?probe=1`, { method: 'HEAD' });
       expect(head.status).toBe(200);
       expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
