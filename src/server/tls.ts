@@ -123,7 +123,9 @@ export async function loadTlsIdentity(config: PolysecretConfig, logger: Logger):
   const nothingToRemove = async () => undefined;
   if (config.tlsCert !== undefined || config.tlsKey !== undefined) {
     if (config.tlsCert === undefined || config.tlsKey === undefined) throw new Error('--tls-cert and --tls-key go together: give both files');
-    const [cert, key] = await Promise.all([readPem(config.tlsCert, 'certificate'), readPem(config.tlsKey, 'key')]);
+    // One after the other, so with both files missing the message always names the certificate.
+    const cert = await readPem(config.tlsCert, 'certificate');
+    const key = await readPem(config.tlsKey, 'key');
     checkPair(cert, config.tlsCert, key, config.tlsKey);
     return { cert, key, certFile: config.tlsCert, dispose: nothingToRemove };
   }
