@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Logger } from './log.js';
 
 /** How one init script went: `running` until it exits; `failed` for a non-zero exit, a signal, a timeout or a failed spawn. */
@@ -72,9 +71,11 @@ export class InitHooks {
     }
     const env: NodeJS.ProcessEnv = { ...(this.options.env ?? process.env), POLYSECRET_ENDPOINT: endpoints.http };
     if (endpoints.https) env.POLYSECRET_HTTPS_ENDPOINT = endpoints.https;
+    // Loaded only when there is something to run: they add to every start-up otherwise.
+    const [{ spawn }, { createInterface }] = await Promise.all([import('node:child_process'), import('node:readline')]);
     for (const name of names) {
       if (this.stopping) break;
-      await this.runOne(name, env);
+      await this.runOne(name, env, spawn, createInterface);
     }
     this.state = this.scripts.some((script) => script.status === 'failed') ? 'failed' : 'done';
   }
@@ -119,7 +120,12 @@ export class InitHooks {
     return runnable;
   }
 
-  private runOne(name: string, env: NodeJS.ProcessEnv): Promise<void> {
+  private runOne(
+    name: string,
+    env: NodeJS.ProcessEnv,
+    spawn: typeof import('node:child_process').spawn,
+    createInterface: typeof import('node:readline').createInterface,
+  ): Promise<void> {
     const { dir, logger } = this.options;
     const report: InitScriptReport = { name, status: 'running' };
     this.scripts.push(report);

@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import type { GracefulServer } from './shutdown.js';
 
@@ -35,14 +34,16 @@ export async function listen(options: ListenOptions): Promise<Listener> {
     await once(server, 'listening');
     return { port: (server.address() as AddressInfo).port, server };
   }
-  const server = dualProtocolServer(options, options.tls);
+  // Loaded only with TLS: node:https (and node:tls under it) adds to every start-up otherwise.
+  const { createServer: createHttpsServer } = await import('node:https');
+  const server = dualProtocolServer(options, options.tls, createHttpsServer);
   server.front.listen(options.port, options.host);
   await once(server.front, 'listening');
   return { port: (server.front.address() as AddressInfo).port, server };
 }
 
 /** A TCP listener that hands each connection, once its first byte has arrived, to an http or an https server that never listen themselves. */
-function dualProtocolServer(options: ListenOptions, tls: { cert: string; key: string }) {
+function dualProtocolServer(options: ListenOptions, tls: { cert: string; key: string }, createHttpsServer: typeof import('node:https').createServer) {
   const http = createHttpServer({ maxHeaderSize: options.maxHeaderSize }, options.handler);
   const https = createHttpsServer({ maxHeaderSize: options.maxHeaderSize, cert: tls.cert, key: tls.key }, options.handler);
   // An unhandled tlsClientError is silently dropped; the listener only lets the caller log it.
