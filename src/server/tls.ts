@@ -81,9 +81,11 @@ async function generate(names: { dns: string[]; ips: string[] }): Promise<{ cert
     notBeforeDate,
     notAfterDate,
     extensions: [
-      // Its own issuer: clients told to trust this file take it as the root of the chain it ends.
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', digitalSignature: true, keyCertSign: true, critical: true },
+      // An end-entity certificate, not a CA: clients told to trust this file trust exactly it (OpenSSL,
+      // Go and Java take a trusted self-signed leaf as is), and verifiers that refuse a CA certificate
+      // serving as a server's own (webpki in Rust) accept it too.
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
       { name: 'subjectAltName', altNames: [...names.dns.map((value) => ({ type: 2 as const, value })), ...names.ips.map((ip) => ({ type: 7 as const, ip }))] },
     ],

@@ -109,6 +109,8 @@ describe('--tls with no data dir: a self-signed certificate in a temp dir, http 
     expect(certificate.checkHost('localhost')).toBe('localhost');
     expect(certificate.checkIP('127.0.0.1')).toBe('127.0.0.1');
     expect(certificate.checkIP('::1')).toBe('::1');
+    // A server certificate trusted as itself, not a CA that happens to serve.
+    expect(certificate.ca).toBe(false);
     expect(Date.parse(certificate.validFrom)).toBeLessThanOrEqual(Date.now());
     expect(Date.parse(certificate.validTo)).toBeGreaterThan(Date.now() + 300 * 24 * 60 * 60 * 1000);
     const key = await readFile(join(server.polysecret.tlsCertFile as string, '..', 'key.pem'), 'utf8');
