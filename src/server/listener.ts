@@ -57,7 +57,8 @@ function dualProtocolServer(options: ListenOptions, tls: { cert: string; key: st
   /** Every connection, handed on or not: the last resort at the end of the shutdown grace period. */
   const open = new Set<Socket>();
 
-  const front = createNetServer((socket) => {
+  // As an http.Server does by default: answers go out at once, not held back by Nagle's algorithm.
+  const front = createNetServer({ noDelay: true }, (socket) => {
     open.add(socket);
     undecided.add(socket);
     socket.once('close', () => {

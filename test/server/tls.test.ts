@@ -137,6 +137,33 @@ describe('--tls with no data dir: a self-signed certificate in a temp dir, http 
     expect((await fetch(`${server.url}/_emulator/requests`)).status).toBe(200);
   });
 
+  it('reads a plain-http request sent in pieces, and a second one on the same keep-alive connection', async () => {
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const request = (name: string) => {
+      const body = JSON.stringify({ Name: name, SecretString: 'pieces', ClientRequestToken: randomUUID() });
+      const head = `POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: secretsmanager.CreateSecret\r\nContent-Length: ${body.length}\r\n\r\n`;
+      return [head.slice(0, 3), head.slice(3), body.slice(0, 5), body.slice(5)];
+    };
+    const answered = async (count: number) => {
+      while ((received.match(/HTTP\/1\.1 200 OK/g) ?? []).length < count) await once(socket, 'data');
+    };
+    // Each piece after the first is written once the server has had a turn to read the one before.
+    for (const piece of request('pieces/one')) {
+      socket.write(piece);
+      await new Promise((resolve) => setImmediate(resolve));
+      await fetch(`${server.url}/_emulator/health`);
+    }
+    await answered(1);
+    for (const piece of request('pieces/two')) socket.write(piece);
+    await answered(2);
+    socket.destroy();
+    expect(received).toContain('"Name":"pieces/one"');
+    expect(received).toContain('"Name":"pieces/two"');
+  });
+
   it('serves a plain-http URL as long as the header limit allows, as without TLS', async () => {
     const big = 'x'.repeat(100 * 1024);
     const answer = await rawAws(server.url, 'ListSecrets', {}, { 'x-padding': big });
