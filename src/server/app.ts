@@ -160,21 +160,16 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     }
     loaded = true;
     // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
-    listener = await listen({
-      host: config.host,
-      port: config.port,
-      maxHeaderSize: MAX_HEADER_BYTES,
-      tls: tlsIdentity,
-      onTlsClientError: (error) => logger.debug(`TLS handshake failed: ${error.message}`),
-      handler: (req, res) => {
-        // SDK traffic skips express: its router costs more than the whole answer of a read.
-        if (isHealthCheck(req)) {
-          const report = health();
-          sendJson(res, report.status === 'ready' ? 200 : 503, report, req.method === 'HEAD');
-        } else if (isAdminPath(req.url)) answerAdmin(req, res);
-        else answerDialect(req, res);
-      },
-    });
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
+      // SDK traffic skips express: its router costs more than the whole answer of a read.
+      if (isHealthCheck(req)) {
+        const report = health();
+        sendJson(res, report.status === 'ready' ? 200 : 503, report, req.method === 'HEAD');
+      } else if (isAdminPath(req.url)) answerAdmin(req, res);
+      else answerDialect(req, res);
+    };
+    const onTlsClientError = (error: Error) => logger.debug(`TLS handshake failed: ${error.message}`);
+    listener = await listen({ host: config.host, port: config.port, maxHeaderSize: MAX_HEADER_BYTES, handler, tls: tlsIdentity, onTlsClientError });
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${listener.port}`;
     if (tlsIdentity) {
