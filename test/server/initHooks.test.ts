@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { readConfig } from '../../src/server/config.js';
-import type { InitReport } from '../../src/server/initHooks.js';
+import { InitHooks, type InitReport } from '../../src/server/initHooks.js';
 import { createLogger } from '../../src/server/log.js';
 import { awsClient, startServer, type TestServer } from '../helpers/server.js';
 
@@ -216,5 +216,23 @@ console.log('created with status', response.status, 'at', process.env.POLYSECRET
     expect(log).toContain('init: sleeps.sh failed: stopped with the server');
     expect(log).not.toContain('should not run');
     expect(await stillRunning(Number(child))).toBe(false);
+  });
+
+  it('kills a hook that outlives its time limit and counts it as failed, then runs the next', async () => {
+    // The limit is 5 minutes in the server; the class takes a shorter one so this test need not wait.
+    await script(dir, 'a-hangs.sh', '#!/bin/sh\nsleep 60\n');
+    await script(dir, 'b-next.sh', '#!/bin/sh\necho next\n');
+    const lines: string[] = [];
+    const logger = createLogger('info', 'pretty', { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+    const hooks = new InitHooks({ dir, logger, timeoutMs: 200 });
+    await hooks.run({ http: 'http://127.0.0.1:1' });
+    expect(hooks.report()).toEqual({
+      status: 'failed',
+      scripts: [
+        { name: 'a-hangs.sh', status: 'failed', signal: 'SIGKILL' },
+        { name: 'b-next.sh', status: 'ok', exitCode: 0 },
+      ],
+    });
+    expect(lines.join('\n')).toContain('init: a-hangs.sh failed: timed out after 0.2 s');
   });
 });
