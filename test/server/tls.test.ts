@@ -17,6 +17,7 @@ import { createLogger } from '../../src/server/log.js';
 import { subjectNamesFor } from '../../src/server/tls.js';
 import { rawAws, startServer, type TestServer } from '../helpers/server.js';
 import { SsmClient, TENCENT_KEY } from '../helpers/tencent.js';
+import { findPythonClients, hermeticAwsEnv, PYTHON_CLIENTS_INSTALL, REQUIRE_PYTHON_CLIENTS } from '../helpers/pythonClients.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -384,5 +385,53 @@ describe('stopping a server with TLS on', () => {
     keepAlive.destroy();
     await expect(fetch(`${server.url}/_emulator/health`)).rejects.toThrow();
     await expect(httpsGet(`${httpsUrl}/_emulator/health`, ca)).rejects.toThrow();
+  });
+});
+
+// Looked up before the tests are declared, since whether they run depends on it (as in test/readme.test.ts).
+const pythonClients = await findPythonClients();
+
+/** A test that needs `client`: skipped with a note when it is missing, failed instead when CI requires the clients. */
+function withClient(client: string | undefined, title: string, body: (client: string) => Promise<void>): void {
+  if (client) it(title, () => body(client), 60_000);
+  else if (process.env[REQUIRE_PYTHON_CLIENTS] === '1') it(title, () => Promise.reject(new Error(`${REQUIRE_PYTHON_CLIENTS}=1 but it is missing: ${PYTHON_CLIENTS_INSTALL}`)));
+  else it.skip(`${title} (skipped: not installed; ${PYTHON_CLIENTS_INSTALL})`, () => undefined);
+}
+
+describe('OpenSSL-based clients (aws CLI, boto3) trusting the generated certificate as the README says', () => {
+  let server: TestServer;
+  let certFile: string;
+  let httpsLocalhost: string;
+  beforeAll(async () => {
+    server = await startServer('memory', { tls: true });
+    certFile = server.polysecret.tlsCertFile as string;
+    httpsLocalhost = `https://localhost:${new URL(server.url).port}`;
+  });
+  afterAll(() => server.stop());
+
+  withClient(pythonClients.aws, 'the aws CLI with --ca-bundle, and refused without it', async (aws) => {
+    const hermetic = await hermeticAwsEnv(aws);
+    try {
+      const env = { ...hermetic.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' };
+      const cli = (args: string[]) => promisify(execFile)('aws', ['--endpoint-url', httpsLocalhost, ...args], { env, timeout: 60_000 });
+      await cli(['--ca-bundle', certFile, 'secretsmanager', 'create-secret', '--name', 'tls/cli', '--secret-string', 'cli-over-https']);
+      const read = await cli(['--ca-bundle', certFile, 'secretsmanager', 'get-secret-value', '--secret-id', 'tls/cli', '--query', 'SecretString', '--output', 'text']);
+      expect(read.stdout.trim()).toBe('cli-over-https');
+      await expect(cli(['secretsmanager', 'list-secrets'])).rejects.toMatchObject({ stderr: expect.stringContaining('CERTIFICATE_VERIFY_FAILED') });
+    } finally {
+      await hermetic.dispose();
+    }
+  });
+
+  withClient(pythonClients.python, 'boto3 with AWS_CA_BUNDLE', async (python) => {
+    const code = [
+      'import boto3',
+      `client = boto3.client('secretsmanager', endpoint_url='${httpsLocalhost}', region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')`,
+      "client.create_secret(Name='tls/boto3', SecretString='boto3-over-https')",
+      "print(client.get_secret_value(SecretId='tls/boto3')['SecretString'])",
+    ].join('\n');
+    const env = { PATH: process.env.PATH, HOME: tmpdir(), AWS_CA_BUNDLE: certFile, AWS_EC2_METADATA_DISABLED: 'true' };
+    const { stdout } = await promisify(execFile)(python, ['-c', code], { env, timeout: 60_000 });
+    expect(stdout.trim()).toBe('boto3-over-https');
   });
 });
