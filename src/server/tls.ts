@@ -82,8 +82,8 @@ async function generate(names: { dns: string[]; ips: string[] }): Promise<{ cert
     notAfterDate,
     extensions: [
       // An end-entity certificate, not a CA: clients told to trust this file trust exactly it (OpenSSL,
-      // Go and Java take a trusted self-signed leaf as is), and verifiers that refuse a CA certificate
-      // serving as a server's own (webpki in Rust) accept it too.
+      // under Node, curl, Python and the aws CLI, takes a trusted self-signed leaf as is), and verifiers
+      // that refuse a CA certificate serving as a server's own (webpki in Rust) have nothing to refuse.
       { name: 'basicConstraints', cA: false, critical: true },
       { name: 'keyUsage', digitalSignature: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
