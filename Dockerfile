@@ -18,11 +18,13 @@ ENV NODE_ENV=production \
     POLYSECRET_HOST=0.0.0.0 \
     POLYSECRET_PORT=4566 \
     POLYSECRET_DATA_DIR=/data \
-    POLYSECRET_URL_FILE=/tmp/polysecret.url
+    POLYSECRET_URL_FILE=/tmp/polysecret.url \
+    POLYSECRET_INIT_DIR=/etc/polysecret/init/ready.d
 WORKDIR /app
 COPY --from=build /app /app
 # The volume must exist and belong to `node` before VOLUME, or Docker creates it owned by root.
-RUN mkdir -p /data && chown node:node /data
+# Init hooks are mounted into ready.d (README "Init hooks"); an empty directory runs nothing.
+RUN mkdir -p /data /etc/polysecret/init/ready.d && chown node:node /data
 USER node
 EXPOSE 4566
 VOLUME /data

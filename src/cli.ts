@@ -40,7 +40,8 @@ async function serve(config: PolysecretConfig): Promise<void> {
   // Before the startup line: whoever reads the URL from it may signal at once.
   handleShutdownSignals({ stop: () => polysecret.stop(), logger, exit: (code) => exitAfter(logger, code) });
   // CI scripts grep the URL from this line: keep its words.
-  logger.info(`polysecret listening on ${url} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})`);
+  const urls = polysecret.httpsUrl ? `${url} and ${polysecret.httpsUrl}` : url;
+  logger.info(`polysecret listening on ${urls} (${config.dataDir ? `data in ${config.dataDir}` : 'in memory'})`);
   // Written at once: whoever waits for the URL should not wait for the next batch of lines.
   logger.flush?.();
 }

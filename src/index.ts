@@ -26,6 +26,10 @@ export type PolysecretOptions = Partial<PolysecretConfig>;
 export interface PolysecretHandle {
   /** Base URL to point SDKs at, e.g. `http://127.0.0.1:53127`. */
   readonly url: string;
+  /** With TLS on (`tls`, or `tlsCert` and `tlsKey`), the `https://` URL of the same port; otherwise undefined. */
+  readonly httpsUrl: string | undefined;
+  /** With TLS on, the certificate file to trust (e.g. as `NODE_EXTRA_CA_CERTS`); otherwise undefined. */
+  readonly tlsCertFile: string | undefined;
   /** The port actually bound (the free one picked when asked for 0). */
   readonly port: number;
   /** Wipes every secret of every cloud (and the data dir's files, if any). */
@@ -94,6 +98,8 @@ export async function startPolysecret(options: PolysecretOptions = {}): Promise<
   let stopping: Promise<void> | undefined;
   return {
     url,
+    httpsUrl: polysecret.httpsUrl,
+    tlsCertFile: polysecret.tlsCertFile,
     port: Number(new URL(url).port),
     reset: () => polysecret.engine.reset(),
     stop: () => (stopping ??= polysecret.stop()),

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAlibabaDialect } from '../../dialects/alibaba/index.js';
 import { alibabaPolicy } from '../../dialects/alibaba/policy.js';
 import { createAwsDialect } from '../../dialects/aws/index.js';
@@ -21,6 +19,9 @@ import { INTERNAL_ERROR, sendJson, type Dialect } from './http.js';
 import { createLogger, type Logger } from './log.js';
 import { RequestLog } from './requestLog.js';
 import { closeGracefully } from './shutdown.js';
+import { listen, type Listener } from './listener.js';
+import { loadTlsIdentity, type TlsIdentity } from './tls.js';
+import { InitHooks } from './initHooks.js';
 import { compileAdminSchemas } from './adminSchemas.js';
 import { seedFromFile } from './seed.js';
 import { createDialectHandler } from './dispatch.js';
@@ -61,8 +62,12 @@ export interface PolysecretOverrides {
 /** A running (or ready to run) polysecret server. */
 export interface Polysecret {
   readonly engine: SecretEngine;
-  /** Loads state, listens, and resolves to the base URL (with the real port when 0 was asked). */
+  /** Loads state, listens, and resolves to the base URL (with the real port when 0 was asked), always `http://`. */
   start(): Promise<string>;
+  /** With TLS on, the `https://` base URL of the same port once started; otherwise undefined. */
+  readonly httpsUrl: string | undefined;
+  /** With TLS on, the certificate file clients should trust; otherwise undefined. */
+  readonly tlsCertFile: string | undefined;
   /** Stops accepting connections, lets requests in flight finish, then flushes pending writes. */
   stop(): Promise<void>;
 }
@@ -98,8 +103,11 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     createAlibabaDialect({ engine, logger, auth, account: config.alibabaAccount, region: config.alibabaRegion }),
   ];
   let loaded = false;
-  let server: Server | undefined;
   let published: PublishedUrl | undefined;
+  let listener: Listener | undefined;
+  let tlsIdentity: TlsIdentity | undefined;
+  let httpsUrl: string | undefined;
+  const initHooks = new InitHooks({ dir: config.initDir, logger });
 
   const adminValidators = compileAdminSchemas();
   const answerDialect = createDialectHandler({ dialects, requestLog, logger });
@@ -109,6 +117,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     auth: config.auth,
     clock,
     isReady: () => loaded,
+    init: () => initHooks.report(),
   });
   // express is loaded on the first admin call other than health: it is a fifth of start-up.
   let adminApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
@@ -128,6 +137,12 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
 
   return {
     engine,
+    get httpsUrl() {
+      return httpsUrl;
+    },
+    get tlsCertFile() {
+      return tlsIdentity?.certFile;
+    },
     async start() {
       try {
         return await load();
@@ -138,10 +153,13 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     },
 
     async stop() {
-      if (server) {
+      // A hook still running is killed: it never keeps the server from stopping.
+      await initHooks.stop();
+      if (listener) {
         // Requests in flight finish (within a grace period) before the store is flushed below.
-        await closeGracefully(server);
+        await closeGracefully(listener.server);
       }
+      await tlsIdentity?.dispose();
       await store.close();
       await published?.remove();
       logger.flush?.();
@@ -152,6 +170,8 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     if (config.auth === 'strict' && !config.credentialsFile) logger.error(STRICT_WITHOUT_CREDENTIALS);
     // Before the secrets: the engine judges recovery windows and purges by this clock as it loads.
     clock.advance(await store.loadClockOffset());
+    // A bad certificate or key fails start before state is loaded or anything listens.
+    tlsIdentity = await loadTlsIdentity(config, logger);
     await engine.load();
     // Seeded before health says ready; a bad seed file fails start before anything listens.
     if (config.seedFile) {
@@ -160,10 +180,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     }
     loaded = true;
     // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
-    const requestTimeout = overrides.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-    // Node checks the timeout on an interval (30 s by default), so check often enough to honour it.
-    const connectionsCheckingInterval = Math.min(1000, requestTimeout / 4);
-    server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout, connectionsCheckingInterval }, (req, res) => {
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
       // SDK traffic skips express: its router costs more than the whole answer of a read.
       // Health checks are neither logged nor listed: a container's healthcheck would flood both.
       if (isHealthCheck(req)) {
@@ -171,13 +188,23 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
         sendJson(res, report.status === 'ready' ? 200 : 503, report, req.method === 'HEAD');
       } else if (isAdminPath(req.url)) answerAdmin(req, res);
       else answerDialect(req, res);
-    }).listen(config.port, config.host);
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
+    };
+    const onTlsClientError = (error: Error) => logger.debug(`TLS handshake failed: ${error.message}`);
+    const requestTimeout = overrides.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    // Node checks the timeout on an interval (30 s by default), so check often enough to honour it.
+    const connectionsCheckingInterval = Math.min(1000, requestTimeout / 4);
+    const serverOptions = { maxHeaderSize: MAX_HEADER_BYTES, requestTimeout, connectionsCheckingInterval };
+    listener = await listen({ host: config.host, port: config.port, serverOptions, handler, tls: tlsIdentity, onTlsClientError });
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const url = `http://${host}:${port}`;
+    const url = `http://${host}:${listener.port}`;
+    if (tlsIdentity) {
+      httpsUrl = `https://${host}:${listener.port}`;
+      logger.info(`https on the same port with the certificate ${tlsIdentity.certFile} (trust it with NODE_EXTRA_CA_CERTS, AWS_CA_BUNDLE or --ca-bundle)`);
+    }
     // Before start resolves (and so before the startup line): whoever reads that line finds the file too.
     published = await publishUrl(config.urlFile, url);
+    // Not awaited: the hooks talk to the server, which is ready now; health reports how they went.
+    void initHooks.run({ http: url, https: httpsUrl });
     return url;
   }
 }

@@ -33,6 +33,16 @@ export interface PolysecretConfig {
   logFormat?: LogFormat;
   /** Once listening, the base URL is written here, and removed on a clean stop (the container's health check reads it). */
   urlFile?: string;
+  /** Also serve https on the port, with a self-signed certificate unless `tlsCert`/`tlsKey` name one (README "TLS"). */
+  tls?: boolean;
+  /** A PEM certificate (chain) file to serve https with; needs `tlsKey`. */
+  tlsCert?: string;
+  /** The PEM private key file of `tlsCert`. */
+  tlsKey?: string;
+  /** Where `tls` keeps its generated certificate; unset, `<dataDir>/tls`, or a temp dir without a data dir. */
+  tlsDir?: string;
+  /** A directory of executables run once the server is ready (README "Init hooks"). */
+  initDir?: string;
 }
 
 /** One setting: its flag, its environment twin, its default and how to read it. */
@@ -43,6 +53,8 @@ interface Setting<K extends keyof PolysecretConfig> {
   fallback: PolysecretConfig[K];
   parse: (raw: string) => PolysecretConfig[K];
   help: string;
+  /** A switch: the flag alone means true (`--flag=false` turns it off). */
+  boolean?: true;
 }
 
 function parsePort(raw: string): number {
@@ -81,6 +93,12 @@ function regionOf(cloud: Cloud): (raw: string) => string {
   };
 }
 
+function parseSwitch(raw: string): boolean {
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new Error(`invalid switch value: ${raw} (1, true, 0 or false)`);
+}
+
 function parseAuthMode(raw: string): AuthMode {
   if (raw !== 'permissive' && raw !== 'strict') throw new Error(`invalid auth mode: ${raw} (permissive or strict)`);
   return raw;
@@ -103,6 +121,11 @@ export const SETTINGS = [
   { key: 'logLevel', flag: '--log-level', env: 'POLYSECRET_LOG_LEVEL', fallback: 'info', parse: parseLogLevel, help: 'silent, error, info or debug' },
   { key: 'logFormat', flag: '--log-format', env: 'POLYSECRET_LOG_FORMAT', fallback: 'pretty', parse: parseLogFormat, help: 'pretty (one readable line per request) or json (one JSON object per line)' },
   { key: 'urlFile', flag: '--url-file', env: 'POLYSECRET_URL_FILE', fallback: undefined, parse: text, help: 'once listening, write the base URL to this file (removed on a clean stop)' },
+  { key: 'tls', flag: '--tls', env: 'POLYSECRET_TLS', fallback: false, parse: parseSwitch, boolean: true, help: 'also serve https on the port, with a self-signed certificate made for localhost' },
+  { key: 'tlsCert', flag: '--tls-cert', env: 'POLYSECRET_TLS_CERT', fallback: undefined, parse: text, help: 'PEM certificate file to serve https with (with --tls-key)' },
+  { key: 'tlsKey', flag: '--tls-key', env: 'POLYSECRET_TLS_KEY', fallback: undefined, parse: text, help: 'PEM private key file of --tls-cert' },
+  { key: 'tlsDir', flag: '--tls-dir', env: 'POLYSECRET_TLS_DIR', fallback: undefined, parse: text, help: 'where --tls keeps its certificate; unset: <data-dir>/tls, or a temp dir without one' },
+  { key: 'initDir', flag: '--init-dir', env: 'POLYSECRET_INIT_DIR', fallback: undefined, parse: text, help: 'run the executables in this directory, in name order, once the server is ready' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 
 /**
@@ -140,6 +163,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
 /** The value each flag was given (`--flag value`, `--flag=value`, `-p value`); the last one wins. */
 function flagValues(argv: readonly string[]): Map<string, string> {
   const known = new Set<string>(SETTINGS.map((s) => s.flag));
+  // A switch alone means true; `--tls=false` turns it off.
+  const switches = new Set<string>(SETTINGS.filter((s) => 'boolean' in s).map((s) => s.flag));
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -149,7 +174,7 @@ function flagValues(argv: readonly string[]): Map<string, string> {
     if (!known.has(flag)) {
       throw new ConfigError(arg.startsWith('-') ? `unknown option: ${name}` : `unexpected argument: ${arg} (polysecret takes only options)`);
     }
-    const value = name !== arg ? arg.slice(equals + 1) : argv[++i];
+    const value = name !== arg ? arg.slice(equals + 1) : switches.has(flag) ? 'true' : argv[++i];
     if (value === undefined) throw new ConfigError(`${name} needs a value`);
     values.set(flag, value);
   }

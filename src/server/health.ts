@@ -1,4 +1,5 @@
 import type { OffsetClock } from '../core/runtime.js';
+import type { InitReport } from './initHooks.js';
 import { POLYSECRET_VERSION } from '../version.js';
 
 /** The body of `GET /_emulator/health` (README "Admin endpoints"). */
@@ -16,6 +17,8 @@ export interface HealthReport {
   clockOffsetMs: number;
   /** The emulator's time, ISO 8601. */
   time: string;
+  /** How the init hooks went (README "Init hooks"). */
+  init: InitReport;
 }
 
 /** What the report is made of; `isReady` is read on each call. */
@@ -25,6 +28,7 @@ export interface HealthSources {
   auth: string;
   clock: OffsetClock;
   isReady(): boolean;
+  init(): InitReport;
 }
 
 /** A function answering the current health report; uptime counts from this call. */
@@ -43,6 +47,7 @@ export function createHealthReporter(sources: HealthSources): () => HealthReport
       uptimeSeconds: Math.floor((performance.now() - createdAt) / 1000),
       clockOffsetMs: sources.clock.offsetMs,
       time: new Date(now).toISOString(),
+      init: sources.init(),
     };
   };
 }

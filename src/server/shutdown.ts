@@ -1,5 +1,12 @@
-import type { Server } from 'node:http';
 import type { Logger } from './log.js';
+
+/** What a graceful close needs of a server: an `http.Server` has it, and so does the http-and-https listener. */
+export interface GracefulServer {
+  /** Stops accepting connections; `done` runs once every connection is gone. */
+  close(done: () => void): unknown;
+  closeIdleConnections(): void;
+  closeAllConnections(): void;
+}
 
 /** How long in-flight requests get to finish at shutdown before their connections are dropped. */
 export const SHUTDOWN_GRACE_MS = 1500;
@@ -12,7 +19,7 @@ const SWEEP_MS = 20;
  * closed, requests in flight finish, and whatever is still open after `graceMs` is dropped.
  * Resolves once every connection is gone.
  */
-export function closeGracefully(server: Server, graceMs: number = SHUTDOWN_GRACE_MS): Promise<void> {
+export function closeGracefully(server: GracefulServer, graceMs: number = SHUTDOWN_GRACE_MS): Promise<void> {
   return new Promise((resolve) => {
     // server.close() alone leaves a keep-alive connection open until its idle timeout (seconds) even
     // after its last response has gone out, so sweep idle ones until the server reports closed.

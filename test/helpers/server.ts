@@ -33,6 +33,11 @@ export async function startServer(kind: StoreKind, overrides: PolysecretOverride
     auth: overrides.auth ?? 'permissive',
     credentialsFile: overrides.credentialsFile,
     seedFile: overrides.seedFile,
+    tls: overrides.tls,
+    tlsCert: overrides.tlsCert,
+    tlsKey: overrides.tlsKey,
+    tlsDir: overrides.tlsDir,
+    initDir: overrides.initDir,
     logLevel: 'silent',
   };
   const polysecret = createPolysecret(config, overrides);

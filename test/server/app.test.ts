@@ -29,6 +29,7 @@ describe.each(STORES)('server (%s store)', (kind) => {
         uptimeSeconds: expect.any(Number),
         clockOffsetMs: 0,
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        init: { status: 'none', scripts: [] },
       });
       const head = await fetch(`${server.url}/_emulator/health?probe=1`, { method: 'HEAD' });
       expect(head.status).toBe(200);
@@ -192,6 +193,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       logFormat: 'pretty',
       urlFile: undefined,
+      tls: false,
     });
     const env = { POLYSECRET_PORT: '5000', POLYSECRET_HOST: '0.0.0.0', POLYSECRET_DATA_DIR: '/data' };
     expect(readConfig([], env)).toMatchObject({ port: 5000, host: '0.0.0.0', dataDir: '/data' });
