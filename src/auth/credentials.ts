@@ -20,6 +20,8 @@ export interface Credentials {
   aws: KeyRing;
   alibaba: KeyRing;
   tencent: KeyRing;
+  /** The admin API's bearer token, when the file sets one (`"admin": {"token": …}`). */
+  adminToken?: string;
 }
 
 /** Looks keys up by id; one ring per cloud, built once at start. */
@@ -83,6 +85,13 @@ const FILE_SCHEMA = {
         },
       },
     },
+    admin: {
+      type: 'object',
+      required: ['token'],
+      additionalProperties: false,
+      // Long enough that guessing it is hopeless.
+      properties: { token: { type: 'string', minLength: 16 } },
+    },
   },
 } as const;
 
@@ -90,6 +99,7 @@ interface CredentialsFile {
   aws?: Array<{ accessKeyId: string; secretAccessKey: string; accountId: string; sessionToken?: string }>;
   alibaba?: Array<{ accessKeyId: string; accessKeySecret: string; accountId: string; securityToken?: string }>;
   tencent?: Array<{ secretId: string; secretKey: string; appId?: string; uin: string; token?: string }>;
+  admin?: { token: string };
 }
 
 /** Turns the credentials file's per-vendor field names into key rings. */
@@ -104,6 +114,7 @@ export function credentialsFrom(file: CredentialsFile): Credentials {
     tencent: new KeyRing(
       (file.tencent ?? []).map((k) => ({ accessKeyId: k.secretId, secret: k.secretKey, account: k.uin, appId: k.appId, sessionToken: k.token })),
     ),
+    adminToken: file.admin?.token,
   };
 }
 

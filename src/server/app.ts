@@ -26,9 +26,15 @@ import { compileAdminSchemas } from './adminSchemas.js';
 import { seedFromFile } from './seed.js';
 import { createDialectHandler } from './dispatch.js';
 import { createHealthReporter } from './health.js';
+import { createAdminGuard } from './adminGuard.js';
 import { publishUrl, type PublishedUrl } from './urlFile.js';
 
 /** Said at start when strict mode knows no key: every signed request would fail, and the reason is not obvious. */
+/** Said at start when strict mode has no admin token: the admin API stays closed, health aside. */
+const STRICT_WITHOUT_ADMIN_TOKEN =
+  'warning: --auth strict without an admin token: every admin route but health answers 401; ' +
+  'set --admin-token or POLYSECRET_ADMIN_TOKEN, or "admin": {"token": …} in the credentials file';
+
 const STRICT_WITHOUT_CREDENTIALS =
   'warning: --auth strict without --credentials: no key is known, so every signed request will be refused as an unknown key; ' +
   'pass --credentials FILE listing your keys (see examples/credentials.json)';
@@ -121,8 +127,21 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   });
   // express is loaded on the first admin call other than health: it is a fifth of start-up.
   let adminApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
+  const adminToken = config.adminToken ?? auth.credentials.adminToken;
+  const guardAdmin = createAdminGuard({
+    token: adminToken,
+    strict: config.auth === 'strict',
+    listenHost: config.host,
+    allowedHosts: config.allowedHosts ?? [],
+  });
   const answerAdmin = (req: IncomingMessage, res: ServerResponse) => {
     requestLog.trackAdminCall(req, res);
+    const refusal = guardAdmin(req);
+    if (refusal) {
+      for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
+      sendJson(res, refusal.status, refusal.body);
+      return;
+    }
     adminApp ??= import('./adminApp.js').then(({ createAdminApp }) =>
       createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs) }),
     );
@@ -168,6 +187,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
 
   async function load(): Promise<string> {
     if (config.auth === 'strict' && !config.credentialsFile) logger.error(STRICT_WITHOUT_CREDENTIALS);
+    if (config.auth === 'strict' && adminToken === undefined) logger.error(STRICT_WITHOUT_ADMIN_TOKEN);
     // Before the secrets: the engine judges recovery windows and purges by this clock as it loads.
     clock.advance(await store.loadClockOffset());
     // A bad certificate or key fails start before state is loaded or anything listens.

@@ -43,6 +43,10 @@ export interface PolysecretConfig {
   tlsDir?: string;
   /** A directory of executables run once the server is ready (README "Init hooks"). */
   initDir?: string;
+  /** The admin API's bearer token (also `"admin": {"token": …}` in the credentials file); strict mode needs one. */
+  adminToken?: string;
+  /** Host names besides loopback, IP literals and the listen host that the admin API answers to. */
+  allowedHosts?: string[];
 }
 
 /** One setting: its flag, its environment twin, its default and how to read it. */
@@ -99,6 +103,18 @@ function parseSwitch(raw: string): boolean {
   throw new Error(`invalid switch value: ${raw} (1, true, 0 or false)`);
 }
 
+function parseToken(raw: string): string {
+  if (raw.length < 16) throw new Error('the admin token must have at least 16 characters');
+  return raw;
+}
+
+function parseHostList(raw: string): string[] {
+  const hosts = raw.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  const bad = hosts.find((host) => host !== '*' && !/^\.?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(host));
+  if (bad !== undefined) throw new Error(`invalid host name in the list: ${bad} (names, .suffix or *)`);
+  return hosts;
+}
+
 function parseAuthMode(raw: string): AuthMode {
   if (raw !== 'permissive' && raw !== 'strict') throw new Error(`invalid auth mode: ${raw} (permissive or strict)`);
   return raw;
@@ -125,6 +141,8 @@ export const SETTINGS = [
   { key: 'tlsCert', flag: '--tls-cert', env: 'POLYSECRET_TLS_CERT', fallback: undefined, parse: text, help: 'PEM certificate file to serve https with (with --tls-key)' },
   { key: 'tlsKey', flag: '--tls-key', env: 'POLYSECRET_TLS_KEY', fallback: undefined, parse: text, help: 'PEM private key file of --tls-cert' },
   { key: 'tlsDir', flag: '--tls-dir', env: 'POLYSECRET_TLS_DIR', fallback: undefined, parse: text, help: 'where --tls keeps its certificate; unset: <data-dir>/tls, or a temp dir without one' },
+  { key: 'adminToken', flag: '--admin-token', env: 'POLYSECRET_ADMIN_TOKEN', fallback: undefined, parse: parseToken, help: 'bearer token the admin API requires (16+ characters; strict mode needs one)' },
+  { key: 'allowedHosts', flag: '--allowed-hosts', env: 'POLYSECRET_ALLOWED_HOSTS', fallback: undefined, parse: parseHostList, help: 'comma-separated Host names (or .suffix, or *) the admin API answers to besides loopback and IPs' },
   { key: 'initDir', flag: '--init-dir', env: 'POLYSECRET_INIT_DIR', fallback: undefined, parse: text, help: 'run the executables in this directory, in name order, once the server is ready' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateSecretCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
@@ -45,7 +46,7 @@ describe.each(STORES)('server (%s store)', (kind) => {
   it('reports the emulator clock in health once moved: its offset and its time', async () => {
     const server = await startServer(kind, { clock: new ManualClock(START) });
     try {
-      const moved = await fetch(`${server.url}/_emulator/clock`, { method: 'POST', body: '{"advanceSeconds": 3600}' });
+      const moved = await fetch(`${server.url}/_emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advanceSeconds": 3600}' });
       expect(moved.status).toBe(200);
       const health = (await (await fetch(`${server.url}/_emulator/health`)).json()) as Record<string, unknown>;
       expect(health).toMatchObject({ status: 'ready', clockOffsetMs: 3_600_000, time: new Date(START + 3_600_000).toISOString() });
@@ -65,7 +66,8 @@ describe.each(STORES)('server (%s store)', (kind) => {
   ])('answers %s %s, which no admin route serves, with a 404 JSON NotFound', async (method, path) => {
     const server = await startServer(kind);
     try {
-      const response = await fetch(`${server.url}${path}?values=true`, { method, body: method === 'POST' ? '{}' : undefined });
+      const json = { 'content-type': 'application/json' };
+      const response = await fetch(`${server.url}${path}?values=true`, method === 'POST' ? { method, headers: json, body: '{}' } : { method });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(await response.json()).toEqual({ error: 'NotFound', message: `no admin route ${method} ${path} (see the README's "Admin endpoints")` });
@@ -144,7 +146,7 @@ describe('strict mode without a credentials file', () => {
   }
 
   it('warns at start what every signed request will get and what to pass', async () => {
-    const lines = await startLines({ auth: 'strict' }, 'json');
+    const lines = await startLines({ auth: 'strict', adminToken: 'an-admin-token-of-16+' }, 'json');
     expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
       {
         time: expect.any(String),
@@ -156,7 +158,17 @@ describe('strict mode without a credentials file', () => {
     ]);
   });
 
-  it('says nothing with a credentials file, or in permissive mode', async () => {
+  it('warns at start that the admin API stays closed without an admin token', async () => {
+    const keysOnly = join(mkdtempSync(join(tmpdir(), 'polysecret-keys-only-')), 'credentials.json');
+    writeFileSync(keysOnly, JSON.stringify({ aws: [] }));
+    const lines = await startLines({ auth: 'strict', credentialsFile: keysOnly }, 'json');
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
+      'warning: --auth strict without an admin token: every admin route but health answers 401; ' +
+        'set --admin-token or POLYSECRET_ADMIN_TOKEN, or "admin": {"token": …} in the credentials file',
+    ]);
+  });
+
+  it('says nothing with a credentials file (with its admin token), or in permissive mode', async () => {
     expect(await startLines({ auth: 'strict', credentialsFile: EXAMPLE_CREDENTIALS })).toEqual([]);
     expect(await startLines({ auth: 'permissive' })).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { ALIBABA_KEY, alibabaClient } from '../helpers/alibaba.js';
 import { awsClient, useServer } from '../helpers/server.js';
 import { TENCENT_KEY, tencentClient } from '../helpers/tencent.js';
 
+const ADMIN_TOKEN = 'clock-test-admin-token';
 const AWS_KEY = { accessKeyId: 'AKIACLOCKTEST000001', secretAccessKey: 'clock-test-secret' };
 
 /** A credentials file knowing one key per cloud, removed after the suite. */
@@ -19,6 +20,7 @@ function credentialsForAllClouds(): string {
       aws: [{ ...AWS_KEY, accountId: '111122223333' }],
       alibaba: [{ ...ALIBABA_KEY, accountId: '1111222233334444' }],
       tencent: [{ ...TENCENT_KEY, uin: '100000000077' }],
+      admin: { token: ADMIN_TOKEN },
     }),
   );
   return path;
@@ -30,7 +32,7 @@ describe('strict mode after the emulator clock moves', () => {
   it('checks signature times against the real clock, so signed clients keep working after a 30-day advance', async () => {
     const advanced = await fetch(`${server().url}/_emulator/clock`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({ advanceSeconds: 30 * 86400 }),
     });
     expect(advanced.status).toBe(200);

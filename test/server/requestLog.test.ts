@@ -162,7 +162,7 @@ describe('admin calls', () => {
       expect((await fetch(`${server.url}/_emulator/state?values=true`)).status).toBe(200);
       expect((await fetch(`${server.url}/_emulator/health`)).status).toBe(200);
       expect((await fetch(`${server.url}/_emulator/nope?values=true`)).status).toBe(404);
-      expect((await fetch(`${server.url}/_emulator/seed`, { method: 'POST', body: '{"aws": 1}' })).status).toBe(400);
+      expect((await fetch(`${server.url}/_emulator/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"aws": 1}' })).status).toBe(400);
       expect((await fetch(`${server.url}/moto-api/reset`, { method: 'POST' })).status).toBe(200);
       const answer = await fetch(`${server.url}/_emulator/requests`);
       ({ requests: listed } = (await answer.json()) as { requests: RequestEntry[] });

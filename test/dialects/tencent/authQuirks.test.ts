@@ -18,7 +18,8 @@ const files = credentialsFiles({
 const NOW = Date.UTC(2025, 0, 15, 17, 0, 0);
 const SECONDS = NOW / 1000;
 const clock = new ManualClock(NOW);
-const server = useServer('memory', { auth: 'strict', credentialsFile: files.keys, clock });
+const ADMIN_TOKEN = 'auth-quirks-admin-token';
+const server = useServer('memory', { auth: 'strict', credentialsFile: files.keys, clock, adminToken: ADMIN_TOKEN });
 
 type Answer = { Error?: { Code: string; Message: string } } & Record<string, unknown>;
 
@@ -197,7 +198,7 @@ describe('Tencent strict mode: v1 as other clients sign it', () => {
     for (const method of ['POST', 'GET'] as const) {
       const answer = await expectAccepted(v1Request({ method, params: SHA256, headers: unsigned }));
       expect(answer).toHaveProperty('SecretMetadatas');
-      const { requests } = (await (await fetch(`${server().url}/_emulator/requests`)).json()) as { requests: Array<{ action: string; namespace: string }> };
+      const { requests } = (await (await fetch(`${server().url}/_emulator/requests`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { requests: Array<{ action: string; namespace: string }> };
       expect(requests.at(-1)).toMatchObject({ action: 'ListSecrets', namespace: '100000000042/ap-guangzhou' });
     }
   });
