@@ -6,6 +6,7 @@ import { awsPolicy } from '../dialects/aws/policy.js';
 import { alibabaPolicy } from '../dialects/alibaba/policy.js';
 import { tencentPolicy } from '../dialects/tencent/policy.js';
 import type { Cloud } from '../src/core/model.js';
+import { BENCH_ADMIN_TOKEN } from './wire.js';
 
 /** The default namespace of each cloud, where every benchmark secret lives. */
 export const DEFAULT_NAMESPACES: Record<Cloud, { account: string; region: string }> = {
@@ -30,7 +31,9 @@ export function seedDocument(counts: Partial<Record<Cloud, number>>, nameOf: (i:
 
 /** Loads a seed document into a running server. */
 export async function seedServer(url: string, document: object): Promise<void> {
-  const response = await fetch(`${url}/_emulator/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) });
+  // The token opens a strict server's admin API; a permissive one without a token ignores it.
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}` };
+  const response = await fetch(`${url}/_emulator/seed`, { method: 'POST', headers, body: JSON.stringify(document) });
   if (response.status !== 200) throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
 }
 

@@ -25,9 +25,12 @@ export const BENCH_KEYS = {
   tencent: { secretId: 'AKIDbench0000000000000000000000000000', secretKey: 'bench-tencent-secret', appId: '1250000000', uin: '100000000001' },
 };
 
-/** The credentials file a strict server needs to accept {@link BENCH_KEYS}. */
+/** The admin token of a strict server, which the benchmark seeds through the admin API. */
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token-000001';
+
+/** The credentials file a strict server needs to accept {@link BENCH_KEYS} and {@link BENCH_ADMIN_TOKEN}. */
 export function credentialsDocument(): object {
-  return { aws: [BENCH_KEYS.aws], alibaba: [BENCH_KEYS.alibaba], tencent: [BENCH_KEYS.tencent] };
+  return { aws: [BENCH_KEYS.aws], alibaba: [BENCH_KEYS.alibaba], tencent: [BENCH_KEYS.tencent], admin: { token: BENCH_ADMIN_TOKEN } };
 }
 
 /** An AWS Secrets Manager JSON 1.1 call, SigV4-signed for us-east-1. */
