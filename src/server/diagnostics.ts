@@ -6,9 +6,10 @@ import type { OffsetClock } from '../core/runtime.js';
 import { packageRoot } from '../paths.js';
 import type { Logger } from './log.js';
 import type { RequestLog } from './requestLog.js';
+import { rawBody } from './body.js';
 
 /** A clock request body is a handful of bytes. */
-const MAX_CLOCK_BODY = '4kb';
+const MAX_CLOCK_BODY = 4 * 1024;
 /** The largest epoch milliseconds a Date can hold. */
 const MAX_DATE_MS = 8.64e15;
 
@@ -50,7 +51,7 @@ export function createDiagnosticsRouter({ clock, requestLog, logger, saveClockOf
     res.status(200).json(clockReport(clock));
   });
 
-  router.post('/_emulator/clock', express.raw({ type: () => true, limit: MAX_CLOCK_BODY }), async (req: Request, res: Response) => {
+  router.post('/_emulator/clock', rawBody(MAX_CLOCK_BODY), async (req: Request, res: Response) => {
     let body: unknown;
     try {
       body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');

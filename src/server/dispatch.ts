@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { INTERNAL_ERROR, sendJson, type Dialect, type DialectRequest, type RequestOutcome } from './http.js';
+import { closeAfterAnswer, INTERNAL_ERROR, sendJson, type Dialect, type DialectRequest, type RequestOutcome } from './http.js';
 import type { Logger } from './log.js';
 import type { RequestLog } from './requestLog.js';
+import { readBody } from './body.js';
 
 /** Bodies above this are discarded and answered with the dialect's own "too large" error. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,44 +34,8 @@ function toDialectRequest(req: IncomingMessage, body: Buffer, bodyTooLarge: bool
   return { method: req.method ?? 'GET', path, headers, query: new URLSearchParams(rawQuery), rawQuery, body, bodyTooLarge };
 }
 
-const NO_BODY = Buffer.alloc(0);
-
-/**
- * Collects the body. A body declared or found to be over the limit is not read on: `done` is called
- * at once with `tooLarge`, so an endless chunked upload costs nothing past the limit.
- */
-function readBody(req: IncomingMessage, done: (body: Buffer, tooLarge: boolean) => void): void {
-  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
-    done(NO_BODY, true);
-    return;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const onData = (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) {
-      chunks.push(chunk);
-      return;
-    }
-    req.off('data', onData);
-    req.off('end', onEnd);
-    req.pause();
-    done(NO_BODY, true);
-  };
-  const onEnd = () => done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), false);
-  req.on('data', onData);
-  req.on('end', onEnd);
-}
-
 /** The answer to an oversized body no dialect can be told from (its Action would have been in the body). */
 const TOO_LARGE = { error: 'RequestEntityTooLarge', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` };
-
-/** Ends the connection once the answer is out: the rest of an oversized body is never read. */
-function closeAfterAnswer(res: ServerResponse): void {
-  res.shouldKeepAlive = false;
-  res.setHeader('connection', 'close');
-  res.once('finish', () => res.socket?.destroySoon());
-}
 
 /** What the dialect handler needs from its server. */
 export interface DialectHandlerDeps {
@@ -110,7 +75,7 @@ export function createDialectHandler({ dialects, requestLog, logger }: DialectHa
   }
 
   return (req, res) => {
-    readBody(req, (body, tooLarge) => {
+    readBody(req, MAX_BODY_BYTES, (body, tooLarge) => {
       answer(req, res, body, tooLarge).catch((error: unknown) => {
         logger.error(`unhandled: ${(error as Error)?.stack ?? String(error)}`);
         if (!res.headersSent) sendJson(res, 500, INTERNAL_ERROR);

@@ -16,13 +16,13 @@ interface Cutoff {
 }
 
 /** Streams a chunked body with no end until the server answers (or GIVE_UP_BYTES went out), then reads the answer. */
-function endlessUpload(url: string, headers: Record<string, string>): Promise<Cutoff> {
+function endlessUpload(url: string, headers: Record<string, string>, path = '/', giveUpBytes = GIVE_UP_BYTES): Promise<Cutoff> {
   return new Promise((resolve, reject) => {
     let sentBytes = 0;
     let answered = false;
-    const req = request(`${url}/`, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } });
+    const req = request(`${url}${path}`, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } });
     const pump = () => {
-      while (!answered && sentBytes < GIVE_UP_BYTES) {
+      while (!answered && sentBytes < giveUpBytes) {
         sentBytes += CHUNK.length;
         if (!req.write(CHUNK)) {
           req.once('drain', pump);
@@ -88,6 +88,33 @@ describe('oversized cloud bodies', () => {
     const cutoff = await endlessUpload(server().url, { 'content-type': 'application/x-www-form-urlencoded' });
     expect(cutoff.status).toBe(413);
     expect(JSON.parse(cutoff.body)).toEqual({ error: 'RequestEntityTooLarge', message: 'The request body is larger than 1048576 bytes.' });
+  });
+});
+
+describe('admin bodies', () => {
+  const server = useServer('memory');
+  const json = { 'content-type': 'application/json' };
+
+  it('loads a seed of 100,000 secrets with 1 KiB values (about 100 MiB) in one call', async () => {
+    const value = 'v'.repeat(1024);
+    const secrets = Array.from({ length: 100_000 }, (_, i) => ({ name: `bulk-${i}`, versions: [{ value }] }));
+    const response = await fetch(`${server().url}/_emulator/seed`, { method: 'POST', headers: json, body: JSON.stringify({ aws: { '000000000000': { 'us-east-1': secrets } } }) });
+    expect([response.status, await response.json()]).toEqual([200, { status: 'seeded', secrets: 100_000 }]);
+  }, 120_000);
+
+  it('cuts an endless chunked admin body off at its 256 MiB limit with 413 and closes the connection', async () => {
+    const giveUp = 1024 * 1024 * 1024;
+    const cutoff = await endlessUpload(server().url, json, '/_emulator/seed', giveUp);
+    expect([cutoff.status, JSON.parse(cutoff.body).error]).toEqual([413, 'InvalidRequest']);
+    expect(cutoff.headers.connection).toBe('close');
+    expect(cutoff.closed).toBe(true);
+    expect(cutoff.sentBytes).toBeLessThan(giveUp);
+    expect((await fetch(`${server().url}/_emulator/health`)).status).toBe(200);
+  }, 120_000);
+
+  it('answers a clock body over its limit with 413, never a 500', async () => {
+    const response = await fetch(`${server().url}/_emulator/clock`, { method: 'POST', headers: json, body: `{"advanceSeconds":1,"pad":"${'x'.repeat(2 * 1024 * 1024)}"}` });
+    expect(response.status).toBe(413);
   });
 });
 
