@@ -23,13 +23,14 @@ export function selectVersion(record: SecretRecord, versionId?: string, versionS
 }
 
 /**
- * Records a read on the secret and the version. AWS keeps LastAccessedDate to the day,
- * so only the first read of a day changes (and writes) anything.
+ * Records a read on the secret and the version. AWS keeps LastAccessedDate to the day, so only
+ * the first read of a day changes anything; kept in memory and saved with the next write, so a
+ * read never waits on (or fails for) the disk.
  */
-export async function recordAccess(context: AwsContext, record: SecretRecord, version: SecretVersion): Promise<void> {
+export function recordAccess(context: AwsContext, record: SecretRecord, version: SecretVersion): void {
   const today = accessDay(context.engine.now());
   if (accessDay(record.accessedAt) === today && accessDay(version.lastAccessedAt) === today) return;
-  await context.engine.update(record, (draft, now) => {
+  context.engine.note(record, (draft, now) => {
     draft.accessedAt = now;
     const read = findVersion(draft, version.id);
     if (read) read.lastAccessedAt = now;

@@ -57,8 +57,21 @@ export class SecretEngine {
   private readonly namespaces = new Map<string, Map<string, SecretRecord>>();
   private readonly byResourceId = new Map<string, SecretRecord>();
   private readonly byKey = new Map<string, SecretRecord>();
+  /** Per secret key, the last write in flight: writes to one secret run one after another. */
+  private readonly writing = new Map<string, Promise<unknown>>();
+  /** Names (per namespace) whose creation is being made durable. */
+  private readonly creating = new Set<string>();
+  /** Keys of secrets changed in memory only (read times), saved with their next write or {@link flush}. */
+  private readonly unsaved = new Set<string>();
+  /** Why the last write failed, until a write succeeds again. */
+  private writeFailure: string | undefined;
 
   constructor(private readonly deps: EngineDeps) {}
+
+  /** Undefined while the store takes writes; otherwise why the last one failed. */
+  get storeProblem(): string | undefined {
+    return this.writeFailure;
+  }
 
   /** Reads the store into memory; call once before serving. */
   async load(): Promise<void> {
@@ -113,8 +126,9 @@ export class SecretEngine {
    */
   async create(ns: Namespace, init: NewSecret): Promise<SecretRecord> {
     const existing = this.get(ns, init.name);
+    const nameKey = `${namespaceKey(ns)}\u0000${init.name}`;
     if (existing?.deletion) throw new CoreError('InvalidState', 'secret-scheduled-for-deletion', { name: init.name });
-    if (existing) throw new CoreError('AlreadyExists', 'secret-exists', { name: init.name });
+    if (existing || this.creating.has(nameKey)) throw new CoreError('AlreadyExists', 'secret-exists', { name: init.name });
     const policy = this.policyFor(ns.cloud);
     if (!policy.namePattern.test(init.name)) throw new CoreError('InvalidParameter', 'invalid-name', { name: init.name });
     const now = this.now();
@@ -135,9 +149,14 @@ export class SecretEngine {
     if (init.resourcePolicy !== undefined) record.resourcePolicy = init.resourcePolicy;
     if (init.replicaOf !== undefined) record.replicaOf = init.replicaOf;
     if (init.firstVersion) addVersion(record, policy, { ...init.firstVersion, now });
-    // Indexed before the write completes, so a concurrent change builds on it; the caller answers after it is durable.
+    // Visible only once durable; meanwhile the name is taken, so a concurrent create of it fails.
+    this.creating.add(nameKey);
+    try {
+      await this.persist([record]);
+    } finally {
+      this.creating.delete(nameKey);
+    }
     this.index(record);
-    await this.deps.store.save([record]);
     return record;
   }
 
@@ -147,16 +166,38 @@ export class SecretEngine {
    * record are brought in line in the same commit.
    */
   async update<T = void>(record: SecretRecord, change: (draft: SecretRecord, now: number) => T): Promise<{ record: SecretRecord; result: T }> {
+    // One write at a time per secret, each on the state the previous one left, so concurrent changes
+    // build on each other and none is lost; each is visible only once durable, so a failed one never is.
+    return this.inTurn(record.key, async () => {
+      const current = this.byKey.get(record.key);
+      if (!current) throw new CoreError('NotFound', 'secret-not-found', { name: record.name });
+      const draft = draftOf(current);
+      const now = this.now();
+      const result = change(draft, now);
+      const changed = [draft, ...this.mirrorsOf(draft)];
+      await this.persist(changed);
+      for (const item of changed) this.index(item);
+      return { record: draft, result };
+    });
+  }
+
+  /**
+   * Applies a change that need not be durable at once (a read time) in memory only: it is saved
+   * with the secret's next write or at {@link flush}, so reads never wait on, or fail for, the disk.
+   */
+  note(record: SecretRecord, change: (draft: SecretRecord, now: number) => void): void {
     const current = this.byKey.get(record.key);
-    if (!current) throw new CoreError('NotFound', 'secret-not-found', { name: record.name });
+    if (!current) return;
     const draft = draftOf(current);
-    const now = this.now();
-    const result = change(draft, now);
-    const changed = [draft, ...this.mirrorsOf(draft)];
-    // Applied in memory at once so concurrent changes to one secret build on each other, never lose one.
-    for (const item of changed) this.index(item);
-    await this.deps.store.save(changed);
-    return { record: draft, result };
+    change(draft, this.now());
+    this.index(draft);
+    this.unsaved.add(draft.key);
+  }
+
+  /** Saves what {@link note} changed in memory only; called before the store closes. */
+  async flush(): Promise<void> {
+    const records = [...this.unsaved].flatMap((key) => this.byKey.get(key) ?? []);
+    if (records.length) await this.persist(records);
   }
 
   /** Removes a secret (and nothing else) for good. */
@@ -165,12 +206,13 @@ export class SecretEngine {
     await this.deps.store.remove([record.key]);
   }
 
-  /** Forgets every secret, in memory and in the store. */
+  /** Forgets every secret, in the store and then in memory (a failed clear forgets nothing). */
   async reset(): Promise<void> {
+    await this.deps.store.clear();
     this.namespaces.clear();
     this.byResourceId.clear();
     this.byKey.clear();
-    await this.deps.store.clear();
+    this.unsaved.clear();
   }
 
   /** Every live secret of every namespace, in creation order (for a state export). */
@@ -187,8 +229,8 @@ export class SecretEngine {
       ({ namespace: ns }) =>
         ns.cloud === scope.cloud && (scope.account === undefined || ns.account === scope.account) && (scope.region === undefined || ns.region === scope.region),
     );
-    for (const record of doomed) this.unindex(record);
     await this.deps.store.remove(doomed.map((record) => record.key));
+    for (const record of doomed) this.unindex(record);
     return doomed.length;
   }
 
@@ -198,8 +240,34 @@ export class SecretEngine {
    */
   async restore(records: readonly SecretRecord[]): Promise<void> {
     const copies = records.map(draftOf);
+    await this.persist(copies);
     for (const record of copies) this.index(record);
-    await this.deps.store.save(copies);
+  }
+
+  /** Saves records, noting whether the store takes writes (health reports it). */
+  private async persist(records: SecretRecord[]): Promise<void> {
+    try {
+      await this.deps.store.save(records);
+    } catch (error) {
+      this.writeFailure = error instanceof Error ? error.message : String(error);
+      throw error;
+    }
+    this.writeFailure = undefined;
+    for (const record of records) this.unsaved.delete(record.key);
+  }
+
+  /** Runs `work` after every earlier write to the same secret has settled. */
+  private inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const turn = (this.writing.get(key) ?? Promise.resolve()).then(work, work);
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.writing.set(key, settled);
+    void settled.then(() => {
+      if (this.writing.get(key) === settled) this.writing.delete(key);
+    });
+    return turn;
   }
 
   /** Replicas follow their primary's versions, description, tags and resource policy. */

@@ -123,6 +123,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     auth: config.auth,
     clock,
     isReady: () => loaded,
+    storeProblem: () => engine.storeProblem,
     init: () => initHooks.report(),
   });
   // express is loaded on the first admin call other than health: it is a fifth of start-up.
@@ -179,6 +180,8 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
         await closeGracefully(listener.server);
       }
       await tlsIdentity?.dispose();
+      // Read times kept in memory are saved now; failing to is no reason to lose the rest.
+      await engine.flush().catch((error: unknown) => logger.error(`could not save read times at stop: ${String(error)}`));
       await store.close();
       await published?.remove();
       logger.flush?.();
@@ -205,7 +208,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
       // Health checks are neither logged nor listed: a container's healthcheck would flood both.
       if (isHealthCheck(req)) {
         const report = health();
-        sendJson(res, report.status === 'ready' ? 200 : 503, report, req.method === 'HEAD');
+        sendJson(res, report.status === 'loading' ? 503 : 200, report, req.method === 'HEAD');
       } else if (isAdminPath(req.url)) answerAdmin(req, res);
       else answerDialect(req, res);
     };

@@ -4,8 +4,13 @@ import { POLYSECRET_VERSION } from '../version.js';
 
 /** The body of `GET /_emulator/health` (README "Admin endpoints"). */
 export interface HealthReport {
-  /** `ready` once state is loaded and the seed file applied (HTTP 200); `loading` before (503). */
-  status: 'ready' | 'loading';
+  /**
+   * `ready` once state is loaded and the seed file applied (HTTP 200); `loading` before (503);
+   * `degraded` (still 200: reads are served) while the store refuses writes, with the reason in `problem`.
+   */
+  status: 'ready' | 'loading' | 'degraded';
+  /** Why the status is `degraded`. */
+  problem?: string;
   /** The package version. */
   version: string;
   dialects: string[];
@@ -28,6 +33,8 @@ export interface HealthSources {
   auth: string;
   clock: OffsetClock;
   isReady(): boolean;
+  /** Why the store refuses writes, if it does. */
+  storeProblem(): string | undefined;
   init(): InitReport;
 }
 
@@ -38,8 +45,10 @@ export function createHealthReporter(sources: HealthSources): () => HealthReport
   const dialects = [...sources.dialects];
   return () => {
     const now = sources.clock.now();
+    const problem = sources.storeProblem();
     return {
-      status: sources.isReady() ? 'ready' : 'loading',
+      status: !sources.isReady() ? 'loading' : problem === undefined ? 'ready' : 'degraded',
+      ...(problem === undefined ? {} : { problem: `the store cannot write: ${problem}` }),
       version: POLYSECRET_VERSION,
       dialects,
       persistence: sources.persistence,

@@ -22,7 +22,7 @@ async function currentValue(context: AwsContext, secretId: string, find: () => S
     const record = find();
     assertNotDeleted(record);
     const version = selectVersion(record);
-    await recordAccess(context, record, version);
+    recordAccess(context, record, version);
     return { value: secretValueOf(record, version) };
   } catch (error) {
     if (!(error instanceof AwsError) || error.status >= 500) throw error;

@@ -14,6 +14,6 @@ export async function GetSecretValue(input: GetSecretValueInput, context: AwsCon
   const record = requireSecret(context, input.SecretId);
   assertNotDeleted(record);
   const version = selectVersion(record, input.VersionId, input.VersionStage);
-  await recordAccess(context, record, version);
+  recordAccess(context, record, version);
   return secretValueOf(record, version);
 }
