@@ -46,16 +46,27 @@ describe('credentials file', () => {
 
 describe('NonceCache', () => {
   it('refuses a nonce seen within the window and accepts it again after', () => {
-    const nonces = new NonceCache(1000, 10);
+    const nonces = new NonceCache(1000);
     expect(nonces.remember('a', 0)).toBe(true);
     expect(nonces.remember('a', 999)).toBe(false);
     expect(nonces.remember('a', 1000)).toBe(true);
   });
 
-  it('stays bounded, dropping the oldest entries first', () => {
-    const nonces = new NonceCache(60_000, 3);
-    for (const nonce of ['a', 'b', 'c', 'd']) expect(nonces.remember(nonce, 0)).toBe(true);
-    expect(nonces.remember('d', 1)).toBe(false);
-    expect(nonces.remember('a', 1)).toBe(true);
+  it('refuses a nonce for its whole window however many other requests came after it', () => {
+    const nonces = new NonceCache(60_000);
+    expect(nonces.remember('first', 0)).toBe(true);
+    for (let i = 0; i < 200_000; i++) nonces.remember(`other-${i}`, 1 + Math.floor(i / 1000));
+    expect(nonces.remember('first', 59_999)).toBe(false);
+  });
+
+  it('forgets entries once their window is over, and hands on only live ones', () => {
+    const nonces = new NonceCache(1000);
+    nonces.remember('old', 0);
+    nonces.remember('new', 500);
+    expect(nonces.entries(1200)).toEqual([['new', 1500]]);
+    const next = new NonceCache(1000);
+    next.restore([['old', 1000], ['new', 1500]], 1200);
+    expect(next.remember('new', 1300)).toBe(false);
+    expect(next.remember('old', 1300)).toBe(true);
   });
 });

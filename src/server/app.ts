@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { createAlibabaDialect } from '../../dialects/alibaba/index.js';
 import { alibabaPolicy } from '../../dialects/alibaba/policy.js';
 import { createAwsDialect } from '../../dialects/aws/index.js';
@@ -9,7 +10,7 @@ import { SecretEngine } from '../core/engine.js';
 import { OffsetClock, randomIds, systemClock, type Clock, type IdSource } from '../core/runtime.js';
 import { loadCredentials } from '../auth/credentials.js';
 import type { AuthContext } from '../auth/mode.js';
-import { NonceCache } from '../auth/nonces.js';
+import { loadNonces, NonceCache, saveNonces } from '../auth/nonces.js';
 import { SigningKeyCache } from '../auth/signingKeys.js';
 import { LowdbStore } from '../store/lowdbStore.js';
 import { MemoryStore } from '../store/memoryStore.js';
@@ -30,6 +31,9 @@ import { createAdminGuard } from './adminGuard.js';
 import { publishUrl, type PublishedUrl } from './urlFile.js';
 
 /** Said at start when strict mode knows no key: every signed request would fail, and the reason is not obvious. */
+/** Where the Alibaba nonces seen in the last 15 minutes are kept between runs, in the data dir. */
+const NONCES_FILE = 'nonces.json';
+
 /** Said at start when strict mode has no admin token: the admin API stays closed, health aside. */
 const STRICT_WITHOUT_ADMIN_TOKEN =
   'warning: --auth strict without an admin token: every admin route but health answers 401; ' +
@@ -180,6 +184,12 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
         await closeGracefully(listener.server);
       }
       await tlsIdentity?.dispose();
+      // Alibaba nonces stay refused for their whole window across a restart on the same data dir.
+      if (config.dataDir) {
+        await saveNonces(join(config.dataDir, NONCES_FILE), auth.nonces.entries(realClock.now())).catch((error: unknown) =>
+          logger.error(`could not save the nonce window: ${String(error)}`),
+        );
+      }
       // Read times kept in memory are saved now; failing to is no reason to lose the rest.
       await engine.flush().catch((error: unknown) => logger.error(`could not save read times at stop: ${String(error)}`));
       await store.close();
@@ -191,6 +201,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   async function load(): Promise<string> {
     if (config.auth === 'strict' && !config.credentialsFile) logger.error(STRICT_WITHOUT_CREDENTIALS);
     if (config.auth === 'strict' && adminToken === undefined) logger.error(STRICT_WITHOUT_ADMIN_TOKEN);
+    if (config.dataDir) auth.nonces.restore(await loadNonces(join(config.dataDir, NONCES_FILE)), realClock.now());
     // Before the secrets: the engine judges recovery windows and purges by this clock as it loads.
     clock.advance(await store.loadClockOffset());
     // A bad certificate or key fails start before state is loaded or anything listens.
