@@ -23,10 +23,10 @@ function readSmallFile(path: string, buffer: Buffer): string {
   }
 }
 
-/** The texts of the files at `paths`, in order, one at a time (so each can be dropped once parsed). */
-export function* readFilesSync(paths: readonly string[]): Generator<string> {
+/** Each file at `paths` with its text, in order, one at a time (so each can be dropped once parsed). */
+export function* readFilesSync(paths: readonly string[]): Generator<[path: string, text: string]> {
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
-  for (const path of paths) yield readSmallFile(path, buffer);
+  for (const path of paths) yield [path, readSmallFile(path, buffer)];
 }
 
 /** The paths of the `.json` documents among `files` of `dir`. */

@@ -2,10 +2,14 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 
+/** The mode of every file polysecret writes in a data directory. */
+export const PRIVATE_FILE = 0o600;
+
 /** Writes `text` to a temp file, fsyncs it and renames it over `path` (the directory still needs {@link syncDirectory}). */
 export async function writeDurably(path: string, text: string): Promise<void> {
   const temp = `${path}.tmp`;
-  const handle = await open(temp, 'w');
+  // Owner-only, whatever the umask (which can only take bits away): these files hold secret values.
+  const handle = await open(temp, 'w', PRIVATE_FILE);
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SecretRecord } from '../core/model.js';
-import { syncDirectory } from './durableFile.js';
+import { PRIVATE_FILE, syncDirectory } from './durableFile.js';
 
 const SEGMENT = /^journal-(\d{8,})\.jsonl$/;
 
@@ -72,7 +72,7 @@ export class JournalSegment {
   /** Creates segment `sequence` in `dir`, durably (its directory entry is synced). */
   static async create(dir: string, sequence: number): Promise<JournalSegment> {
     const path = join(dir, segmentName(sequence));
-    const handle = await open(path, 'a');
+    const handle = await open(path, 'a', PRIVATE_FILE);
     await syncDirectory(dir);
     return new JournalSegment(path, handle);
   }

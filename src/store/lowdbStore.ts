@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
-import { mkdir, readFile, rm, unlink } from 'node:fs/promises';
+import { chmodSync, existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { readFile, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { SecretRecord } from '../core/model.js';
@@ -12,11 +12,11 @@ import type { SecretStore } from './store.js';
  * Every record a data directory holds: the documents (their texts, as read), with the journal
  * replayed over them. Changes nothing, so a test can look at a directory a running server is writing.
  */
-export function readDataDir(documents: Iterable<string>, journal: string) {
+export function readDataDir(documents: Iterable<[path: string, text: string]>, journal: string) {
   const records = new Map<string, SecretRecord>();
-  for (const text of documents) {
+  for (const [path, text] of documents) {
     // lowdb's document is the record's JSON text; reading it directly skips an adapter per file.
-    const record = JSON.parse(text) as SecretRecord;
+    const record = parseDocument(path, text);
     records.set(record.key, record);
   }
   const replayed = new Map<string, SecretRecord | null>();
@@ -28,10 +28,40 @@ export function readDataDir(documents: Iterable<string>, journal: string) {
   return { records: [...records.values()], replayed, segments, nextSequence };
 }
 
+/** A document's record; a corrupt one stops the start with its file named, never silently. */
+function parseDocument(path: string, text: string): SecretRecord {
+  let record: Partial<SecretRecord>;
+  try {
+    record = JSON.parse(text) as Partial<SecretRecord>;
+  } catch (error) {
+    throw new Error(`polysecret: document ${path} is corrupt: ${(error as Error).message}`);
+  }
+  if (typeof record?.key !== 'string') throw new Error(`polysecret: document ${path} holds no secret record`);
+  return record as SecretRecord;
+}
+
 /** The records stored in `dataDir`, read without touching anything (for tests and tools). */
 export function storedRecords(dataDir: string): SecretRecord[] {
   return readDataDir(readFilesSync(documentPaths(join(dataDir, 'secrets'))), join(dataDir, 'journal')).records;
 }
+
+/**
+ * Creates the data directory (if missing) and polysecret's own directories in it, readable by the
+ * owner only whatever the umask; a data directory that already existed keeps its mode (it may be a
+ * volume other tools set up), while every file in it is written owner-only.
+ */
+function makePrivateDirs(dataDir: string, ...own: string[]): void {
+  if (!existsSync(dataDir)) {
+    mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
+    chmodSync(dataDir, PRIVATE_DIR);
+  }
+  for (const dir of own) {
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+    chmodSync(dir, PRIVATE_DIR);
+  }
+}
+
+const PRIVATE_DIR = 0o700;
 
 /** The emulator clock's offset, beside the secrets and journal directories. */
 const CLOCK_FILE = 'clock.json';
@@ -88,8 +118,7 @@ export class LowdbStore implements SecretStore {
 
   /** Reads the data directory (see {@link readDataDir}), then compacts any journal left from the last run in the background. */
   async loadAll(): Promise<SecretRecord[]> {
-    mkdirSync(this.docs, { recursive: true });
-    mkdirSync(this.journal, { recursive: true });
+    makePrivateDirs(this.dataDir, this.docs, this.journal);
     const files = readdirSync(this.docs);
     for (const file of files) {
       // A temp file is a document write that never got renamed: its journal lines still hold the change.
@@ -117,8 +146,7 @@ export class LowdbStore implements SecretStore {
     await this.close();
     await rm(this.docs, { recursive: true, force: true });
     await rm(this.journal, { recursive: true, force: true });
-    await mkdir(this.docs, { recursive: true });
-    await mkdir(this.journal, { recursive: true });
+    makePrivateDirs(this.dataDir, this.docs, this.journal);
     this.dirty = new Map();
     this.unfinished = [];
     this.nextSequence = 1;
@@ -141,7 +169,7 @@ export class LowdbStore implements SecretStore {
   /** Replaces `<dataDir>/clock.json` durably (temp file, fsync, rename, directory fsync). */
   saveClockOffset(offsetMs: number): Promise<void> {
     const write = this.clockWrites.then(async () => {
-      await mkdir(this.dataDir, { recursive: true });
+      makePrivateDirs(this.dataDir);
       await writeDurably(join(this.dataDir, CLOCK_FILE), `${JSON.stringify({ offsetMs })}\n`);
       await syncDirectory(this.dataDir);
     });
