@@ -90,7 +90,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   const clock = new OffsetClock(realClock);
   const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug' });
   const onCompactionError = (error: unknown) => logger.error(`journal compaction failed (kept, retried with the next one): ${String(error)}`);
-  const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir, { onBackgroundError: onCompactionError }) : new MemoryStore());
+  const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir, { onBackgroundError: onCompactionError, encryptionKeyFile: config.encryptionKeyFile }) : new MemoryStore());
   const engine = new SecretEngine({
     store,
     clock,
@@ -199,6 +199,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
   };
 
   async function load(): Promise<string> {
+    if (config.encryptionKeyFile && !config.dataDir) throw new Error('--encryption-key-file needs --data-dir: without one nothing is written to disk');
     if (config.auth === 'strict' && !config.credentialsFile) logger.error(STRICT_WITHOUT_CREDENTIALS);
     if (config.auth === 'strict' && adminToken === undefined) logger.error(STRICT_WITHOUT_ADMIN_TOKEN);
     if (config.dataDir) auth.nonces.restore(await loadNonces(join(config.dataDir, NONCES_FILE)), realClock.now());

@@ -47,6 +47,8 @@ export interface PolysecretConfig {
   adminToken?: string;
   /** Host names besides loopback, IP literals and the listen host that the admin API answers to. */
   allowedHosts?: string[];
+  /** A file holding the 256-bit key that encrypts values and tags in the data dir (README "Persistence"). */
+  encryptionKeyFile?: string;
 }
 
 /** One setting: its flag, its environment twin, its default and how to read it. */
@@ -143,6 +145,7 @@ export const SETTINGS = [
   { key: 'tlsDir', flag: '--tls-dir', env: 'POLYSECRET_TLS_DIR', fallback: undefined, parse: text, help: 'where --tls keeps its certificate; unset: <data-dir>/tls, or a temp dir without one' },
   { key: 'adminToken', flag: '--admin-token', env: 'POLYSECRET_ADMIN_TOKEN', fallback: undefined, parse: parseToken, help: 'bearer token the admin API requires (16+ characters; strict mode needs one)' },
   { key: 'allowedHosts', flag: '--allowed-hosts', env: 'POLYSECRET_ALLOWED_HOSTS', fallback: undefined, parse: parseHostList, help: 'comma-separated Host names (or .suffix, or *) the admin API answers to besides loopback and IPs' },
+  { key: 'encryptionKeyFile', flag: '--encryption-key-file', env: 'POLYSECRET_ENCRYPTION_KEY_FILE', fallback: undefined, parse: text, help: 'file with a 256-bit key (hex or base64) encrypting values and tags in the data dir' },
   { key: 'initDir', flag: '--init-dir', env: 'POLYSECRET_INIT_DIR', fallback: undefined, parse: text, help: 'run the executables in this directory, in name order, once the server is ready' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 

@@ -7,6 +7,7 @@ import { documentPaths, readFilesSync } from './documentReader.js';
 import { DurableTextFile, syncDirectory, writeDurably } from './durableFile.js';
 import { JournalSegment, journalLines, removeSegments, replayJournal } from './journal.js';
 import type { SecretStore } from './store.js';
+import { openDataKey, type RecordCodec } from './encryption.js';
 
 /**
  * Every record a data directory holds: the documents (their texts, as read), with the journal
@@ -74,6 +75,8 @@ export interface LowdbStoreOptions {
   compactionConcurrency?: number;
   /** Told when a background compaction fails; its segments stay on disk and are retried with the next one. */
   onBackgroundError?: (error: unknown) => void;
+  /** A file holding the key that opens the data directory's data key (encryption at rest, README "Persistence"). */
+  encryptionKeyFile?: string;
 }
 
 /**
@@ -104,6 +107,9 @@ export class LowdbStore implements SecretStore {
   private unfinished: string[] = [];
   private lastCompactionError: unknown;
   private readonly onBackgroundError: ((error: unknown) => void) | undefined;
+  private readonly encryptionKeyFile: string | undefined;
+  /** Seals values and tags on their way to disk, when encryption at rest is on (set by loadAll). */
+  private codec: RecordCodec | undefined;
   /** The clock file's writes, one after another, so the last offset given is the one left on disk. */
   private clockWrites: Promise<void> = Promise.resolve();
 
@@ -114,11 +120,13 @@ export class LowdbStore implements SecretStore {
     this.segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
     this.compactionConcurrency = options.compactionConcurrency ?? 4;
     this.onBackgroundError = options.onBackgroundError;
+    this.encryptionKeyFile = options.encryptionKeyFile;
   }
 
   /** Reads the data directory (see {@link readDataDir}), then compacts any journal left from the last run in the background. */
   async loadAll(): Promise<SecretRecord[]> {
     makePrivateDirs(this.dataDir, this.docs, this.journal);
+    this.codec = await openDataKey(this.dataDir, this.encryptionKeyFile);
     const files = readdirSync(this.docs);
     for (const file of files) {
       // A temp file is a document write that never got renamed: its journal lines still hold the change.
@@ -131,11 +139,12 @@ export class LowdbStore implements SecretStore {
       const leftovers = new Map([...replayed].map(([key, record]) => [key, record && JSON.stringify(record)]));
       this.startCompaction(segments, leftovers);
     }
-    return records;
+    const codec = this.codec;
+    return codec ? records.map((record) => codec.open(record)) : records;
   }
 
   save(records: readonly SecretRecord[]): Promise<void> {
-    return this.enqueue(records.map((record) => [record.key, JSON.stringify(record)]));
+    return this.enqueue(records.map((record) => [record.key, JSON.stringify(this.codec ? this.codec.seal(record) : record)]));
   }
 
   remove(keys: readonly string[]): Promise<void> {

@@ -40,6 +40,7 @@ export async function startServer(kind: StoreKind, overrides: PolysecretOverride
     initDir: overrides.initDir,
     adminToken: overrides.adminToken,
     allowedHosts: overrides.allowedHosts,
+    encryptionKeyFile: overrides.encryptionKeyFile,
     logLevel: 'silent',
   };
   const polysecret = createPolysecret(config, overrides);
