@@ -1,45 +1,18 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { alibabaClient } from '../helpers/alibaba.js';
+import { CLEAN_ENV, freePort, ROOT, runNode, useCompiledCli } from '../helpers/compiledCli.js';
 import { startImage, waitForOutput } from '../helpers/image.js';
 import { awsClient } from '../helpers/server.js';
 import { tencentClient } from '../helpers/tencent.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLE_YAML = join(ROOT, 'examples/seed.yaml');
-/** Only PATH: POLYSECRET_* variables of the shell running the tests must not reach the CLI. */
-const ENV = { PATH: process.env.PATH };
-
-/** What a finished CLI run left behind. */
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runNode(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: ROOT, env: ENV, timeout: 15_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
-    });
-  });
-}
-
-/** A port nothing listens on right now (it may be taken again before it is used; tests that need it hold it). */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
+const ENV = CLEAN_ENV;
 
 /** Holds a port for the enclosing describe, so a CLI told to use it fails to start. */
 function holdPort(): () => number {
@@ -67,21 +40,12 @@ async function waitForHealth(url: string, child: { exitCode: number | null }): P
   }
 }
 
-// Compiled into a directory of its own under node_modules (so packages and the package root
-// resolve), never into dist/, which a concurrently running suite may be using.
-let build: string;
+const compiled = useCompiledCli('cli');
 let dir: string;
 let cli: string;
-beforeAll(async () => {
-  await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
-  build = await mkdtemp(join(ROOT, 'node_modules/.cache/polysecret-cli-'));
-  dir = await mkdtemp(join(tmpdir(), 'polysecret-cli-seed-'));
-  const tsc = await runNode([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', build]);
-  if (tsc.code !== 0) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
-  cli = join(build, 'src/cli.js');
-}, 120_000);
-afterAll(async () => {
-  await Promise.all([build, dir].filter(Boolean).map((path) => rm(path, { recursive: true, force: true })));
+beforeAll(() => {
+  cli = compiled.cli();
+  dir = compiled.dir();
 });
 
 describe('the polysecret CLI with a seed file', () => {

@@ -1,22 +1,10 @@
-import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CLEAN_ENV, ROOT, runNode, useCompiledCli } from '../helpers/compiledCli.js';
 import { startImage, waitForOutput } from '../helpers/image.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Only PATH: POLYSECRET_* variables of the shell running the tests must not reach the CLI. */
-const ENV = { PATH: process.env.PATH };
-
-function runNode(args: string[], env: NodeJS.ProcessEnv = ENV): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: ROOT, env, timeout: 15_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
-    });
-  });
-}
+const ENV = CLEAN_ENV;
 
 function httpsStatus(url: string, ca: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,20 +18,12 @@ function httpsStatus(url: string, ca: string): Promise<number> {
 }
 
 describe('the polysecret CLI with TLS and init hooks', () => {
-  // Compiled into a directory of its own under node_modules, as test/server/cli.test.ts does.
-  let build: string;
-  let dir: string;
+  const compiled = useCompiledCli('cli-tls');
   let cli: string;
-  beforeAll(async () => {
-    await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
-    build = await mkdtemp(join(ROOT, 'node_modules/.cache/polysecret-cli-tls-'));
-    dir = await mkdtemp(join(tmpdir(), 'polysecret-cli-tls-'));
-    const tsc = await runNode([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', build]);
-    if (tsc.code !== 0) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
-    cli = join(build, 'src/cli.js');
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([build, dir].filter(Boolean).map((path) => rm(path, { recursive: true, force: true })));
+  let dir: string;
+  beforeAll(() => {
+    cli = compiled.cli();
+    dir = compiled.dir();
   });
 
   it('with --tls prints both URLs and where the certificate is, serves both, and runs POLYSECRET_INIT_DIR hooks', async () => {

@@ -1,33 +1,17 @@
-import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startPolysecret } from '../../src/index.js';
 import { healthUrl, isHealthy } from '../../src/server/healthProbe.js';
+import { CLEAN_ENV, freePort, ROOT, runNode, useCompiledCli } from '../helpers/compiledCli.js';
 import { startImage } from '../helpers/image.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** A port nothing listens on: taken from the OS, then released. */
-async function closedPort(): Promise<number> {
-  const holder = createServer().listen(0, '127.0.0.1');
-  await once(holder, 'listening');
-  const { port } = holder.address() as AddressInfo;
-  await new Promise<void>((resolve) => holder.close(() => resolve()));
-  return port;
-}
-
 /** Runs a compiled script with only `env` (and PATH); resolves with its exit code. */
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, timeout: 15_000 }, (error) => {
-      resolve(error ? ((error as { code?: number }).code ?? null) : 0);
-    });
-  });
+async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+  return (await runNode([script, ...args], { ...CLEAN_ENV, ...env })).code;
 }
 
 describe('healthUrl', () => {
@@ -72,7 +56,7 @@ describe('startPolysecret with urlFile', () => {
   it('rejects when the URL file cannot be written, and releases the port it had bound', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'polysecret-url-file-'));
     try {
-      const port = await closedPort();
+      const port = await freePort();
       await expect(startPolysecret({ port, urlFile: join(dir, 'missing-dir/polysecret.url'), logLevel: 'silent' })).rejects.toMatchObject({ code: 'ENOENT' });
       // The port is free again: a second start on it succeeds.
       const again = await startPolysecret({ port, logLevel: 'silent' });
@@ -95,7 +79,7 @@ describe('isHealthy', () => {
       expect(await isHealthy(url(answering))).toBe(true);
       status = 503;
       expect(await isHealthy(url(answering))).toBe(false);
-      expect(await isHealthy(new URL(`http://127.0.0.1:${await closedPort()}/_emulator/health`))).toBe(false);
+      expect(await isHealthy(new URL(`http://127.0.0.1:${await freePort()}/_emulator/health`))).toBe(false);
       expect(await isHealthy(url(silent), 200)).toBe(false);
     } finally {
       silent.closeAllConnections();
@@ -105,26 +89,19 @@ describe('isHealthy', () => {
 });
 
 describe('the compiled health check against a CLI started with --port', () => {
-  // Compiled into a directory of its own under node_modules (as test/server/cli.test.ts does), never into
-  // dist/, which a concurrently running suite may be using.
+  const compiled = useCompiledCli('health');
   let build: string;
   let dir: string;
-  beforeAll(async () => {
-    await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
-    build = await mkdtemp(join(ROOT, 'node_modules/.cache/polysecret-health-'));
-    dir = await mkdtemp(join(tmpdir(), 'polysecret-health-'));
-    const tsc = await runScript(join(ROOT, 'node_modules/typescript/bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', build], {});
-    if (tsc !== 0) throw new Error(`tsc exited ${tsc}`);
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([build, dir].filter(Boolean).map((path) => rm(path, { recursive: true, force: true })));
+  beforeAll(() => {
+    build = compiled.build();
+    dir = compiled.dir();
   });
 
   it('finds the port in the URL file, passes while serving, and fails once a clean stop removed the file', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const urlFile = join(dir, 'polysecret.url');
     // The environment names another port, as the image's POLYSECRET_PORT=4566 does when `--port` overrides it.
-    const env = { POLYSECRET_URL_FILE: urlFile, POLYSECRET_PORT: String(await closedPort()) };
+    const env = { POLYSECRET_URL_FILE: urlFile, POLYSECRET_PORT: String(await freePort()) };
     const healthcheck = join(build, 'src/healthcheck.js');
 
     const started = await startImage(
