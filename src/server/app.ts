@@ -214,7 +214,6 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
       logger.info(`seeded ${count} secrets from ${config.seedFile}`);
     }
     loaded = true;
-    // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
     const handler = (req: IncomingMessage, res: ServerResponse) => {
       // SDK traffic skips express: its router costs more than the whole answer of a read.
       // Health checks are neither logged nor listed: a container's healthcheck would flood both.
@@ -228,6 +227,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     const requestTimeout = overrides.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
     // Node checks the timeout on an interval (30 s by default), so check often enough to honour it.
     const connectionsCheckingInterval = Math.min(1000, requestTimeout / 4);
+    // RPC clients (Alibaba, Tencent GET) put whole secret values in the URL: allow a large request line.
     const serverOptions = { maxHeaderSize: MAX_HEADER_BYTES, requestTimeout, connectionsCheckingInterval };
     listener = await listen({ host: config.host, port: config.port, serverOptions, handler, tls: tlsIdentity, onTlsClientError });
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
