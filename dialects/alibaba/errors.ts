@@ -40,8 +40,10 @@ export const ERRORS = {
     new AlibabaError('InvalidParameter', `The specified parameter SecretType is not valid. ${action} is not supported for ${type} secrets.`, 400),
   /** [inf] */
   bodyTooLarge: () => new AlibabaError('InvalidParameter', 'The request body is too large.', 400),
-  /** [doc: code and status] [inf: message] A caller reaching into another account's secret. */
-  noPermission: () => new AlibabaError('Forbidden.NoPermission', 'This operation is forbidden by permission system.', 403),
+  /** [doc] A caller reaching into another account's secret (the RestoreSecret reference's wording). */
+  noPermission: () => new AlibabaError('Forbidden.NoPermission', 'This operation is forbidden by permission system', 403),
+  /** [doc] RestoreSecret on a secret that is not pending deletion (the API reference's code, status and text). */
+  restoreNotDeleted: () => new AlibabaError('Rejected.ResourceInUse', 'restore normal secret', 409),
   /** [inf] Parameters whose escapes are not UTF-8: refused rather than stored altered. */
   notUtf8: () => new AlibabaError('InvalidParameter', 'The request parameters are not valid UTF-8.', 400),
 } as const;

@@ -1,5 +1,6 @@
 import type { AlibabaContext } from '../context.js';
 import type { Params } from '../params.js';
+import { ERRORS } from '../errors.js';
 import { requireSecret } from '../secrets.js';
 
 /**
@@ -8,8 +9,7 @@ import { requireSecret } from '../secrets.js';
  */
 export async function RestoreSecret(params: Params, context: AlibabaContext): Promise<object> {
   const record = requireSecret(context, params.required('SecretName'));
-  // [inf] Restoring a secret that is not pending deletion succeeds and changes nothing.
-  if (!record.deletion) return { SecretName: record.name };
+  if (!record.deletion) throw ERRORS.restoreNotDeleted();
   const { record: updated } = await context.engine.update(record, (draft, now) => {
     delete draft.deletion;
     draft.changedAt = now;

@@ -23,7 +23,7 @@ describe('Alibaba strict mode: a caller acts only in its own account', () => {
         ['DeleteSecret', { SecretName: arn, ForceDeleteWithoutRecovery: 'true' }],
       ];
       for (const [action, params] of attempts) {
-        await expectKmsError(sdk, other(action, params), 'Forbidden.NoPermission', 403, 'This operation is forbidden by permission system.');
+        await expectKmsError(sdk, other(action, params), 'Forbidden.NoPermission', 403, 'This operation is forbidden by permission system');
       }
       const read = await owner('GetSecretValue', { SecretName: arn });
       expect([read.SecretData, read.VersionId]).toEqual(['owners-value', 'v1']);

@@ -61,13 +61,13 @@ describe.each(STORES)('RestoreSecret (%s store)', (kind) => {
     expect((await describeSecret('app/db')).json.UpdateTime).toBe(kmsTimeOf(clock.now()));
   });
 
-  it('succeeds without change for a secret that is not pending deletion', async () => {
+  it('refuses a secret that is not pending deletion with 409 Rejected.ResourceInUse, changing nothing', async () => {
     const createdAt = clock.now();
     await createSecret(url(), 'live');
     clock.advance(DAY_MS);
     const response = await rpc(url(), 'RestoreSecret', { SecretName: 'live' });
-    expect(response.status).toBe(200);
-    expect(Object.keys(response.json).sort()).toEqual(['RequestId', 'SecretName']);
+    expectRawError(response, 'Rejected.ResourceInUse', 409);
+    expect(response.json.Message).toBe('restore normal secret');
     expect((await describeSecret('live')).json.UpdateTime).toBe(kmsTimeOf(createdAt));
   });
 
