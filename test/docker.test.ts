@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { compose, composeCommand, docker, dockerAnswers, dockerExitCode, dockerTime, freePort, inspect, publishedUrl, settledHealth, type HealthProbe } from './helpers/docker.js';
+import { freePort } from './helpers/compiledCli.js';
+import { compose, composeCommand, docker, dockerAnswers, dockerExitCode, dockerTime, inspect, publishedUrl, settledHealth, type HealthProbe } from './helpers/docker.js';
 import { copyCleanTree, REPO } from './helpers/image.js';
 import { awsClient } from './helpers/server.js';
 

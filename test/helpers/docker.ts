@@ -1,6 +1,4 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -90,15 +88,6 @@ export function dockerTime(text: string): number {
   if (!match) throw new Error(`not a Docker timestamp: ${text}`);
   const [, seconds, fraction = '0', zone] = match;
   return Date.parse(`${seconds}${zone}`) + Number(`0.${fraction}`) * 1000;
-}
-
-/** A TCP port free on this machine right now. */
-export async function freePort(): Promise<number> {
-  const holder = createServer().listen(0, '127.0.0.1');
-  await once(holder, 'listening');
-  const { port } = holder.address() as AddressInfo;
-  await new Promise<void>((resolve) => holder.close(() => resolve()));
-  return port;
 }
 
 /** The exit code of `docker ARGS`, for commands that are expected to fail. */
