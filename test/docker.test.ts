@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +72,8 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
     const context = await mkdtemp(join(tmpdir(), 'polysecret-docker-context-'));
     try {
       await copyCleanTree(context);
-      await appendFile(join(context, 'src/cli.ts'), '\n// A source-only change made by test/docker.test.ts.\n');
+      // Unique per run: the engine's build cache outlives a run, and an edit it has seen would be cached too.
+      await appendFile(join(context, 'src/cli.ts'), `\n// A source-only change made by test/docker.test.ts (${randomUUID()}).\n`);
       const started = performance.now();
       const { stdout, stderr } = await docker(['build', '-t', editedImage, context], BUILD_TIMEOUT_MS);
       console.log(`rebuilt after a source change in ${seconds(started)}`);
