@@ -32,4 +32,4 @@ VOLUME /data
 HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=10 \
   CMD ["node", "dist/src/healthcheck.js"]
 # Exec form: node is PID 1 and receives SIGTERM itself, which it answers with a graceful shutdown.
-ENTRYPOINT ["node", "dist/src/cli.js"]
+ENTRYPOINT ["node", "dist/app/cli.js"]

@@ -83,9 +83,9 @@ async function startChild(script: string, args: string[], logFile: string, probe
   }
 }
 
-/** Starts `node dist/src/cli.js` with these flags on a free port; resolves once health answers 200. */
+/** Starts `node dist/app/cli.js` with these flags on a free port; resolves once health answers 200. */
 export function startPolysecret(distDir: string, flags: string[], logFile: string): Promise<RunningProcess> {
-  return startChild(join(distDir, 'src', 'cli.js'), ['--port', '0', ...flags], logFile, '/_emulator/health');
+  return startChild(join(distDir, 'app', 'cli.js'), ['--port', '0', ...flags], logFile, '/_emulator/health');
 }
 
 /** Starts the bare server answering `size` bytes. */

@@ -10,7 +10,7 @@
 # lockfile. The Dockerfile runs it before copying the sources, so that layer stays cached while only
 # sources change. assemble compiles SOURCE_DIR and copies into OUTPUT_DIR what runs beside those
 # dependencies: the compiled output and the request schemas. The image starts the result with
-# `node dist/src/cli.js` from OUTPUT_DIR (the Dockerfile's ENTRYPOINT).
+# `node dist/app/cli.js` from OUTPUT_DIR (the Dockerfile's ENTRYPOINT).
 set -euo pipefail
 
 usage() {
@@ -45,18 +45,18 @@ assemble() {
   fi
   # The same build a user's `npm install` runs through the prepare script.
   (cd "$src" && npm run --silent build)
-  if [ ! -f "$src/dist/src/cli.js" ]; then
+  if [ ! -f "$src/dist/app/cli.js" ]; then
     echo "$0: npm run build did not compile dist/" >&2
     exit 1
   fi
   # Replace the compiled output and schemas whole, so nothing from an earlier build lingers.
   rm -rf "$out/dist" "$out/schemas"
   mkdir -p "$out/dist"
-  cp -R "$src/dist/src" "$src/dist/dialects" "$out/dist/"
+  cp -R "$src/dist/app" "$src/dist/src" "$src/dist/dialects" "$out/dist/"
   cp -R "$src/schemas" "$out/schemas"
   # Source maps point at TypeScript files the image does not ship.
   find "$out/dist" -name '*.map' -delete
-  echo "build-image: runtime tree ready in $out (start: node dist/src/cli.js)"
+  echo "build-image: runtime tree ready in $out (start: node dist/app/cli.js)"
 }
 
 case "$step" in

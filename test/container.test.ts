@@ -64,7 +64,7 @@ describe('container image (scripts/build-image.sh, run as the Dockerfile runs it
       POLYSECRET_URL_FILE: '/tmp/polysecret.url',
       NODE_ENV: 'production',
     });
-    expect(dockerfile.entrypoint).toEqual(['node', 'dist/src/cli.js']);
+    expect(dockerfile.entrypoint).toEqual(['node', 'dist/app/cli.js']);
     expect(dockerfile.healthcheck).toEqual(['node', 'dist/src/healthcheck.js']);
   });
 
@@ -89,7 +89,7 @@ describe('container image (scripts/build-image.sh, run as the Dockerfile runs it
 
   it('contains production dependencies, compiled output and schemas only', async () => {
     expect((await readdir(output)).sort()).toEqual(['dist', 'node_modules', 'package-lock.json', 'package.json', 'schemas']);
-    expect((await readdir(join(output, 'dist'))).sort()).toEqual(['dialects', 'src']);
+    expect((await readdir(join(output, 'dist'))).sort()).toEqual(['app', 'dialects', 'src']);
     const modules = await readdir(join(output, 'node_modules'));
     expect(modules).toEqual(expect.arrayContaining(['express', 'ajv', 'lowdb', 'yaml']));
     for (const dev of ['typescript', 'jest', 'ts-jest', '@aws-sdk', '@types']) expect(modules).not.toContain(dev);

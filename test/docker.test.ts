@@ -73,7 +73,7 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
     try {
       await copyCleanTree(context);
       // Unique per run: the engine's build cache outlives a run, and an edit it has seen would be cached too.
-      await appendFile(join(context, 'src/cli.ts'), `\n// A source-only change made by test/docker.test.ts (${randomUUID()}).\n`);
+      await appendFile(join(context, 'app/cli.ts'), `\n// A source-only change made by test/docker.test.ts (${randomUUID()}).\n`);
       const started = performance.now();
       const { stdout, stderr } = await docker(['build', '-t', editedImage, context], BUILD_TIMEOUT_MS);
       console.log(`rebuilt after a source change in ${seconds(started)}`);
@@ -98,7 +98,7 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
     expect((await docker(['exec', container, 'id', '-u'])).stdout.trim()).toBe('1000');
     const status = (await docker(['exec', container, 'cat', '/proc/1/status'])).stdout;
     expect(/^Uid:\s+(\d+)/m.exec(status)?.[1]).toBe('1000');
-    expect((await docker(['exec', container, 'cat', '/proc/1/cmdline'])).stdout.split('\0')).toEqual(['node', 'dist/src/cli.js', '']);
+    expect((await docker(['exec', container, 'cat', '/proc/1/cmdline'])).stdout.split('\0')).toEqual(['node', 'dist/app/cli.js', '']);
   }, CONTAINER_TEST_TIMEOUT_MS);
 
   it('gets healthy with the port given as `--port 5000`: the health check reads the URL file', async () => {

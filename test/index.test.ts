@@ -1,6 +1,6 @@
 import { CreateSecretCommand, GetSecretValueCommand, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { randomUUID } from 'node:crypto';
-import { startPolysecret, type PolysecretHandle } from '../src/index.js';
+import { startPolysecret, type PolysecretHandle } from '../app/index.js';
 import { awsClient, rawAws } from './helpers/server.js';
 
 describe('startPolysecret', () => {

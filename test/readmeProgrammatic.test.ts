@@ -57,12 +57,12 @@ describe('README programmatic start', () => {
     expect(emitted(PACKAGE.main)).toBe(true);
     expect(emitted(PACKAGE.types)).toBe(true);
     expect(emitted(PACKAGE.bin.polysecret)).toBe(true);
-    expect(readFileSync(join(build, 'src/index.d.ts'), 'utf8')).toContain('startPolysecret(options?: PolysecretOptions): Promise<PolysecretHandle>');
+    expect(readFileSync(join(build, 'app/index.d.ts'), 'utf8')).toContain('startPolysecret(options?: PolysecretOptions): Promise<PolysecretHandle>');
   });
 
   it('the jest globalSetup/globalTeardown example runs under jest', async () => {
     // The package's own name resolves to dist/ once built; here it is pointed at this test's build.
-    const entry = pathToFileURL(join(build, 'src/index.js')).href;
+    const entry = pathToFileURL(join(build, 'app/index.js')).href;
     await writeFile(join(project, 'jest.config.mjs'), block('jest-config'));
     await writeFile(join(project, 'polysecret.setup.mjs'), block('jest-global-setup').replace("from 'polysecret'", `from '${entry}'`));
     await writeFile(join(project, 'polysecret.teardown.mjs'), block('jest-global-teardown'));

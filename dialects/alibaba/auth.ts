@@ -5,7 +5,7 @@
 import type { CloudKey } from '../../src/auth/credentials.js';
 import { safeEqual, sha256Hex } from '../../src/auth/crypto.js';
 import type { AuthContext } from '../../src/auth/mode.js';
-import type { DialectRequest } from '../../src/server/http.js';
+import type { DialectRequest } from '../../src/dialect/contract.js';
 import { accessKeyIdOf, paramsOf } from './envelope.js';
 import { AUTH_ERRORS } from './errors.js';
 import {

@@ -1,10 +1,10 @@
-import type { SecretEngine } from '../../src/core/engine.js';
+import type { SecretLifecycle } from '../../src/core/lifecycle.js';
 import type { Namespace } from '../../src/core/model.js';
 import type { Params } from './params.js';
 
 /** What every KMS action gets. */
 export interface AlibabaContext {
-  engine: SecretEngine;
+  secrets: SecretLifecycle;
   /** The caller's (account, region) namespace. */
   ns: Namespace;
   /** Strict mode: an ARN may name only the caller's own account (no RAM policy grants another). */

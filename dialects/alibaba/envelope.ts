@@ -2,7 +2,7 @@
  * The KMS RPC envelope: parameters from the query, a form body and (V3) the x-acs-* headers;
  * JSON or XML answers with the exact content types the SDKs compare; POP-gateway error bodies.
  */
-import { carriesInvalidUtf8, formFieldsOf, perRequest, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
+import { carriesInvalidUtf8, formFieldsOf, perRequest, type DialectRequest, type DialectResponse } from '../../src/dialect/contract.js';
 import { ERRORS, type AlibabaError } from './errors.js';
 import { toXml } from './xml.js';
 

@@ -1,16 +1,8 @@
-import { CoreError } from '../../src/core/errors.js';
+import type { CoreError } from '../../src/core/errors.js';
+import { VendorError, type CoreErrorMap } from '../../src/dialect/vendorError.js';
 
 /** An error in KMS's terms: its code, message and HTTP status. */
-export class AlibabaError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-    this.name = 'AlibabaError';
-  }
-}
+export class AlibabaError extends VendorError {}
 
 /** KMS's error texts. [doc]/[obs] where seen in KMS documentation or real answers; [inf] otherwise. */
 export const ERRORS = {
@@ -72,28 +64,31 @@ export const AUTH_ERRORS = {
   tokenMismatch: () => new AlibabaError('InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.', 400),
 } as const;
 
-/** Translates a canonical core error into the KMS error for the same situation. */
-export function fromCoreError(error: CoreError): AlibabaError {
-  switch (error.reason) {
-    case 'secret-not-found':
-    case 'version-not-found':
-    case 'label-not-found':
-      return ERRORS.notFound();
-    case 'secret-exists':
-    case 'version-exists':
-      return ERRORS.exists();
-    case 'secret-scheduled-for-deletion':
-      return ERRORS.inDeleteWindow();
-    case 'too-many-versions':
-    case 'too-many-labels':
-      return ERRORS.limitExceeded();
-    case 'invalid-name':
-      return ERRORS.invalid('SecretName');
-    case 'value-too-large':
-      return ERRORS.invalid('SecretData', `The data must be at most ${error.details.limit} bytes.`);
-    case 'label-not-on-version':
-      return ERRORS.invalid('RemoveFromVersion');
-    default:
-      return new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500);
-  }
+/** A core refusal KMS's rules never lead to: polysecret's own bug, answered as KMS's internal failure. */
+function unreachable(): AlibabaError {
+  return new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500);
 }
+
+/** The KMS error for each core refusal. */
+export const ALIBABA_CORE_ERRORS: CoreErrorMap<AlibabaError> = {
+  'secret-not-found': ERRORS.notFound,
+  'version-not-found': ERRORS.notFound,
+  'label-not-found': ERRORS.notFound,
+  // [inf] A VersionId and VersionStage that do not agree name no version.
+  'version-label-mismatch': ERRORS.notFound,
+  'secret-exists': ERRORS.exists,
+  'version-exists': ERRORS.exists,
+  'secret-scheduled-for-deletion': ERRORS.inDeleteWindow,
+  'already-scheduled-for-deletion': unreachable,
+  'not-scheduled-for-deletion': ERRORS.restoreNotDeleted,
+  'version-immutable': unreachable,
+  'deletion-window-out-of-range': () => ERRORS.invalid('RecoveryWindowInDays'),
+  'invalid-name': () => ERRORS.invalid('SecretName'),
+  'value-too-large': (error: CoreError) => ERRORS.invalid('SecretData', `The data must be at most ${error.details.limit} bytes.`),
+  'label-not-on-version': () => ERRORS.invalid('RemoveFromVersion'),
+  'label-held-elsewhere': unreachable,
+  'label-cannot-be-removed': (error: CoreError) => ERRORS.invalid('MoveToVersion', `${error.details.label} can only be moved.`),
+  'too-many-versions': ERRORS.limitExceeded,
+  'too-many-labels': ERRORS.limitExceeded,
+  'too-many-tags': ERRORS.limitExceeded,
+};

@@ -1,59 +1,58 @@
-import type { SecretEngine } from '../../src/core/engine.js';
-import { isCoreError } from '../../src/core/errors.js';
-import type { Dialect, DialectRequest, DialectResponse, RequestOutcome } from '../../src/server/http.js';
-import type { Logger } from '../../src/server/log.js';
-import type { AuthContext } from '../../src/auth/mode.js';
+import type { CloudModule, DialectDeps } from '../../src/dialect/cloudModule.js';
+import { createDialect, type DialectProtocol } from '../../src/dialect/pipeline.js';
 import { authenticate } from './auth.js';
-import { AlibabaError, ERRORS, fromCoreError } from './errors.js';
-import { formatOf, isAlibabaRequest, parseCall, paramsOf, renderError, renderSuccess, type AlibabaIdentityDefaults } from './envelope.js';
+import type { AlibabaContext } from './context.js';
+import { formatOf, isAlibabaRequest, parseCall, paramsOf, renderError, renderSuccess } from './envelope.js';
+import { ALIBABA_CORE_ERRORS, AlibabaError, ERRORS } from './errors.js';
 import { ALIBABA_OPERATIONS } from './operations/index.js';
 import { Params } from './params.js';
+import { alibabaPolicy } from './policy.js';
 import { loadValidators, validateParams } from './validation.js';
 
-/** Options of the Alibaba dialect. */
-export interface AlibabaDialectOptions extends AlibabaIdentityDefaults {
-  engine: SecretEngine;
-  logger: Logger;
-  /** Signature checking and the key → account mapping. */
-  auth: AuthContext;
+/** What an answer needs: the format asked for and the region it names (in the error's HostId). */
+interface RenderState {
+  requestId: string;
+  format: 'JSON' | 'XML';
+  region: string;
 }
 
-/** Alibaba Cloud KMS secrets over RPC (2016-01-20): recognised by `x-acs-action` or an `Action` parameter. */
-export function createAlibabaDialect(options: AlibabaDialectOptions): Dialect {
+/** The KMS RPC envelope as the dialect pipeline runs it. */
+function alibabaProtocol(deps: DialectDeps): DialectProtocol<AlibabaContext, RenderState, AlibabaError> {
   const validators = loadValidators();
-  const { engine, logger } = options;
-
+  const { auth, secrets } = deps;
   return {
     name: 'alibaba',
     matches: isAlibabaRequest,
     operationOf: (request) => paramsOf(request).get('Action') ?? request.headers['x-acs-action'] ?? '',
-    async handle(request: DialectRequest, outcome: RequestOutcome = {}): Promise<DialectResponse> {
-      const requestId = engine.ids.uuid();
-      let format = formatOf(request);
-      let region = options.region;
-      try {
-        const call = parseCall(request, options);
-        ({ format, region } = call);
-        const operation = ALIBABA_OPERATIONS.get(call.action);
-        const validate = validators.get(call.action)?.validate;
-        // [inf] The gateway routes (method, version, action) before it authenticates, and checks parameters after.
-        if (!operation || !validate) throw ERRORS.invalidAction();
-        const key = authenticate(request, options.auth);
-        const params = new Params(call.params);
-        validateParams(validate, params.toObject());
-        // A listed key decides the account in either mode; otherwise the envelope's fallback.
-        const account = key?.account ?? call.account;
-        outcome.namespace = { account, region };
-        const ownAccountOnly = options.auth.mode === 'strict';
-        const output = await operation(params, { engine, ns: { cloud: 'alibaba', account, region }, ownAccountOnly });
-        return renderSuccess(output, format, requestId);
-      } catch (error) {
-        const known = error instanceof AlibabaError ? error : isCoreError(error) ? fromCoreError(error) : undefined;
-        if (!known) logger.error(`alibaba ${request.headers['x-acs-action'] ?? ''} failed: ${(error as Error)?.stack ?? String(error)}`);
-        const failure = known ?? new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500);
-        outcome.errorCode = failure.code;
-        return renderError(failure, format, requestId, region);
-      }
+    begin: (request, requestId) => ({ requestId, format: formatOf(request), region: deps.region }),
+    parse(request, state, outcome, exists) {
+      const call = parseCall(request, deps);
+      Object.assign(state, { format: call.format, region: call.region });
+      const validate = validators.get(call.action)?.validate;
+      // [inf] The gateway routes (method, version, action) before it authenticates, and checks parameters after.
+      if (!exists(call.action) || !validate) throw ERRORS.invalidAction();
+      const key = authenticate(request, auth);
+      const params = new Params(call.params);
+      validateParams(validate, params.toObject());
+      // A listed key decides the account in either mode; otherwise the envelope's fallback.
+      const account = key?.account ?? call.account;
+      outcome.namespace = { account, region: call.region };
+      const ownAccountOnly = auth.mode === 'strict';
+      return { operation: call.action, input: params, context: { secrets, ns: { cloud: 'alibaba', account, region: call.region }, ownAccountOnly } };
     },
+    renderSuccess: (output, { format, requestId }) => renderSuccess(output, format, requestId),
+    renderError: (failure, { format, requestId, region }) => renderError(failure, format, requestId, region),
+    coreErrors: ALIBABA_CORE_ERRORS,
+    internalError: () => new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500),
+    isFailure: (error): error is AlibabaError => error instanceof AlibabaError,
   };
 }
+
+/** Alibaba Cloud KMS secrets over RPC (2016-01-20): recognised by `x-acs-action` or an `Action` parameter. */
+export const alibabaCloud: CloudModule = {
+  cloud: 'alibaba',
+  policy: alibabaPolicy,
+  // A bare Action parameter is the least specific mark: Tencent's API version or v1 signature pair wins over it.
+  precedence: 1,
+  createDialect: (deps) => createDialect(alibabaProtocol(deps), ALIBABA_OPERATIONS, { logger: deps.logger, ids: deps.secrets.ids }),
+};

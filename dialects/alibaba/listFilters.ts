@@ -17,10 +17,10 @@ const ATTRIBUTES = new Map<string, Attribute>([
   ['Description', (record) => [record.description]],
   ['TagKey', (record) => (record.tags ?? []).map((tag) => tag.key)],
   ['TagValue', (record) => (record.tags ?? []).map((tag) => tag.value)],
-  ['DKMSInstanceId', (record) => [record.attributes.dkmsInstanceId as string | undefined]],
+  ['DKMSInstanceId', (record) => [record.alibaba?.dkmsInstanceId]],
   ['SecretType', (record) => [secretTypeOf(record)]],
   // [inf] Creator: the service that owns a product-managed secret, else the account that created it.
-  ['Creator', (record) => [(record.attributes.owingService as string | undefined) ?? record.namespace.account]],
+  ['Creator', (record) => [record.alibaba?.owingService ?? record.namespace.account]],
 ]);
 
 /** One parsed Filters entry: what to look at and the values any of which may match. */

@@ -1,24 +1,33 @@
-import type { SecretRecord, SecretValue } from '../../src/core/model.js';
-import { addVersion, findVersion, versionWithLabel } from '../../src/core/versions.js';
+import type { AlibabaState } from '../../src/core/vendorState.js';
+import type { RotationSchedule, SecretRecord, SecretValue } from '../../src/core/model.js';
+import type { IdSource } from '../../src/core/runtime.js';
+import { findVersion, versionWithLabel } from '../../src/core/versions.js';
 import type { AlibabaContext } from './context.js';
 import { ERRORS } from './errors.js';
 import { checkExtendedConfig, MANAGED_TYPES, type Credentials, type ExtendedConfig } from './managedTypes.js';
 import type { Params } from './params.js';
 import { ACS_CURRENT, ACS_PREVIOUS } from './policy.js';
-import { secretTypeOf } from './render.js';
 
 /** The secret types KMS knows; all but Generic are managed (KMS generates and rotates their values). */
 export const SECRET_TYPES = ['Generic', 'Rds', 'Redis', 'RAMCredentials', 'ECS', 'PolarDB'] as const;
+
+/** The secret type (`Generic` unless created otherwise). */
+export function secretTypeOf(record: SecretRecord): string {
+  return record.alibaba?.secretType ?? 'Generic';
+}
+
+/** True for a managed secret: KMS generates and rotates its values. */
+export function isManaged(record: SecretRecord): boolean {
+  return secretTypeOf(record) !== 'Generic';
+}
 
 /** What CreateSecret stores for a managed secret. */
 export interface PreparedManagedSecret {
   name: string;
   value: SecretValue;
-  attributes: Record<string, string | number | boolean>;
+  extendedConfig: string;
+  rotation: RotationSchedule;
 }
-
-/** Rotation attributes: `automaticRotation` Enabled|Disabled, and when Enabled `rotationInterval` (`<n>s`) and `nextRotationAt`. */
-export type RotationPolicy = Record<string, string | number>;
 
 // RotationInterval is `<integer><d|h|m|s>` from 6 hours to 8760 hours [doc]; KMS reports it in seconds, e.g. 604800s [doc].
 const INTERVAL = /^(\d+)([dhms])$/;
@@ -37,27 +46,16 @@ export function rotationSeconds(interval: string): number {
 }
 
 /**
- * The rotation attributes for EnableAutomaticRotation and RotationInterval. The interval is
+ * The rotation schedule for EnableAutomaticRotation and RotationInterval. The interval is
  * required when enabling and ignored otherwise [doc]; [inf] a missing one is InvalidParameter,
- * and the first automatic rotation is one interval from now.
+ * and the first automatic rotation is one interval from now. A disabled schedule has no interval
+ * or next time, which KMS reports only while rotation is on [doc].
  */
-export function rotationPolicy(enabled: boolean, interval: string | undefined, now: number): RotationPolicy {
-  if (!enabled) return { automaticRotation: 'Disabled' };
+export function rotationPolicy(enabled: boolean, interval: string | undefined, now: number): RotationSchedule {
+  if (!enabled) return { enabled: false };
   if (interval === undefined || interval === '') throw ERRORS.invalid('RotationInterval', 'It is required to enable automatic rotation.');
-  const seconds = rotationSeconds(interval);
-  return { automaticRotation: 'Enabled', rotationInterval: `${seconds}s`, nextRotationAt: now + seconds * 1_000 };
-}
-
-/** Replaces a secret's rotation attributes; a disabled policy drops the interval and schedule, which KMS reports only while rotation is on [doc]. */
-export function applyRotationPolicy(attributes: SecretRecord['attributes'], policy: RotationPolicy): void {
-  delete attributes.rotationInterval;
-  delete attributes.nextRotationAt;
-  Object.assign(attributes, policy);
-}
-
-function rotationMs(attributes: SecretRecord['attributes']): number | undefined {
-  if (attributes.automaticRotation !== 'Enabled' || typeof attributes.rotationInterval !== 'string') return undefined;
-  return Number.parseInt(attributes.rotationInterval, 10) * 1_000;
+  const intervalMs = rotationSeconds(interval) * 1_000;
+  return { enabled: true, intervalMs, nextAt: now + intervalMs };
 }
 
 function text(credentials: Credentials): SecretValue {
@@ -83,16 +81,16 @@ export function prepareManagedSecret(params: Params, secretType: string, name: s
   if (raw === undefined) throw ERRORS.invalid('ExtendedConfig', `It is required for ${secretType} secrets.`);
   const config = checkExtendedConfig(type, secretType, params.json('ExtendedConfig'));
   const storedName = type.nameFor(name, config);
-  const now = context.engine.now();
+  const now = context.secrets.now();
   const policy = rotationPolicy(params.bool('EnableAutomaticRotation', false), params.get('RotationInterval'), now);
-  const credentials = type.initial(params.required('SecretData'), config, { now, ids: context.engine.ids, rotationMs: rotationMs(policy) });
+  const credentials = type.initial(params.required('SecretData'), config, { now, ids: context.secrets.ids, rotationMs: policy.intervalMs });
   // ExtendedConfig is echoed as sent, spacing included [doc: DescribeSecret sample].
-  return { name: storedName, value: text(credentials), attributes: { extendedConfig: raw, ...policy } };
+  return { name: storedName, value: text(credentials), extendedConfig: raw, rotation: policy };
 }
 
 function storedConfig(record: SecretRecord): ExtendedConfig {
   try {
-    const parsed: unknown = JSON.parse(String(record.attributes.extendedConfig ?? '{}'));
+    const parsed: unknown = JSON.parse(record.alibaba?.extendedConfig ?? '{}');
     return typeof parsed === 'object' && parsed !== null ? (parsed as ExtendedConfig) : {};
   } catch {
     return {};
@@ -109,43 +107,30 @@ function credentialsAt(record: SecretRecord, label: string): Credentials | undef
   }
 }
 
-/** Writes fresh credentials as version `versionId` of a draft: it becomes ACSCurrent, the old one ACSPrevious [doc]. */
-function rotateDraft(context: AlibabaContext, draft: SecretRecord, versionId: string, now: number): void {
-  const type = MANAGED_TYPES[secretTypeOf(draft)];
-  const interval = rotationMs(draft.attributes);
-  const source = { now, ids: context.engine.ids, rotationMs: interval };
-  const credentials = type.rotated(credentialsAt(draft, ACS_CURRENT) ?? {}, credentialsAt(draft, ACS_PREVIOUS), storedConfig(draft), source);
-  addVersion(draft, context.engine.policyFor('alibaba'), { id: versionId, value: text(credentials), now });
-  draft.attributes.lastRotationAt = now;
-  // [inf] Any rotation, manual or automatic, restarts the schedule; missed periods rotate once.
-  if (interval !== undefined) draft.attributes.nextRotationAt = now + interval;
-  draft.changedAt = now;
-}
-
-function rotationDue(record: SecretRecord, now: number): boolean {
-  const next = record.attributes.nextRotationAt;
-  // [inf] A secret pending deletion is not rotated.
-  return !record.deletion && record.attributes.automaticRotation === 'Enabled' && typeof next === 'number' && next <= now;
-}
-
-/**
- * Rotates a managed secret whose automatic rotation is due on the emulator's clock, and
- * returns the secret as it now is; any other secret comes back unchanged.
- */
-export async function rotateIfDue(context: AlibabaContext, record: SecretRecord): Promise<SecretRecord> {
-  if (secretTypeOf(record) === 'Generic' || !rotationDue(record, context.engine.now())) return record;
-  const { record: rotated } = await context.engine.update(record, (draft, now) => {
-    // Checked again on the latest state, so concurrent readers rotate once.
-    if (rotationDue(draft, now)) rotateDraft(context, draft, context.engine.ids.uuid(), now);
-  });
-  return rotated;
+/** Fresh credentials for a managed secret's rotation, from its current and previous ones and its ExtendedConfig [doc]. */
+export function rotatedValue(record: SecretRecord, now: number, ids: IdSource): SecretValue {
+  const type = MANAGED_TYPES[secretTypeOf(record)];
+  const source = { now, ids, rotationMs: record.rotation?.enabled ? record.rotation.intervalMs : undefined };
+  return text(type.rotated(credentialsAt(record, ACS_CURRENT) ?? {}, credentialsAt(record, ACS_PREVIOUS), storedConfig(record), source));
 }
 
 /** Rotates a managed secret now into version `versionId`; a VersionId the secret has already is a no-op success [doc]. */
 export async function rotateNow(context: AlibabaContext, record: SecretRecord, versionId: string): Promise<SecretRecord> {
   if (findVersion(record, versionId)) return record;
-  const { record: rotated } = await context.engine.update(record, (draft, now) => {
-    if (!findVersion(draft, versionId)) rotateDraft(context, draft, versionId, now);
-  });
-  return rotated;
+  return (await context.secrets.rotate(record, { versionId })).record;
+}
+
+/** The typed state of a record saved with `attributes` (before typed vendor state). */
+export function legacyState(attributes: Record<string, unknown>): Pick<SecretRecord, 'alibaba' | 'rotation'> {
+  const { secretType, dkmsInstanceId, owingService, extendedConfig, automaticRotation, rotationInterval, nextRotationAt, lastRotationAt } = attributes;
+  const alibaba = { secretType: String(secretType ?? 'Generic') } as AlibabaState;
+  if (typeof dkmsInstanceId === 'string') alibaba.dkmsInstanceId = dkmsInstanceId;
+  if (typeof owingService === 'string') alibaba.owingService = owingService;
+  if (typeof extendedConfig === 'string') alibaba.extendedConfig = extendedConfig;
+  if (automaticRotation === undefined) return { alibaba };
+  const rotation: RotationSchedule = { enabled: automaticRotation === 'Enabled' };
+  if (typeof rotationInterval === 'string') rotation.intervalMs = Number.parseInt(rotationInterval, 10) * 1_000;
+  if (typeof nextRotationAt === 'number') rotation.nextAt = nextRotationAt;
+  if (typeof lastRotationAt === 'number') rotation.lastAt = lastRotationAt;
+  return { alibaba, rotation };
 }

@@ -1,4 +1,5 @@
 import type { SecretRecord, SecretVersion } from '../../src/core/model.js';
+import { isManaged } from './managed.js';
 
 /** KMS timestamps: UTC `YYYY-MM-DDTHH:MM:SSZ`, no fraction [doc]. */
 export function kmsTime(ms: number | undefined): string | undefined {
@@ -10,10 +11,7 @@ export function stagesOf(version: SecretVersion): { VersionStage: string[] } {
   return { VersionStage: [...version.labels] };
 }
 
-/** The secret type (`Generic` unless created otherwise). */
-export function secretTypeOf(record: SecretRecord): string {
-  return (record.attributes.secretType as string | undefined) ?? 'Generic';
-}
+export { secretTypeOf } from './managed.js';
 
 /** `Tags.Tag` with KMS's member names. */
 export function tagsOf(record: SecretRecord): { Tag: Array<{ TagKey: string; TagValue: string }> } {
@@ -22,13 +20,15 @@ export function tagsOf(record: SecretRecord): { Tag: Array<{ TagKey: string; Tag
 
 /** Rotation and ExtendedConfig members of a managed secret; nothing for a Generic one. */
 export function managedMembers(record: SecretRecord, withExtendedConfig = true): Record<string, unknown> {
-  if (secretTypeOf(record) === 'Generic') return {};
-  const a = record.attributes;
+  if (!isManaged(record)) return {};
+  const schedule = record.rotation;
+  const interval = schedule?.enabled ? schedule.intervalMs : undefined;
   return {
-    AutomaticRotation: a.automaticRotation,
-    RotationInterval: a.rotationInterval,
-    LastRotationDate: kmsTime(a.lastRotationAt as number | undefined),
-    NextRotationDate: kmsTime(a.nextRotationAt as number | undefined),
-    ExtendedConfig: withExtendedConfig ? a.extendedConfig : undefined,
+    AutomaticRotation: schedule && (schedule.enabled ? 'Enabled' : 'Disabled'),
+    // KMS reports the interval in seconds, e.g. 604800s [doc].
+    RotationInterval: interval === undefined ? undefined : `${interval / 1_000}s`,
+    LastRotationDate: kmsTime(schedule?.lastAt),
+    NextRotationDate: kmsTime(schedule?.nextAt),
+    ExtendedConfig: withExtendedConfig ? record.alibaba?.extendedConfig : undefined,
   };
 }

@@ -9,10 +9,10 @@ const ARN = /^acs:kms:([^:]*):([^:]*):secret\/(.+)$/;
 /** The secret a SecretName (name or ARN) names, if it exists. */
 export function findSecret(context: AlibabaContext, secretName: string): SecretRecord | undefined {
   const arn = ARN.exec(secretName);
-  if (!arn) return context.engine.get(context.ns, secretName);
+  if (!arn) return context.secrets.get(context.ns, secretName);
   const [, region, account, name] = arn;
   if (context.ownAccountOnly && account !== context.ns.account) throw ERRORS.noPermission();
-  return context.engine.get({ cloud: 'alibaba', account, region }, name);
+  return context.secrets.get({ cloud: 'alibaba', account, region }, name);
 }
 
 /** Like {@link findSecret}, but a missing secret is Forbidden.ResourceNotFound. */

@@ -1,11 +1,12 @@
 import type { SecretRecord, Tag } from '../../src/core/model.js';
+import { alibabaPolicy } from './policy.js';
 import type { AlibabaContext } from './context.js';
 import { ERRORS } from './errors.js';
 import type { Params } from './params.js';
 import { requireLiveSecret } from './secrets.js';
 
-/** Most tags a secret may carry [doc]. */
-export const MAX_TAGS = 20;
+/** Most tags one request may name: a secret's cap [doc]. */
+export const MAX_TAGS = alibabaPolicy.tags.maxPerSecret;
 /** Most `ResourceId.N` one TagResources/UntagResources/ListTagResources call may name [doc]. */
 export const MAX_RESOURCE_IDS = 50;
 
@@ -30,18 +31,6 @@ export function jsonTags(params: Params, name: string): Tag[] | undefined {
     if (typeof item !== 'object' || item === null || !validTag(item.TagKey, item.TagValue ?? '')) throw ERRORS.invalid(name);
     return { key: item.TagKey as string, value: (item.TagValue ?? '') as string };
   });
-}
-
-/** Adds or overwrites tags, keeping first-seen order, and enforces the per-secret cap. */
-export function mergeTags(existing: Tag[] | undefined, added: Tag[]): Tag[] {
-  const tags = (existing ?? []).map((tag) => ({ ...tag }));
-  for (const tag of added) {
-    const found = tags.find((t) => t.key === tag.key);
-    if (found) found.value = tag.value;
-    else tags.push({ ...tag });
-  }
-  if (tags.length > MAX_TAGS) throw ERRORS.limitExceeded();
-  return tags;
 }
 
 /** Reads repeated `Name.N.Key`/`Name.N.Value` tags (at most 20); an absent Value stays undefined. */
@@ -85,18 +74,4 @@ export function requireTaggedSecret(params: Params, context: AlibabaContext): Se
   if (given[0] !== 'SecretName') throw ERRORS.notFound();
   // [inf] Tags of a secret pending deletion are frozen, as its other metadata is (Rejected.ResourceInDeleteWindow).
   return requireLiveSecret(context, params.required('SecretName'));
-}
-
-/**
- * Replaces a secret's tags with `change(current tags)`. The secret counts as changed (UpdateTime)
- * only when its tags really differ [inf].
- */
-export async function updateTags(context: AlibabaContext, record: SecretRecord, change: (tags: Tag[]) => Tag[]): Promise<void> {
-  await context.engine.update(record, (draft, now) => {
-    const before = draft.tags ?? [];
-    const after = change(before);
-    if (JSON.stringify(after) === JSON.stringify(before)) return;
-    draft.tags = after;
-    draft.changedAt = now;
-  });
 }

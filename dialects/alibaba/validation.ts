@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { compileSchemas, type SchemaSet } from '../../src/schemas.js';
+import { compileSchemas, type SchemaSet } from '../../src/dialect/schemas.js';
 import { AlibabaError, ERRORS } from './errors.js';
 
 /** The schemas in `schemas/alibaba/`, by action name, each compiled on first use. */

@@ -1,17 +1,14 @@
 import type { SecretValue } from '../../src/core/model.js';
+import { checkValueSize } from '../../src/core/versions.js';
 import { ERRORS } from './errors.js';
+import { alibabaPolicy } from './policy.js';
 import type { Params } from './params.js';
-
-/** Most bytes SecretData may hold [doc]. */
-export const MAX_SECRET_DATA_BYTES = 30_720;
 
 /** The SecretData of a request as a canonical value; `binary` data is kept as sent (base64 text). */
 export function valueOf(params: Params): SecretValue {
   const data = params.required('SecretData');
-  // [inf] The limit counts the parameter as sent, binary data included (the core would count it decoded).
-  if (Buffer.byteLength(data, 'utf8') > MAX_SECRET_DATA_BYTES) {
-    throw ERRORS.invalid('SecretData', `The data must be at most ${MAX_SECRET_DATA_BYTES} bytes.`);
-  }
+  // Checked before the rest of the request, as KMS does; counted as the policy says (as sent).
+  checkValueSize({ type: 'string', data }, alibabaPolicy);
   const dataType = params.get('SecretDataType') ?? 'text';
   if (dataType !== 'text' && dataType !== 'binary') throw ERRORS.invalid('SecretDataType');
   return { type: dataType === 'binary' ? 'binary' : 'string', data };

@@ -1,25 +1,11 @@
 import type { SecretRecord, SecretVersion } from '../../src/core/model.js';
-import { findVersion, versionWithLabel } from '../../src/core/versions.js';
+import { findVersion } from '../../src/core/versions.js';
 import type { AwsContext } from './context.js';
-import { AwsError } from './envelope.js';
-import { MESSAGES } from './messages.js';
-import { AWSCURRENT } from './policy.js';
 import { accessDay } from './render.js';
 
-/** Picks the version GetSecretValue means: by id, by stage (default AWSCURRENT), or both, which must agree [rec]. */
-export function selectVersion(record: SecretRecord, versionId?: string, versionStage?: string): SecretVersion {
-  if (versionId !== undefined) {
-    const version = findVersion(record, versionId);
-    if (!version?.value) throw new AwsError('ResourceNotFoundException', MESSAGES.versionNotFound(versionId));
-    if (versionStage !== undefined && !version.labels.includes(versionStage)) {
-      throw new AwsError('InvalidRequestException', MESSAGES.versionStageMismatch);
-    }
-    return version;
-  }
-  const stage = versionStage ?? AWSCURRENT;
-  const version = versionWithLabel(record, stage);
-  if (!version?.value) throw new AwsError('ResourceNotFoundException', MESSAGES.labelNotFound(stage));
-  return version;
+/** The version GetSecretValue means: by id, by stage (default AWSCURRENT), or both, which must agree [rec]. */
+export function selectVersion(context: AwsContext, record: SecretRecord, versionId?: string, versionStage?: string): SecretVersion {
+  return context.secrets.selectVersion(record, { versionId, label: versionStage });
 }
 
 /**
@@ -28,9 +14,9 @@ export function selectVersion(record: SecretRecord, versionId?: string, versionS
  * read never waits on (or fails for) the disk.
  */
 export function recordAccess(context: AwsContext, record: SecretRecord, version: SecretVersion): void {
-  const today = accessDay(context.engine.now());
+  const today = accessDay(context.secrets.now());
   if (accessDay(record.accessedAt) === today && accessDay(version.lastAccessedAt) === today) return;
-  context.engine.note(record, (draft, now) => {
+  context.secrets.note(record, (draft, now) => {
     draft.accessedAt = now;
     const read = findVersion(draft, version.id);
     if (read) read.lastAccessedAt = now;

@@ -6,7 +6,7 @@
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
 import type { AuthContext } from '../../src/auth/mode.js';
-import type { DialectRequest } from '../../src/server/http.js';
+import type { DialectRequest } from '../../src/dialect/contract.js';
 import { AwsAuthError, credentialScopeOf } from './envelope.js';
 import { AUTH_CODES, AUTH_MESSAGES } from './messages.js';
 import { safeEqual } from '../../src/auth/crypto.js';

@@ -1,9 +1,10 @@
-import type { SecretEngine } from '../../src/core/engine.js';
+import type { Operation } from '../../src/dialect/pipeline.js';
+import type { SecretLifecycle } from '../../src/core/lifecycle.js';
 import type { Namespace } from '../../src/core/model.js';
 
 /** What every AWS operation gets besides its input. */
 export interface AwsContext {
-  engine: SecretEngine;
+  secrets: SecretLifecycle;
   /** The caller's (account, region) namespace. */
   ns: Namespace;
   /**
@@ -21,5 +22,4 @@ export interface AwsCaller {
 }
 
 /** An operation: schema-validated input in, output members out (undefined members are omitted on the wire). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AwsOperation = (input: any, context: AwsContext) => Promise<object>;
+export type AwsOperation = Operation<AwsContext>;

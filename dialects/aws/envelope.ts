@@ -3,8 +3,9 @@
  * account and region, and rendering results and errors the way AWS does on the wire.
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
-import { CoreError } from '../../src/core/errors.js';
-import { carriesInvalidUtf8, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
+import type { CoreError } from '../../src/core/errors.js';
+import { VendorError, type CoreErrorMap } from '../../src/dialect/vendorError.js';
+import { carriesInvalidUtf8, type DialectRequest, type DialectResponse } from '../../src/dialect/contract.js';
 import { MESSAGES } from './messages.js';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -13,21 +14,10 @@ const JSON_CONTENT_TYPES = new Set([CONTENT_TYPE, 'application/x-amz-json-1.0', 
 export const TARGET_PREFIX = 'secretsmanager.';
 
 /** An error in AWS's terms. Every client error is HTTP 400; only InternalServiceError is a 500. */
-export class AwsError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-    this.name = 'AwsError';
-  }
-}
+export class AwsError extends VendorError {}
 
 /** An error of the SigV4 authentication layer, which AWS words with a lowercase `message` (as aws-sdk-cpp#2407 shows for Secrets Manager). */
-export class AwsAuthError extends AwsError {
-  override readonly name = 'AwsAuthError';
-}
+export class AwsAuthError extends AwsError {}
 
 /** A parsed call: which operation, its input, and who is calling from where. */
 export interface AwsCall {
@@ -121,29 +111,31 @@ export function renderError(error: AwsError, requestId: string): DialectResponse
   };
 }
 
-/** Translates a canonical core error into the exception AWS raises for the same situation. */
-export function fromCoreError(error: CoreError): AwsError {
-  const { versionId = '', label = '', name = '' } = error.details;
-  switch (error.reason) {
-    case 'secret-not-found':
-      return new AwsError('ResourceNotFoundException', MESSAGES.secretNotFound);
-    case 'version-not-found':
-      return new AwsError('ResourceNotFoundException', MESSAGES.versionNotFound(versionId));
-    case 'label-not-found':
-      return new AwsError('ResourceNotFoundException', MESSAGES.labelNotFound(label));
-    case 'secret-exists':
-      return new AwsError('ResourceExistsException', MESSAGES.secretExists(name));
-    case 'secret-scheduled-for-deletion':
-      return new AwsError('InvalidRequestException', MESSAGES.nameScheduledForDeletion);
-    case 'label-not-on-version':
-      return new AwsError('InvalidParameterException', MESSAGES.labelNotOnVersion(label, versionId));
-    case 'too-many-versions':
-      return new AwsError('LimitExceededException', MESSAGES.tooManyVersions);
-    case 'invalid-name':
-      return new AwsError('ValidationException', MESSAGES.invalidName);
-    case 'too-many-labels':
-      return new AwsError('LimitExceededException', MESSAGES.tooManyLabels);
-    default:
-      return new AwsError('InternalServiceError', `Unmapped failure: ${error.reason}`, 500);
-  }
+/** A core refusal AWS's rules never lead to: polysecret's own bug, answered as AWS's internal error. */
+function unreachable(error: CoreError): AwsError {
+  return new AwsError('InternalServiceError', `Unmapped failure: ${error.reason}`, 500);
 }
+
+/** The exception AWS raises for each core refusal. */
+export const AWS_CORE_ERRORS: CoreErrorMap<AwsError> = {
+  'secret-not-found': () => new AwsError('ResourceNotFoundException', MESSAGES.secretNotFound),
+  'version-not-found': ({ details }) => new AwsError('ResourceNotFoundException', MESSAGES.versionNotFound(details.versionId ?? '')),
+  'label-not-found': ({ details }) => new AwsError('ResourceNotFoundException', MESSAGES.labelNotFound(details.label ?? '')),
+  'secret-exists': ({ details }) => new AwsError('ResourceExistsException', MESSAGES.secretExists(details.name ?? '')),
+  'version-exists': ({ details }) => new AwsError('ResourceExistsException', MESSAGES.tokenInUse(details.versionId ?? '', details.resourceId ?? '')),
+  'secret-scheduled-for-deletion': () => new AwsError('InvalidRequestException', MESSAGES.nameScheduledForDeletion),
+  'already-scheduled-for-deletion': () => new AwsError('InvalidRequestException', MESSAGES.alreadyMarkedDeleted),
+  'not-scheduled-for-deletion': unreachable,
+  'version-immutable': unreachable,
+  'deletion-window-out-of-range': () => new AwsError('InvalidParameterException', MESSAGES.recoveryWindowRange),
+  'invalid-name': () => new AwsError('ValidationException', MESSAGES.invalidName),
+  'value-too-large': unreachable,
+  'label-not-on-version': ({ details }) => new AwsError('InvalidParameterException', MESSAGES.labelNotOnVersion(details.label ?? '', details.versionId ?? '')),
+  'label-held-elsewhere': ({ details }) =>
+    new AwsError('InvalidParameterException', MESSAGES.removeFromVersionRequired(details.label ?? '', details.versionId ?? '')),
+  'label-cannot-be-removed': unreachable,
+  'version-label-mismatch': () => new AwsError('InvalidRequestException', MESSAGES.versionStageMismatch),
+  'too-many-versions': () => new AwsError('LimitExceededException', MESSAGES.tooManyVersions),
+  'too-many-labels': () => new AwsError('LimitExceededException', MESSAGES.tooManyLabels),
+  'too-many-tags': unreachable,
+};

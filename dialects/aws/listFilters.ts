@@ -6,6 +6,9 @@
  * and moto's `aws_verified` list-secrets tests (concrete hits and misses).
  */
 
+import type { SecretRecord } from '../../src/core/model.js';
+import { primaryRegionOf } from './render.js';
+
 /** What the ListSecrets / BatchGetSecretValue filters look at for one secret. */
 export interface FilterableSecret {
   name: string;
@@ -105,4 +108,23 @@ export function matchesFilters(secret: FilterableSecret, filters: SecretsFilter[
     if (matcher === undefined) return false;
     return (filter.Values ?? []).some((value) => valueMatches(matcher, secret, value));
   });
+}
+
+/** The filters of a request in the shape the matcher takes. */
+export function toFilters(filters: Array<{ Key?: string; Values?: string[] }> | undefined): SecretsFilter[] {
+  return (filters ?? []).map((filter) => ({ Key: filter.Key ?? '', Values: filter.Values ?? [] }));
+}
+
+/** Whether a secret passes ListSecrets-style filters. */
+export function secretMatches(record: SecretRecord, filters: SecretsFilter[]): boolean {
+  return matchesFilters(
+    {
+      name: record.name,
+      description: record.description,
+      tags: record.tags ?? [],
+      primaryRegion: primaryRegionOf(record),
+      owningService: record.aws?.owningService,
+    },
+    filters,
+  );
 }

@@ -1,3 +1,4 @@
+import { pageOf } from '../../src/core/paging.js';
 import { AwsError } from './envelope.js';
 import { MESSAGES } from './messages.js';
 
@@ -9,11 +10,10 @@ export interface Page<T> {
 
 /** Opaque NextToken: the offset of the next page, base64url-encoded so clients treat it as opaque. */
 export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, defaultSize: number): Page<T> {
-  const start = nextToken === undefined ? 0 : decodeToken(nextToken);
-  const end = start + (maxResults ?? defaultSize);
+  const page = pageOf(items, nextToken === undefined ? 0 : decodeToken(nextToken), maxResults ?? defaultSize);
   return {
-    items: items.slice(start, end),
-    nextToken: end < items.length ? Buffer.from(JSON.stringify({ offset: end })).toString('base64url') : undefined,
+    items: page.items,
+    nextToken: page.nextOffset === undefined ? undefined : Buffer.from(JSON.stringify({ offset: page.nextOffset })).toString('base64url'),
   };
 }
 

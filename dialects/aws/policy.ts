@@ -11,19 +11,35 @@ export function secretArn(region: string, account: string, name: string, suffix:
 }
 
 /**
- * AWS Secrets Manager's rules: AWSCURRENT/AWSPREVIOUS, at most 100 versions, where
- * unlabelled versions are purged only once they are a day old (so rapid writes hit
- * LimitExceededException, as on AWS), up to 20 labels on a version, 64 KiB values.
+ * AWS Secrets Manager's rules: AWSCURRENT/AWSPREVIOUS, at most 100 versions, where unlabelled
+ * versions are purged only once they are a day old (so rapid writes hit LimitExceededException,
+ * as on AWS), up to 20 labels on a version, 64 KiB values, 7–30 day recovery windows.
  */
 export const awsPolicy: CloudPolicy = {
-  currentLabel: AWSCURRENT,
-  previousLabel: AWSPREVIOUS,
-  maxVersions: 100,
-  purgeUnlabelledVersions: true,
-  minAgeBeforePurgeMs: 24 * 60 * 60 * 1000,
-  maxLabelsPerVersion: 20,
+  cloud: 'aws',
   // ASCII letters, digits and /_+=.@- (CreateSecret's documented set); the schemas bound the length.
   namePattern: /^[A-Za-z0-9/_+=.@-]+$/,
-  maxValueBytes: 65_536,
+  labels: {
+    current: AWSCURRENT,
+    previous: AWSPREVIOUS,
+    maxPerVersion: 20,
+    // A new current value ends any rotation in flight [rec: test_update_secret_version_stages_current_pending].
+    clearedFromOldCurrent: [AWSPENDING],
+    moveOnly: [],
+    // Moving a label that sits on another version requires naming that version in RemoveFromVersionId [rec].
+    moveNamesOldHolder: true,
+  },
+  versions: { max: 100, atCap: 'purge-oldest-unlabelled', minAgeBeforePurgeMs: 24 * 60 * 60 * 1000, repeatIsIdempotent: true, valuesRewritable: false },
+  values: { maxBytes: 65_536, binaryCountedAs: 'decoded' },
+  deletion: { defaultWindowDays: 30, minWindowDays: 7, maxWindowDays: 30, whenScheduled: 'refuse', cancelUnscheduled: 'succeed', restoresDisabled: false },
+  // The per-secret cap of 50 is not enforced: AWS's answer to the 51st tag is not verified.
+  tags: { maxPerSecret: Number.POSITIVE_INFINITY, unchangedTagsTouch: true },
   resourceIdFor: (ns, name, random) => secretArn(ns.region, ns.account, name, random()),
+  plainSecret: () => ({}),
+  seedVersionId: (_index, ids) => ids.uuid(),
+  fromLegacyAttributes: (attributes) => {
+    const { type, owningService, primaryRegion } = attributes as Record<string, string | undefined>;
+    const aws = Object.fromEntries(Object.entries({ type, owningService, primaryRegion }).filter(([, value]) => value !== undefined));
+    return Object.keys(aws).length ? { aws } : {};
+  },
 };

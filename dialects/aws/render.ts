@@ -26,14 +26,12 @@ export function versionsToStages(record: SecretRecord): Record<string, string[]>
 }
 
 function rotationMembers(record: SecretRecord): object {
-  const a = record.attributes;
-  if (a.rotationEnabled === undefined) return {};
+  const schedule = record.rotation;
+  if (!schedule) return {};
   return {
-    RotationEnabled: a.rotationEnabled,
-    RotationLambdaARN: a.rotationLambdaArn,
-    RotationRules: typeof a.rotationRules === 'string' ? JSON.parse(a.rotationRules) : undefined,
-    LastRotatedDate: epochSeconds(a.lastRotatedAt as number | undefined),
-    NextRotationDate: epochSeconds(a.nextRotationAt as number | undefined),
+    RotationEnabled: schedule.enabled,
+    LastRotatedDate: epochSeconds(schedule.lastAt),
+    NextRotationDate: epochSeconds(schedule.nextAt),
   };
 }
 
@@ -42,7 +40,7 @@ export function secretMetadata(record: SecretRecord): Record<string, unknown> {
   return {
     ARN: record.resourceId,
     Name: record.name,
-    Type: record.attributes.type,
+    Type: record.aws?.type,
     // An empty description is not shown [rec].
     Description: record.description || undefined,
     KmsKeyId: record.kmsKeyId,
@@ -51,7 +49,7 @@ export function secretMetadata(record: SecretRecord): Record<string, unknown> {
     LastAccessedDate: accessDay(record.accessedAt),
     DeletedDate: epochSeconds(record.deletion?.requestedAt),
     Tags: record.tags?.map((tag) => ({ Key: tag.key, Value: tag.value })),
-    OwningService: record.attributes.owningService,
+    OwningService: record.aws?.owningService,
     CreatedDate: epochSeconds(record.createdAt),
     PrimaryRegion: primaryRegionOf(record),
   };
@@ -59,7 +57,7 @@ export function secretMetadata(record: SecretRecord): Record<string, unknown> {
 
 /** The primary's region, shown only for secrets that take part in replication. */
 export function primaryRegionOf(record: SecretRecord): string | undefined {
-  if (record.replicaOf) return record.attributes.primaryRegion as string;
+  if (record.replicaOf) return record.aws?.primaryRegion;
   return record.replicas?.length ? record.namespace.region : undefined;
 }
 

@@ -36,7 +36,7 @@ export async function replicateTo(
     // A region that failed before is tried again, as a retry with ForceOverwriteReplicaSecret would be.
     if (known >= 0) statuses.splice(known, 1);
     const ns = { ...primary.namespace, region };
-    const clash = context.engine.get(ns, primary.name);
+    const clash = context.secrets.get(ns, primary.name);
     if (clash && !forceOverwrite) {
       statuses.push({
         region,
@@ -46,17 +46,17 @@ export async function replicateTo(
       });
       continue;
     }
-    if (clash) await context.engine.purge(clash);
-    await context.engine.create(ns, {
+    if (clash) await context.secrets.purge(clash);
+    await context.secrets.create(ns, {
       name: primary.name,
       kmsKeyId,
-      attributes: { primaryRegion: primary.namespace.region },
+      aws: { primaryRegion: primary.namespace.region },
       resourceId: replicaArn(primary, region),
       replicaOf: primary.key,
     });
     statuses.push({ region, kmsKeyId, status: 'InSync' });
   }
-  const { record } = await context.engine.update(primary, (draft) => {
+  const { record } = await context.secrets.update(primary, (draft) => {
     draft.replicas = statuses;
   });
   return record;
@@ -66,10 +66,10 @@ export async function replicateTo(
 export async function removeReplicas(context: AwsContext, primary: SecretRecord, regions: string[]): Promise<SecretRecord> {
   const removed = new Set(regions);
   for (const region of removed) {
-    const replica = context.engine.get({ ...primary.namespace, region }, primary.name);
-    if (replica?.replicaOf === primary.key) await context.engine.purge(replica);
+    const replica = context.secrets.get({ ...primary.namespace, region }, primary.name);
+    if (replica?.replicaOf === primary.key) await context.secrets.purge(replica);
   }
-  const { record } = await context.engine.update(primary, (draft) => {
+  const { record } = await context.secrets.update(primary, (draft) => {
     draft.replicas = (draft.replicas ?? []).filter((status) => !removed.has(status.region));
   });
   return record;
@@ -77,15 +77,15 @@ export async function removeReplicas(context: AwsContext, primary: SecretRecord,
 
 /** Turns a replica into a standalone secret and detaches it from its primary. */
 export async function promoteReplica(context: AwsContext, replica: SecretRecord): Promise<SecretRecord> {
-  const primary = replica.replicaOf ? context.engine.getByKey(replica.replicaOf) : undefined;
+  const primary = replica.replicaOf ? context.secrets.getByKey(replica.replicaOf) : undefined;
   if (primary) {
-    await context.engine.update(primary, (draft) => {
+    await context.secrets.update(primary, (draft) => {
       draft.replicas = (draft.replicas ?? []).filter((status) => status.region !== replica.namespace.region);
     });
   }
-  const { record } = await context.engine.update(replica, (draft, now) => {
+  const { record } = await context.secrets.update(replica, (draft, now) => {
     delete draft.replicaOf;
-    delete draft.attributes.primaryRegion;
+    if (draft.aws) delete draft.aws.primaryRegion;
     draft.changedAt = now;
   });
   return record;

@@ -20,17 +20,17 @@ export function findSecret(context: AwsContext, secretId: string): SecretRecord 
   const arn = ARN.exec(secretId);
   if (!arn) {
     assertValidName(secretId);
-    return context.engine.get(context.ns, secretId);
+    return context.secrets.get(context.ns, secretId);
   }
   const [, region, account, rest] = arn;
   if (context.caller && account !== context.ns.account) {
     throw new AwsError('AccessDeniedException', MESSAGES.crossAccountDenied(context.caller.principal, context.caller.operation, secretId));
   }
-  const exact = context.engine.getByResourceId(secretId);
+  const exact = context.secrets.getByResourceId(secretId);
   if (exact) return exact;
   // An ARN ending in "-" and six characters reads as a full ARN, so it is never a partial one [rec].
   if (SUFFIXED.test(rest)) return undefined;
-  const partial = context.engine.get({ cloud: 'aws', account, region }, rest);
+  const partial = context.secrets.get({ cloud: 'aws', account, region }, rest);
   return partial && partial.resourceId.length === secretId.length + 7 ? partial : undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { sha256Hex } from '../../src/auth/crypto.js';
-import type { DialectRequest } from '../../src/server/http.js';
+import type { DialectRequest } from '../../src/dialect/contract.js';
 
 /** The only algorithm Secrets Manager's SDKs sign with. */
 export const ALGORITHM = 'AWS4-HMAC-SHA256';

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { compileSchemas, type SchemaSet } from '../../src/schemas.js';
+import { compileSchemas, type SchemaSet } from '../../src/dialect/schemas.js';
 import { AwsError } from './envelope.js';
 import { MESSAGES } from './messages.js';
 

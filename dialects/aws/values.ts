@@ -1,5 +1,4 @@
-import type { SecretRecord, SecretValue } from '../../src/core/model.js';
-import { findVersion, sameValue } from '../../src/core/versions.js';
+import type { SecretValue, Tag } from '../../src/core/model.js';
 import { AwsError } from './envelope.js';
 import { MESSAGES } from './messages.js';
 import { awsPolicy } from './policy.js';
@@ -20,21 +19,21 @@ export function readValue(input: ValueInput): SecretValue | undefined {
     throw new AwsError('InvalidParameterException', MESSAGES.bothValues);
   }
   if (input.SecretString !== undefined) {
-    if (Buffer.byteLength(input.SecretString, 'utf8') > awsPolicy.maxValueBytes) throw tooLong('secretString');
+    if (Buffer.byteLength(input.SecretString, 'utf8') > awsPolicy.values.maxBytes) throw tooLong('secretString');
     return { type: 'string', data: input.SecretString };
   }
   if (input.SecretBinary !== undefined) {
     // A blob that is not base64 cannot be deserialized.
     if (!BASE64.test(input.SecretBinary)) throw new AwsError('SerializationException', MESSAGES.wrongType('secretBinary'));
     const bytes = Buffer.from(input.SecretBinary, 'base64').length;
-    if (bytes < 1 || bytes > awsPolicy.maxValueBytes) throw tooLong('secretBinary', bytes < 1);
+    if (bytes < 1 || bytes > awsPolicy.values.maxBytes) throw tooLong('secretBinary', bytes < 1);
     return { type: 'binary', data: input.SecretBinary };
   }
   return undefined;
 }
 
 function tooLong(member: string, tooShort = false): AwsError {
-  const constraint = tooShort ? 'greater than or equal to 1' : `less than or equal to ${awsPolicy.maxValueBytes}`;
+  const constraint = tooShort ? 'greater than or equal to 1' : `less than or equal to ${awsPolicy.values.maxBytes}`;
   return validationError([
     `Value '*** Sensitive Data Redacted ***' at '${member}' failed to satisfy constraint: Member must have length ${constraint}`,
   ]);
@@ -46,16 +45,7 @@ export function requireToken(input: ValueInput): string {
   return input.ClientRequestToken;
 }
 
-/**
- * What a write with this token means for the secret: a new version, a retry of the
- * version the token already made (same value: answer again, change nothing), or a reuse
- * with another value (ResourceExistsException) [rec].
- */
-export function tokenOutcome(record: SecretRecord, token: string, value: SecretValue): 'new' | 'repeat' | 'fill' {
-  const existing = findVersion(record, token);
-  if (!existing) return 'new';
-  // A placeholder made ahead of its value (rotation's AWSPENDING) is filled by the first write.
-  if (!existing.value) return 'fill';
-  if (sameValue(existing.value, value)) return 'repeat';
-  throw new AwsError('ResourceExistsException', MESSAGES.tokenInUse(token, record.resourceId));
+/** Request tags as the core keeps them (a repeated key is merged by the core, the later value winning). */
+export function tagsOf(tags: Array<{ Key?: string; Value?: string }>): Tag[] {
+  return tags.map((tag) => ({ key: tag.Key ?? '', value: tag.Value ?? '' }));
 }

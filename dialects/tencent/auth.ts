@@ -5,7 +5,7 @@
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
 import type { AuthContext } from '../../src/auth/mode.js';
-import type { DialectRequest } from '../../src/server/http.js';
+import type { DialectRequest } from '../../src/dialect/contract.js';
 import { flatParams, isV1Request } from './envelope.js';
 import { ERRORS } from './errors.js';
 import { safeEqual, sha256Hex } from '../../src/auth/crypto.js';

@@ -1,9 +1,9 @@
-import type { SecretEngine } from '../../src/core/engine.js';
+import type { SecretLifecycle } from '../../src/core/lifecycle.js';
 import type { Namespace } from '../../src/core/model.js';
 
 /** What every SSM action gets. */
 export interface TencentContext {
-  engine: SecretEngine;
+  secrets: SecretLifecycle;
   /** The caller's (account, region) namespace. */
   ns: Namespace;
   /** The region of requests that name none (the server's configured Tencent region). */

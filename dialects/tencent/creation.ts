@@ -1,5 +1,6 @@
 import type { NewSecret } from '../../src/core/engine.js';
-import type { SecretRecord } from '../../src/core/model.js';
+import type { IdSource } from '../../src/core/runtime.js';
+import type { TencentState } from '../../src/core/vendorState.js';
 import type { TencentContext } from './context.js';
 import { ERRORS } from './errors.js';
 import { checkDescription } from './values.js';
@@ -14,29 +15,30 @@ export interface CommonCreateInput {
   EncryptType?: number;
 }
 
+/** The three random characters that end a secret's ResourceID. */
+export function resourceSuffix(ids: IdSource): string {
+  return ids.alphanumeric(3).toLowerCase();
+}
+
 /** Most secrets one region holds, whatever their type [docs]. */
 const MAX_SECRETS = 1000;
 
 /**
  * Checks what every create action checks (description size, duplicate tag keys, a free name,
- * the region's quota) and returns the new secret's common fields and attributes.
+ * the region's quota) and returns the new secret's common fields and Tencent state.
  */
-export function commonSecretFields(context: TencentContext, input: CommonCreateInput): NewSecret & { attributes: SecretRecord['attributes'] } {
+export function commonSecretFields(context: TencentContext, input: CommonCreateInput): NewSecret & { tencent: TencentState } {
   checkDescription(input.Description);
   const tagKeys = input.Tags?.map((tag) => tag.TagKey) ?? [];
   if (new Set(tagKeys).size !== tagKeys.length) throw ERRORS.tagKeysDuplicated();
   // Checked up front so no key pair or flow is made for a name in use; the engine checks again.
-  if (context.engine.get(context.ns, input.SecretName)) throw ERRORS.secretExists();
-  if (context.engine.count(context.ns) >= MAX_SECRETS) throw ERRORS.limitExceeded(`at most ${MAX_SECRETS} secrets per region`, `每个地域最多 ${MAX_SECRETS} 个凭据`);
+  if (context.secrets.get(context.ns, input.SecretName)) throw ERRORS.secretExists();
+  if (context.secrets.count(context.ns) >= MAX_SECRETS) throw ERRORS.limitExceeded(`at most ${MAX_SECRETS} secrets per region`, `每个地域最多 ${MAX_SECRETS} 个凭据`);
   return {
     name: input.SecretName,
     description: input.Description ?? '',
     kmsKeyId: input.KmsKeyId ?? '',
     tags: input.Tags?.map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
-    attributes: {
-      additionalConfig: '',
-      encryptType: input.EncryptType ?? 0,
-      resourceSuffix: context.engine.ids.alphanumeric(3).toLowerCase(),
-    },
+    tencent: { secretType: 0, additionalConfig: '', encryptType: input.EncryptType ?? 0, resourceSuffix: resourceSuffix(context.secrets.ids) },
   };
 }

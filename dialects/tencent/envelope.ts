@@ -3,7 +3,7 @@
  * HmacSHA1/HmacSHA256 form POST and GET), and the `{"Response":…}` answer, always HTTP 200.
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
-import { carriesInvalidUtf8, formFieldsOf, type DialectRequest, type DialectResponse } from '../../src/server/http.js';
+import { carriesInvalidUtf8, formFieldsOf, type DialectRequest, type DialectResponse } from '../../src/dialect/contract.js';
 import { ERRORS, type Language, type TencentError } from './errors.js';
 
 /** The SSM API version. */

@@ -1,16 +1,16 @@
-import { CoreError } from '../../src/core/errors.js';
+import type { CoreError } from '../../src/core/errors.js';
+import { VendorError, type CoreErrorMap } from '../../src/dialect/vendorError.js';
 
 /** The languages SSM answers in, chosen by `X-TC-Language` / `Language`. */
 export type Language = 'en-US' | 'zh-CN';
 
-/** An error in SSM's terms: a code and its message in each language. */
-export class TencentError extends Error {
+/** An error in SSM's terms: a code and its message in each language (API 3.0 answers errors with HTTP 200). */
+export class TencentError extends VendorError {
   constructor(
-    readonly code: string,
+    code: string,
     readonly messages: Record<Language, string>,
   ) {
-    super(messages['en-US']);
-    this.name = 'TencentError';
+    super(code, messages['en-US'], 200);
   }
 }
 
@@ -133,29 +133,33 @@ export const ERRORS = {
   tokenFailure: () => error('AuthFailure.TokenFailure', 'Token error.', 'token 错误。'),
 } as const;
 
-/** Translates a canonical core error into the SSM error for the same situation. */
-export function fromCoreError(coreError: CoreError): TencentError {
-  switch (coreError.reason) {
-    case 'secret-not-found':
-      return ERRORS.secretNotFound();
-    case 'version-not-found':
-      return ERRORS.versionNotFound();
-    case 'secret-exists':
-    case 'secret-scheduled-for-deletion':
-      return ERRORS.secretExists();
-    case 'version-exists':
-      return ERRORS.versionExists();
-    case 'too-many-versions':
-      return ERRORS.limitExceeded('at most 10 versions per secret', '每个凭据最多 10 个版本');
-    case 'invalid-name':
-      return ERRORS.invalidValue(
-        'SecretName',
-        'it must be 1-128 letters, digits, _ or -, starting with a letter or digit.',
-        '须为 1-128 个字母、数字、_ 或 -，并以字母或数字开头。',
-      );
-    case 'value-too-large':
-      return ERRORS.invalidValue('SecretString', `the value must be at most ${coreError.details.limit} bytes.`, `取值不能超过 ${coreError.details.limit} 字节。`);
-    default:
-      return ERRORS.internal();
-  }
-}
+/** The SSM error for each core refusal; reasons SSM's rules never lead to are polysecret's own bug (InternalError). */
+export const TENCENT_CORE_ERRORS: CoreErrorMap<TencentError> = {
+  'secret-not-found': ERRORS.secretNotFound,
+  'version-not-found': ERRORS.versionNotFound,
+  'label-not-found': ERRORS.versionNotFound,
+  'version-label-mismatch': ERRORS.versionNotFound,
+  // A name held by a secret pending deletion is still in use [guess].
+  'secret-exists': ERRORS.secretExists,
+  'secret-scheduled-for-deletion': ERRORS.secretExists,
+  'version-exists': ERRORS.versionExists,
+  'already-scheduled-for-deletion': ERRORS.alreadyPendingDelete,
+  'not-scheduled-for-deletion': ERRORS.notPendingDelete,
+  'version-immutable': ERRORS.internal,
+  'deletion-window-out-of-range': () =>
+    ERRORS.invalidValue('RecoveryWindowInDays', 'it must be from 0 to 30 days.', '取值须为 0 到 30 天。'),
+  'too-many-versions': () => ERRORS.limitExceeded('at most 10 versions per secret', '每个凭据最多 10 个版本'),
+  'invalid-name': () =>
+    ERRORS.invalidValue(
+      'SecretName',
+      'it must be 1-128 letters, digits, _ or -, starting with a letter or digit.',
+      '须为 1-128 个字母、数字、_ 或 -，并以字母或数字开头。',
+    ),
+  'value-too-large': (coreError: CoreError) =>
+    ERRORS.invalidValue('SecretString', `the value must be at most ${coreError.details.limit} bytes.`, `取值不能超过 ${coreError.details.limit} 字节。`),
+  'label-not-on-version': ERRORS.internal,
+  'label-held-elsewhere': ERRORS.internal,
+  'label-cannot-be-removed': ERRORS.internal,
+  'too-many-labels': ERRORS.internal,
+  'too-many-tags': ERRORS.internal,
+};

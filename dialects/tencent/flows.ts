@@ -1,21 +1,14 @@
 /**
  * SSM's asynchronous tasks (FlowID): the creation of a product secret and each RotateProductSecret.
- * A flow lives in its secret's `attributes.flows` (a JSON list), so it persists with the secret
+ * A flow lives in its secret's Tencent state, so it persists with the secret
  * and disappears with it; DescribeAsyncRequestInfo finds it by scanning the caller's region.
  */
 import type { SecretRecord } from '../../src/core/model.js';
+import type { TencentFlow as Flow, TencentState } from '../../src/core/vendorState.js';
 import type { TencentContext } from './context.js';
 
 /** What a flow does. */
-export type FlowKind = 'create' | 'rotate';
-
-/** One asynchronous task; times are epoch milliseconds of the emulator's clock. */
-export interface Flow {
-  id: number;
-  kind: FlowKind;
-  startedAt: number;
-  doneAt: number;
-}
+export type FlowKind = Flow['kind'];
 
 /** How long every task runs on the emulator's clock [guess: long enough for a poller to see TaskStatus 0 once]. */
 export const FLOW_DURATION_MS = 1000;
@@ -29,9 +22,8 @@ export function taskStatusOf(flow: Flow, now: number): 0 | 1 {
 }
 
 /** The flows stored on a secret, oldest first. */
-export function flowsOf(record: Pick<SecretRecord, 'attributes'>): Flow[] {
-  const stored = record.attributes.flows;
-  return typeof stored === 'string' ? (JSON.parse(stored) as Flow[]) : [];
+export function flowsOf(record: SecretRecord): Flow[] {
+  return record.tencent?.flows ?? [];
 }
 
 /** The flow of this kind still running at `now`, if any. */
@@ -41,7 +33,7 @@ export function runningFlow(record: SecretRecord, kind: FlowKind, now: number): 
 
 /** The secret in the caller's region holding this FlowID, and the flow. */
 export function findFlow(context: TencentContext, id: number): { record: SecretRecord; flow: Flow } | undefined {
-  for (const record of context.engine.list(context.ns)) {
+  for (const record of context.secrets.list(context.ns)) {
     const flow = flowsOf(record).find((candidate) => candidate.id === id);
     if (flow) return { record, flow };
   }
@@ -54,14 +46,22 @@ export function findFlow(context: TencentContext, id: number): { record: SecretR
  */
 export function newFlowId(context: TencentContext): number {
   for (;;) {
-    const id = Number.parseInt(context.engine.ids.uuid().replace(/-/g, '').slice(0, 8), 16);
+    const id = Number.parseInt(context.secrets.ids.uuid().replace(/-/g, '').slice(0, 8), 16);
     if (id > 0 && !findFlow(context, id)) return id;
   }
 }
 
-/** Starts a flow in a new secret's attributes or a draft's (inside an engine update) and returns it. */
-export function startFlow(attributes: SecretRecord['attributes'], id: number, kind: FlowKind, now: number): Flow {
+/** Starts a flow in a new secret's Tencent state or a draft's (inside a core write) and returns it. */
+export function startFlow(state: TencentState, id: number, kind: FlowKind, now: number): Flow {
   const flow: Flow = { id, kind, startedAt: now, doneAt: now + FLOW_DURATION_MS };
-  attributes.flows = JSON.stringify([...flowsOf({ attributes }), flow].slice(-MAX_FLOWS));
+  state.flows = [...(state.flows ?? []), flow].slice(-MAX_FLOWS);
   return flow;
 }
+
+/** A product secret still `Creating` whose creation flow has finished becomes Enabled (a transition the core makes when due). */
+export const creationFinishes = {
+  due: (record: SecretRecord, now: number) => record.tencent?.status === 'Creating' && !runningFlow(record, 'create', now),
+  apply: (draft: SecretRecord) => {
+    draft.tencent!.status = 'Enabled';
+  },
+};

@@ -33,10 +33,10 @@ function uinNumber(account: string): number {
 export function resourceIdOf(record: SecretRecord): string {
   // A product secret's ResourceID is its instance's id [SDK docs; Terraform reads it back as instance_id];
   // an SSH key pair secret's, its key pair's id [guess].
-  const boundResource = record.attributes.instanceId ?? record.attributes.sshKeyId;
+  const boundResource = record.tencent?.instanceId ?? record.tencent?.sshKeyId;
   if (typeof boundResource === 'string') return boundResource;
   const nanos = (BigInt(record.createdAt) * 1_000_000n).toString();
-  return `${EMULATED_APP_ID}_${record.namespace.account}_customize_${nanos}_${String(record.attributes.resourceSuffix ?? 'aaa')}`;
+  return `${EMULATED_APP_ID}_${record.namespace.account}_customize_${nanos}_${record.tencent?.resourceSuffix ?? 'aaa'}`;
 }
 
 /** The members DescribeSecret (and, adapted, ListSecrets) report for a secret. */
@@ -70,7 +70,7 @@ export interface DescribeMembers {
  * for a user secret [CLI example]. ListSecrets reuses this and adjusts RotationStatus to 0/1.
  */
 export function describeMembers(record: SecretRecord): DescribeMembers {
-  const attributes = record.attributes;
+  const state = record.tencent;
   return {
     SecretName: record.name,
     Description: record.description ?? '',
@@ -80,17 +80,18 @@ export function describeMembers(record: SecretRecord): DescribeMembers {
     // DeleteTime is 0 unless the secret waits for deletion [docs].
     DeleteTime: record.deletion ? unixSeconds(record.deletion.purgeAt) : 0,
     CreateTime: unixSeconds(record.createdAt),
-    SecretType: Number(attributes.secretType ?? 0),
-    ProductName: String(attributes.productName ?? 'default'),
+    SecretType: state?.secretType ?? 0,
+    ProductName: state?.productName ?? 'default',
     ResourceID: resourceIdOf(record),
-    RotationStatus: attributes.rotationEnabled === true,
-    RotationFrequency: Number(attributes.rotationFrequency ?? 0),
-    ResourceName: String(attributes.resourceName ?? ''),
-    ProjectID: Number(attributes.projectId ?? 0),
+    RotationStatus: record.rotation?.enabled === true,
+    // In days; 0 for a secret without a rotation schedule.
+    RotationFrequency: record.rotation?.intervalMs === undefined ? 0 : record.rotation.intervalMs / 86_400_000,
+    ResourceName: state?.resourceName ?? '',
+    ProjectID: state?.projectId ?? 0,
     AssociatedInstanceIDs: [],
     TargetUin: 0,
-    AdditionalConfig: String(attributes.additionalConfig ?? ''),
-    EncryptType: Number(attributes.encryptType ?? 0),
+    AdditionalConfig: state?.additionalConfig ?? '',
+    EncryptType: state?.encryptType ?? 0,
     EncryptSwitching: false,
     CreateUinString: record.namespace.account,
     TargetUinString: '0',

@@ -4,7 +4,7 @@ import { ERRORS } from './errors.js';
 
 /** The secret with this name in the caller's region, or SSM's ResourceNotFound. */
 export function requireSecret(context: TencentContext, name: string): SecretRecord {
-  const record = context.engine.get(context.ns, name);
+  const record = context.secrets.get(context.ns, name);
   if (!record) throw ERRORS.secretNotFound();
   return record;
 }
@@ -12,7 +12,7 @@ export function requireSecret(context: TencentContext, name: string): SecretReco
 /** SSM's status of a secret: PendingDelete, a product secret's own status, or Enabled/Disabled. */
 export function statusOf(record: SecretRecord): string {
   if (record.deletion) return 'PendingDelete';
-  const productStatus = record.attributes.status as string | undefined;
+  const productStatus = record.tencent?.status;
   if (productStatus !== undefined && productStatus !== 'Enabled' && productStatus !== 'Disabled') return productStatus;
   return record.enabled ? 'Enabled' : 'Disabled';
 }
@@ -42,7 +42,7 @@ export async function setEnabled(context: TencentContext, name: string, enabled:
   const record = requireSecret(context, name);
   if (record.deletion) throw ERRORS.stillPendingDelete();
   if (record.enabled === enabled) return record;
-  const { record: updated } = await context.engine.update(record, (draft, now) => {
+  const { record: updated } = await context.secrets.update(record, (draft, now) => {
     draft.enabled = enabled;
     draft.changedAt = now;
   });
@@ -51,5 +51,5 @@ export async function setEnabled(context: TencentContext, name: string, enabled:
 
 /** True for a user-defined secret (SecretType 0), the only kind whose versions clients write [tencent.md §3]. */
 export function isUserDefined(record: SecretRecord): boolean {
-  return Number(record.attributes.secretType ?? 0) === 0;
+  return (record.tencent?.secretType ?? 0) === 0;
 }

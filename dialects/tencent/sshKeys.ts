@@ -40,13 +40,13 @@ export async function newSshKeyPair(comment: string): Promise<SshKeyPair> {
 
 /** The secret in the caller's region holding this SSH key id. */
 export function findBySshKeyId(context: TencentContext, sshKeyId: string): SecretRecord | undefined {
-  return context.engine.list(context.ns).find((record) => record.attributes.sshKeyId === sshKeyId);
+  return context.secrets.list(context.ns).find((record) => record.tencent?.sshKeyId === sshKeyId);
 }
 
 /** A CVM-style key id, `skey-` and 8 lowercase letters or digits [CLI example], unused in the caller's region. */
 export function newSshKeyId(context: TencentContext): string {
   for (;;) {
-    const id = `skey-${context.engine.ids.alphanumeric(8).toLowerCase()}`;
+    const id = `skey-${context.secrets.ids.alphanumeric(8).toLowerCase()}`;
     if (!findBySshKeyId(context, id)) return id;
   }
 }

@@ -3,7 +3,7 @@ import type { Cloud, Namespace, SecretRecord, SecretValue } from './model.js';
 import type { CloudPolicy } from './policy.js';
 import type { Clock, IdSource } from './runtime.js';
 import { addVersion } from './versions.js';
-import type { SecretStore } from '../store/store.js';
+import type { SecretStore } from './store.js';
 
 /** What the engine needs from its surroundings. */
 export interface EngineDeps {
@@ -22,7 +22,10 @@ export interface NewSecret {
   kmsKeyId?: string;
   tags?: SecretRecord['tags'];
   resourcePolicy?: string;
-  attributes?: SecretRecord['attributes'];
+  rotation?: SecretRecord['rotation'];
+  aws?: SecretRecord['aws'];
+  alibaba?: SecretRecord['alibaba'];
+  tencent?: SecretRecord['tencent'];
   /** The first version, if the secret starts with a value. */
   firstVersion?: { id: string; value?: SecretValue; labels?: string[] };
   /** Overrides the policy's identifier (a replica shares its primary's). */
@@ -42,9 +45,22 @@ function draftOf(record: SecretRecord): SecretRecord {
     tags: record.tags?.map((tag) => ({ ...tag })),
     deletion: record.deletion && { ...record.deletion },
     versions: record.versions.map((version) => ({ ...version, labels: [...version.labels] })),
-    attributes: { ...record.attributes },
     replicas: record.replicas?.map((replica) => ({ ...replica })),
+    rotation: record.rotation && { ...record.rotation },
+    aws: record.aws && { ...record.aws },
+    alibaba: record.alibaba && { ...record.alibaba },
+    tencent: record.tencent && {
+      ...record.tencent,
+      domains: record.tencent.domains && [...record.tencent.domains],
+      flows: record.tencent.flows?.map((flow) => ({ ...flow })),
+    },
   };
+}
+
+/** Drops the members a copy left undefined, so a record's JSON (and its equality in tests) is what it was. */
+function withoutUndefined<T extends object>(record: T): T {
+  for (const key of Object.keys(record) as (keyof T)[]) if (record[key] === undefined) delete record[key];
+  return record;
 }
 
 /**
@@ -77,7 +93,7 @@ export class SecretEngine {
   async load(): Promise<void> {
     const records = await this.deps.store.loadAll();
     records.sort((a, b) => a.createdAt - b.createdAt);
-    for (const record of records) this.index(record);
+    for (const record of records) this.index(this.upgraded(record));
   }
 
   /** The clock every timestamp comes from. */
@@ -127,10 +143,10 @@ export class SecretEngine {
   async create(ns: Namespace, init: NewSecret): Promise<SecretRecord> {
     const existing = this.get(ns, init.name);
     const nameKey = `${namespaceKey(ns)}\u0000${init.name}`;
-    if (existing?.deletion) throw new CoreError('InvalidState', 'secret-scheduled-for-deletion', { name: init.name });
-    if (existing || this.creating.has(nameKey)) throw new CoreError('AlreadyExists', 'secret-exists', { name: init.name });
+    if (existing?.deletion) throw new CoreError('secret-scheduled-for-deletion', { name: init.name });
+    if (existing || this.creating.has(nameKey)) throw new CoreError('secret-exists', { name: init.name });
     const policy = this.policyFor(ns.cloud);
-    if (!policy.namePattern.test(init.name)) throw new CoreError('InvalidParameter', 'invalid-name', { name: init.name });
+    if (!policy.namePattern.test(init.name)) throw new CoreError('invalid-name', { name: init.name });
     const now = this.now();
     const record: SecretRecord = {
       key: this.deps.ids.uuid(),
@@ -141,13 +157,13 @@ export class SecretEngine {
       createdAt: now,
       changedAt: now,
       versions: [],
-      attributes: { ...init.attributes },
     };
     if (init.description !== undefined) record.description = init.description;
     if (init.kmsKeyId !== undefined) record.kmsKeyId = init.kmsKeyId;
     if (init.tags !== undefined) record.tags = init.tags.map((tag) => ({ ...tag }));
     if (init.resourcePolicy !== undefined) record.resourcePolicy = init.resourcePolicy;
     if (init.replicaOf !== undefined) record.replicaOf = init.replicaOf;
+    for (const slot of ['rotation', 'aws', 'alibaba', 'tencent'] as const) if (init[slot] !== undefined) Object.assign(record, { [slot]: init[slot] });
     if (init.firstVersion) addVersion(record, policy, { ...init.firstVersion, now });
     // Visible only once durable; meanwhile the name is taken, so a concurrent create of it fails.
     this.creating.add(nameKey);
@@ -170,10 +186,11 @@ export class SecretEngine {
     // build on each other and none is lost; each is visible only once durable, so a failed one never is.
     return this.inTurn(record.key, async () => {
       const current = this.byKey.get(record.key);
-      if (!current) throw new CoreError('NotFound', 'secret-not-found', { name: record.name });
+      if (!current) throw new CoreError('secret-not-found', { name: record.name });
       const draft = draftOf(current);
       const now = this.now();
       const result = change(draft, now);
+      withoutUndefined(draft);
       const changed = [draft, ...this.mirrorsOf(draft)];
       await this.persist(changed);
       for (const item of changed) this.index(item);
@@ -239,9 +256,17 @@ export class SecretEngine {
    * caller makes sure their keys, resource ids and names are not in use.
    */
   async restore(records: readonly SecretRecord[]): Promise<void> {
-    const copies = records.map(draftOf);
+    const copies = records.map((record) => withoutUndefined(this.upgraded(draftOf(record))));
     await this.persist(copies);
     for (const record of copies) this.index(record);
+  }
+
+  /** A record saved before vendor state was typed gets its `attributes` read by its cloud's policy. */
+  private upgraded(record: SecretRecord): SecretRecord {
+    const legacy = record as SecretRecord & { attributes?: Record<string, unknown> };
+    if (legacy.attributes === undefined) return record;
+    const { attributes, ...rest } = legacy;
+    return { ...rest, ...this.policyFor(record.namespace.cloud).fromLegacyAttributes?.(attributes) };
   }
 
   /** Saves records, noting whether the store takes writes (health reports it). */

@@ -1,3 +1,5 @@
+import type { AlibabaState, AwsState, TencentState } from './vendorState.js';
+
 /** The clouds polysecret speaks; each owns its namespaces. */
 export type Cloud = 'aws' | 'alibaba' | 'tencent';
 
@@ -55,10 +57,30 @@ export interface SecretRecord {
   deletion?: { requestedAt: number; purgeAt: number };
   resourcePolicy?: string;
   versions: SecretVersion[];
-  /** Vendor-owned scalar attributes the core stores verbatim (secret type, rotation settings, …). */
-  attributes: Record<string, string | number | boolean>;
+  /** Scheduled rotation, kept the same way for every cloud; the core carries it out when due. */
+  rotation?: RotationSchedule;
+  /** State only AWS has; set on AWS secrets only. */
+  aws?: AwsState;
+  /** State only Alibaba Cloud KMS has; set on Alibaba secrets only. */
+  alibaba?: AlibabaState;
+  /** State only Tencent Cloud SSM has; set on Tencent secrets only. */
+  tencent?: TencentState;
   /** On a primary: the regions it is replicated to. */
   replicas?: ReplicaStatus[];
   /** On a replica: the key of its primary record, whose versions it mirrors. */
   replicaOf?: string;
+}
+
+/**
+ * When a secret rotates by itself. Times are epoch milliseconds of the emulator clock, like every
+ * time on the record; `nextAt` is when the core rotates it next (lazily, on the first use after it).
+ */
+export interface RotationSchedule {
+  enabled: boolean;
+  /** The period between rotations. */
+  intervalMs?: number;
+  /** The time slots are counted from, for vendors whose schedule is aligned to a begin time. */
+  anchorAt?: number;
+  nextAt?: number;
+  lastAt?: number;
 }

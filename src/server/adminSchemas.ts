@@ -1,5 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import { compileSchemas } from '../schemas.js';
+import { compileSchemas } from '../dialect/schemas.js';
 
 /** The compiled request schemas of schemas/admin/. */
 export interface AdminValidators {

@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { createAlibabaDialect } from '../../dialects/alibaba/index.js';
-import { alibabaPolicy } from '../../dialects/alibaba/policy.js';
-import { createAwsDialect } from '../../dialects/aws/index.js';
-import { awsPolicy } from '../../dialects/aws/policy.js';
-import { createTencentDialect } from '../../dialects/tencent/index.js';
-import { tencentPolicy } from '../../dialects/tencent/policy.js';
+import type { CloudModule } from '../dialect/cloudModule.js';
+import type { Dialect } from '../dialect/contract.js';
 import { SecretEngine } from '../core/engine.js';
+import { SecretLifecycle } from '../core/lifecycle.js';
+import type { Cloud } from '../core/model.js';
+import type { CloudPolicy } from '../core/policy.js';
 import { OffsetClock, randomIds, systemClock, type Clock, type IdSource } from '../core/runtime.js';
 import { loadCredentials } from '../auth/credentials.js';
 import type { AuthContext } from '../auth/mode.js';
@@ -14,9 +13,9 @@ import { loadNonces, NonceCache, saveNonces } from '../auth/nonces.js';
 import { SigningKeyCache } from '../auth/signingKeys.js';
 import { LowdbStore } from '../store/lowdbStore.js';
 import { MemoryStore } from '../store/memoryStore.js';
-import type { SecretStore } from '../store/store.js';
+import type { SecretStore } from '../core/store.js';
 import type { PolysecretConfig } from './config.js';
-import { INTERNAL_ERROR, sendJson, type Dialect } from './http.js';
+import { INTERNAL_ERROR, sendJson } from './http.js';
 import { createLogger, type Logger } from './log.js';
 import { RequestLog } from './requestLog.js';
 import { closeGracefully } from './shutdown.js';
@@ -82,8 +81,11 @@ export interface Polysecret {
   stop(): Promise<void>;
 }
 
-/** Builds the server: one port, every dialect, admin routes under /_emulator/. */
-export function createPolysecret(config: PolysecretConfig, overrides: PolysecretOverrides = {}): Polysecret {
+/**
+ * Builds the server: one port, a dialect per cloud module, admin routes under /_emulator/. The
+ * clouds come from the composition root; the server knows them only as {@link CloudModule}s.
+ */
+export function createServer(config: PolysecretConfig, clouds: readonly CloudModule[], overrides: PolysecretOverrides = {}): Polysecret {
   const logger = overrides.logger ?? createLogger(config.logLevel, config.logFormat);
   // Per server, so POST /_emulator/clock moves only this server's time.
   const realClock = overrides.clock ?? systemClock;
@@ -95,7 +97,7 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     store,
     clock,
     ids: overrides.ids ?? randomIds,
-    policies: { aws: awsPolicy, alibaba: alibabaPolicy, tencent: tencentPolicy },
+    policies: Object.fromEntries(clouds.map((module) => [module.cloud, module.policy])) as Record<Cloud, CloudPolicy>,
     onBackgroundError: (error) => logger.error(`background purge failed: ${String(error)}`),
   });
   const auth: AuthContext = {
@@ -106,12 +108,11 @@ export function createPolysecret(config: PolysecretConfig, overrides: Polysecret
     // Signature time windows follow the real clock: clients sign with it, whatever the emulator's says.
     now: () => realClock.now(),
   };
-  const dialects: Dialect[] = [
-    createAwsDialect({ engine, logger, auth, account: config.awsAccount, region: config.awsRegion }),
-    // Before Alibaba: both use an Action parameter, and only SSM's requests carry its version or v1 SecretId/Nonce.
-    createTencentDialect({ engine, logger, auth, account: config.tencentAccount, region: config.tencentRegion }),
-    createAlibabaDialect({ engine, logger, auth, account: config.alibabaAccount, region: config.alibabaRegion }),
-  ];
+  const secrets = new SecretLifecycle(engine);
+  // Tried most specific first: see CloudModule.precedence.
+  const dialects: Dialect[] = [...clouds]
+    .sort((a, b) => b.precedence - a.precedence)
+    .map((module) => module.createDialect({ secrets, logger, auth, account: config[`${module.cloud}Account`], region: config[`${module.cloud}Region`] }));
   let loaded = false;
   let published: PublishedUrl | undefined;
   let listener: Listener | undefined;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { closeAfterAnswer, INTERNAL_ERROR, sendJson, type Dialect, type DialectRequest, type RequestOutcome } from './http.js';
+import type { Dialect, DialectRequest, RequestOutcome } from '../dialect/contract.js';
+import { closeAfterAnswer, INTERNAL_ERROR, sendJson } from './http.js';
 import type { Logger } from './log.js';
 import type { RequestLog } from './requestLog.js';
 import { readBody } from './body.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../core/runtime.js';
-import type { DialectRequest, DialectResponse, RequestOutcome } from './http.js';
+import type { DialectRequest, DialectResponse, RequestOutcome } from '../dialect/contract.js';
 import type { Logger } from './log.js';
 import { redactBody, redactHeaders, redactParams } from './redact.js';
 

@@ -77,23 +77,11 @@ function entries(doc: SeedDocument): { ns: Namespace; path: string; secret: Seed
   return out;
 }
 
-/** The version id a seed entry gets when it names none, in each cloud's usual style. */
-function versionIdFor(cloud: Cloud, index: number, engine: SecretEngine): string {
-  if (cloud === 'aws') return engine.ids.uuid();
-  if (cloud === 'tencent' && index === 0) return 'SSM_Current';
-  return `v${index + 1}`;
-}
 
 function valueOf(version: SeedVersion): SecretValue {
   return version.binary !== undefined ? { type: 'binary', data: version.binary } : { type: 'string', data: version.value ?? '' };
 }
 
-/** The attributes each dialect's own CreateSecret gives a plain secret, so seeded ones read back the same. */
-function attributesFor(cloud: Cloud, engine: SecretEngine): SecretRecord['attributes'] {
-  if (cloud === 'alibaba') return { secretType: 'Generic' };
-  if (cloud === 'tencent') return { secretType: 0, additionalConfig: '', encryptType: 0, resourceSuffix: engine.ids.alphanumeric(3).toLowerCase() };
-  return {};
-}
 
 /** Adds a secret's versions to a record, naming the failing version's path if one is refused. */
 function addVersions(record: SecretRecord, engine: SecretEngine, path: string, versions: SeedVersion[], ids: string[], now: number): void {
@@ -168,14 +156,15 @@ export async function applySeed(engine: SecretEngine, doc: SeedDocument): Promis
   for (const { ns, path, secret } of all) {
     const existing = engine.get(ns, secret.name);
     if (existing) await engine.purge(existing);
-    const ids = secret.versions.map((v, i) => v.id ?? versionIdFor(ns.cloud, i, engine));
+    const policy = engine.policyFor(ns.cloud);
+    const ids = secret.versions.map((v, i) => v.id ?? policy.seedVersionId(i, engine.ids));
+    // What the cloud's own CreateSecret gives a plain secret, so seeded ones read back the same.
+    const plain = policy.plainSecret(engine.ids);
     const created = await engine.create(ns, {
+      ...plain,
       name: secret.name,
-      // Tencent's own CreateSecret stores empty strings for these, and its renderer expects them.
-      description: secret.description ?? (ns.cloud === 'tencent' ? '' : undefined),
-      kmsKeyId: ns.cloud === 'tencent' ? '' : undefined,
+      description: secret.description ?? plain.description,
       tags: secret.tags && Object.entries(secret.tags).map(([key, value]) => ({ key, value })),
-      attributes: attributesFor(ns.cloud, engine),
     });
     await engine.update(created, (draft, now) => addVersions(draft, engine, path, secret.versions, ids, now));
   }

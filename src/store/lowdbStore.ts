@@ -6,7 +6,7 @@ import type { SecretRecord } from '../core/model.js';
 import { documentPaths, readFilesSync } from './documentReader.js';
 import { DurableTextFile, syncDirectory, writeDurably } from './durableFile.js';
 import { JournalSegment, journalLines, removeSegments, replayJournal } from './journal.js';
-import type { SecretStore } from './store.js';
+import type { SecretStore } from '../core/store.js';
 import { openDataKey, type RecordCodec } from './encryption.js';
 
 /**

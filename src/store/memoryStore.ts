@@ -1,5 +1,5 @@
 import type { SecretRecord } from '../core/model.js';
-import type { SecretStore } from './store.js';
+import type { SecretStore } from '../core/store.js';
 
 /**
  * Keeps serialized records in process memory. Records go through JSON exactly as on disk,

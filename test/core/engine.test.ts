@@ -2,7 +2,7 @@ import { SecretEngine } from '../../src/core/engine.js';
 import { ManualClock, randomIds } from '../../src/core/runtime.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
 import { awsPolicy } from '../../dialects/aws/policy.js';
-import type { SecretStore } from '../../src/store/store.js';
+import type { SecretStore } from '../../src/core/store.js';
 
 const ns = { cloud: 'aws' as const, account: '111111111111', region: 'us-east-1' };
 

@@ -4,15 +4,16 @@ import { addVersion, attachLabel, deleteVersion, findVersion, removeLabel, versi
 import { CoreError } from '../../src/core/errors.js';
 
 const policy: CloudPolicy = {
-  currentLabel: 'CUR',
-  previousLabel: 'PREV',
-  maxVersions: 3,
-  purgeUnlabelledVersions: true,
-  minAgeBeforePurgeMs: 1000,
-  maxLabelsPerVersion: 2,
+  cloud: 'aws',
   namePattern: /^[a-z]+$/,
-  maxValueBytes: 4,
+  labels: { current: 'CUR', previous: 'PREV', maxPerVersion: 2, clearedFromOldCurrent: [], moveOnly: [], moveNamesOldHolder: false },
+  versions: { max: 3, atCap: 'purge-oldest-unlabelled', minAgeBeforePurgeMs: 1000, repeatIsIdempotent: true, valuesRewritable: false },
+  values: { maxBytes: 4, binaryCountedAs: 'decoded' },
+  deletion: { defaultWindowDays: 30, minWindowDays: 7, maxWindowDays: 30, whenScheduled: 'refuse', cancelUnscheduled: 'succeed', restoresDisabled: false },
+  tags: { maxPerSecret: 50, unchangedTagsTouch: true },
   resourceIdFor: () => 'id',
+  plainSecret: () => ({}),
+  seedVersionId: (index) => `v${index}`,
 };
 
 function emptySecret(): SecretRecord {
@@ -25,7 +26,6 @@ function emptySecret(): SecretRecord {
     createdAt: 0,
     changedAt: 0,
     versions: [],
-    attributes: {},
   };
 }
 

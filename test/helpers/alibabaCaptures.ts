@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { parseStringPromise } from 'xml2js';
-import type { DialectRequest } from '../../src/server/http.js';
+import type { DialectRequest } from '../../src/dialect/contract.js';
 
 const CAPTURES_DIR = new URL('../fixtures/alibaba-sdk-captures/', import.meta.url);
 

@@ -5,7 +5,7 @@
  */
 import { parseStringPromise } from 'xml2js';
 import type { SecretEngine } from '../../src/core/engine.js';
-import type { Namespace, SecretRecord } from '../../src/core/model.js';
+import type { Namespace, RotationSchedule, SecretRecord } from '../../src/core/model.js';
 import { ManualClock } from '../../src/core/runtime.js';
 import { alibabaError, rawAlibaba, type AlibabaSdk, type AlibabaSdkError } from './alibaba.js';
 import { useServer, type StoreKind } from './server.js';
@@ -149,22 +149,18 @@ export async function putSecretValue(url: string, name: string, versionId: strin
 export const SEEDED_CONFIG = { SecretSubType: 'SingleUser', DBInstanceId: 'rm-test', CustomData: { team: 'a' } };
 
 /**
- * Puts a managed (non-Generic) secret straight into the engine, with the attributes the dialect
+ * Puts a managed (non-Generic) secret straight into the engine, with the state the dialect
  * renders, so tests do not depend on how CreateSecret provisions managed types.
  */
 export async function seedManagedSecret(
   engine: SecretEngine,
   name: string,
-  attributes: SecretRecord['attributes'] = {},
+  state: { rotation?: RotationSchedule; dkmsInstanceId?: string } = {},
 ): Promise<SecretRecord> {
   return engine.create(TEST_NS, {
     name,
-    attributes: {
-      secretType: 'Rds',
-      extendedConfig: JSON.stringify(SEEDED_CONFIG),
-      automaticRotation: 'Disabled',
-      ...attributes,
-    },
+    alibaba: { secretType: 'Rds', extendedConfig: JSON.stringify(SEEDED_CONFIG), dkmsInstanceId: state.dkmsInstanceId },
+    rotation: state.rotation ?? { enabled: false },
     firstVersion: { id: 'managed-v1', value: { type: 'string', data: '{"AccountName":"u","AccountPassword":"p"}' } },
   });
 }

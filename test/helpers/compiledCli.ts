@@ -41,7 +41,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The compiled output (`build`, with `src/cli.js` in it) and a scratch directory, for the enclosing describe. */
+/** The compiled output (`build`, with `app/cli.js` in it) and a scratch directory, for the enclosing describe. */
 export function useCompiledCli(name: string): { build: () => string; cli: () => string; dir: () => string } {
   let build: string;
   let dir: string;
@@ -55,5 +55,5 @@ export function useCompiledCli(name: string): { build: () => string; cli: () => 
   afterAll(async () => {
     await Promise.all([build, dir].filter(Boolean).map((path) => rm(path, { recursive: true, force: true })));
   });
-  return { build: () => build, cli: () => join(build, 'src/cli.js'), dir: () => dir };
+  return { build: () => build, cli: () => join(build, 'app/cli.js'), dir: () => dir };
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { createPolysecret, type Polysecret, type PolysecretOverrides } from '../../src/server/app.js';
+import { createPolysecret, type Polysecret, type PolysecretOverrides } from '../../app/index.js';
 import type { PolysecretConfig } from '../../src/server/config.js';
 
 /** The two persistence modes every integration suite runs against. */

@@ -55,7 +55,7 @@ export async function scheduleDeletion(client: SsmClientType, name: string, days
 export async function createProductSecret(server: TestServer, name: string): Promise<SecretRecord> {
   return server.polysecret.engine.create(TENCENT_NS, {
     name,
-    attributes: { secretType: 1, productName: 'Mysql', resourceSuffix: 'abc' },
+    tencent: { secretType: 1, productName: 'Mysql', resourceSuffix: 'abc' },
     firstVersion: { id: 'SSM_Current', value: { type: 'string', data: '{"UserName":"u","Password":"p"}' }, labels: [] },
   });
 }

@@ -4,7 +4,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPolysecret } from '../../src/index.js';
+import { startPolysecret } from '../../app/index.js';
 import { healthUrl, isHealthy } from '../../src/server/healthProbe.js';
 import { CLEAN_ENV, freePort, ROOT, runNode, useCompiledCli } from '../helpers/compiledCli.js';
 import { startImage } from '../helpers/image.js';
@@ -105,7 +105,7 @@ describe('the compiled health check against a CLI started with --port', () => {
     const healthcheck = join(build, 'src/healthcheck.js');
 
     const started = await startImage(
-      [process.execPath, join(build, 'src/cli.js'), '--host', '0.0.0.0', '--port', String(port), '--log-level', 'info'],
+      [process.execPath, join(build, 'app/cli.js'), '--host', '0.0.0.0', '--port', String(port), '--log-level', 'info'],
       ROOT,
       { PATH: process.env.PATH, ...env },
     );
@@ -126,7 +126,7 @@ describe('the compiled health check against a CLI started with --port', () => {
     const flagFile = join(dir, 'from-flag.url');
     const envFile = join(dir, 'from-env.url');
     const started = await startImage(
-      [process.execPath, join(build, 'src/cli.js'), '--port', '0', '--url-file', flagFile, '--log-level', 'info'],
+      [process.execPath, join(build, 'app/cli.js'), '--port', '0', '--url-file', flagFile, '--log-level', 'info'],
       ROOT,
       { PATH: process.env.PATH, POLYSECRET_URL_FILE: envFile },
     );

@@ -15,7 +15,6 @@ function record(key: string, description: string): SecretRecord {
     createdAt: 1,
     changedAt: 1,
     versions: [],
-    attributes: {},
   };
 }
 

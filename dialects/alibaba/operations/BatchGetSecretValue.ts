@@ -1,8 +1,8 @@
 import { isCoreError } from '../../../src/core/errors.js';
 import type { AlibabaContext } from '../context.js';
-import { AlibabaError, ERRORS, fromCoreError } from '../errors.js';
+import { ALIBABA_CORE_ERRORS, AlibabaError, ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
-import { readSecretValue, type SecretValueRequest } from './GetSecretValue.js';
+import { readSecretValue, type SecretValueRequest } from '../reads.js';
 
 /** Most secrets one call may read [doc]. */
 const MAX_SECRETS = 20;
@@ -32,7 +32,7 @@ function requestsOf(params: Params): SecretValueRequest[] {
 /** The KMS error a failed read of one secret reports; anything else fails the whole call. */
 function alibabaErrorOf(error: unknown): AlibabaError {
   if (error instanceof AlibabaError) return error;
-  if (isCoreError(error)) return fromCoreError(error);
+  if (isCoreError(error)) return ALIBABA_CORE_ERRORS[error.reason](error);
   throw error;
 }
 
@@ -47,7 +47,7 @@ export async function BatchGetSecretValue(params: Params, context: AlibabaContex
   const Errors: Array<{ SecretName: string; Code: string; HttpStatus: number; Message: string }> = [];
   for (const request of requestsOf(params)) {
     try {
-      SecretValues.push({ ...(await readSecretValue(context, request)), RequestId: context.engine.ids.uuid() });
+      SecretValues.push({ ...(await readSecretValue(context, request)), RequestId: context.secrets.ids.uuid() });
     } catch (caught) {
       const error = alibabaErrorOf(caught);
       Errors.push({ SecretName: request.secretName, Code: error.code, HttpStatus: error.status, Message: error.message });

@@ -3,7 +3,9 @@ import { ERRORS } from '../errors.js';
 import { prepareManagedSecret } from '../managed.js';
 import type { Params } from '../params.js';
 import { managedMembers } from '../render.js';
-import { jsonTags, mergeTags } from '../tags.js';
+import { mergeTags } from '../../../src/core/tags.js';
+import { alibabaPolicy } from '../policy.js';
+import { jsonTags } from '../tags.js';
 import { valueOf } from '../values.js';
 
 /** A policy is at most 32768 bytes [doc]. */
@@ -32,14 +34,15 @@ export async function CreateSecret(params: Params, context: AlibabaContext): Pro
   const policy = policyOf(params);
   const dkmsInstanceId = params.get('DKMSInstanceId');
   const managed = prepareManagedSecret(params, secretType, name, context);
-  const record = await context.engine.create(context.ns, {
+  const record = await context.secrets.create(context.ns, {
     name: managed?.name ?? name,
     description: params.get('Description'),
     kmsKeyId: params.get('EncryptionKeyId'),
     // [inf] A key given twice keeps its last value.
-    tags: tags && mergeTags(undefined, tags),
+    tags: tags && mergeTags(undefined, tags, alibabaPolicy),
     resourcePolicy: policy,
-    attributes: { secretType, ...managed?.attributes, ...(dkmsInstanceId === undefined ? {} : { dkmsInstanceId }) },
+    alibaba: { secretType, extendedConfig: managed?.extendedConfig, dkmsInstanceId },
+    rotation: managed?.rotation,
     firstVersion: { id: params.required('VersionId'), value: managed?.value ?? valueOf(params) },
   });
   return {

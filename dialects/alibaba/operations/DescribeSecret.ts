@@ -1,5 +1,4 @@
 import type { AlibabaContext } from '../context.js';
-import { rotateIfDue } from '../managed.js';
 import type { Params } from '../params.js';
 import { kmsTime, managedMembers, secretTypeOf, tagsOf } from '../render.js';
 import { requireSecret } from '../secrets.js';
@@ -7,8 +6,7 @@ import { requireSecret } from '../secrets.js';
 /** DescribeSecret: a secret's metadata (Tags only with FetchTags=true); works on secrets pending deletion. */
 export async function DescribeSecret(params: Params, context: AlibabaContext): Promise<object> {
   const fetchTags = params.bool('FetchTags', false);
-  const record = await rotateIfDue(context, requireSecret(context, params.required('SecretName')));
-  const attributes = record.attributes;
+  const record = await context.secrets.settled(requireSecret(context, params.required('SecretName')));
   return {
     Arn: record.resourceId,
     SecretName: record.name,
@@ -18,8 +16,8 @@ export async function DescribeSecret(params: Params, context: AlibabaContext): P
     UpdateTime: kmsTime(record.changedAt),
     EncryptionKeyId: record.kmsKeyId,
     PlannedDeleteTime: kmsTime(record.deletion?.purgeAt),
-    DKMSInstanceId: attributes.dkmsInstanceId,
-    OwingService: attributes.owingService,
+    DKMSInstanceId: record.alibaba?.dkmsInstanceId,
+    OwingService: record.alibaba?.owingService,
     ...managedMembers(record),
     Tags: fetchTags ? tagsOf(record) : undefined,
   };

@@ -1,4 +1,4 @@
-import { generatePassword } from '../../aws/randomPassword.js';
+import { generatePassword } from '../../../src/core/randomPassword.js';
 import type { AlibabaContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';

@@ -1,5 +1,5 @@
 import type { AlibabaContext } from '../context.js';
-import { rotateIfDue } from '../managed.js';
+import { pageOf } from '../../../src/core/paging.js';
 import type { Params } from '../params.js';
 import { kmsTime, stagesOf } from '../render.js';
 import { requireSecret } from '../secrets.js';
@@ -17,9 +17,9 @@ export async function ListSecretVersionIds(params: Params, context: AlibabaConte
   const includeDeprecated = params.bool('IncludeDeprecated', false);
   const pageNumber = params.int('PageNumber', 1, 1, Number.MAX_SAFE_INTEGER);
   const pageSize = params.int('PageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-  const record = await rotateIfDue(context, requireSecret(context, params.required('SecretName')));
+  const record = await context.secrets.settled(requireSecret(context, params.required('SecretName')));
   const versions = record.versions.filter((version) => includeDeprecated || version.labels.length > 0);
-  const page = versions.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const page = pageOf(versions, (pageNumber - 1) * pageSize, pageSize).items;
   return {
     SecretName: record.name,
     PageNumber: pageNumber,

@@ -14,7 +14,7 @@ function entryOf(record: SecretRecord, fetchTags: boolean): object {
     CreateTime: kmsTime(record.createdAt),
     UpdateTime: kmsTime(record.changedAt),
     PlannedDeleteTime: kmsTime(record.deletion?.purgeAt),
-    OwingService: record.attributes.owingService,
+    OwingService: record.alibaba?.owingService,
     Tags: fetchTags ? tagsOf(record) : undefined,
   };
 }
@@ -28,12 +28,11 @@ export async function ListSecrets(params: Params, context: AlibabaContext): Prom
   const pageSize = params.int('PageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
   const fetchTags = params.bool('FetchTags', false);
   const filters = parseFilters(params);
-  const matching = context.engine.list(context.ns).filter((record) => matchesFilters(record, filters));
-  const start = (pageNumber - 1) * pageSize;
+  const page = context.secrets.listPage(context.ns, { where: (record) => matchesFilters(record, filters), offset: (pageNumber - 1) * pageSize, limit: pageSize });
   return {
     PageNumber: pageNumber,
     PageSize: pageSize,
-    TotalCount: matching.length,
-    SecretList: { Secret: matching.slice(start, start + pageSize).map((record) => entryOf(record, fetchTags)) },
+    TotalCount: page.total,
+    SecretList: { Secret: page.items.map((record) => entryOf(record, fetchTags)) },
   };
 }

@@ -31,7 +31,7 @@ function tokenAt(offset: number): string {
 /** The secrets in scope: those `ResourceId.N` names in the order given (unknown ones skipped [inf]), else every secret of the region, oldest first. */
 function secretsInScope(params: Params, context: AlibabaContext): SecretRecord[] {
   const ids = resourceIds(params);
-  if (ids.length === 0) return context.engine.list(context.ns);
+  if (ids.length === 0) return context.secrets.list(context.ns);
   const found = new Map<string, SecretRecord>();
   for (const id of ids) {
     const record = findSecret(context, id);

@@ -1,4 +1,3 @@
-import { addVersion, findVersion, sameValue } from '../../../src/core/versions.js';
 import type { AlibabaContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
@@ -36,15 +35,6 @@ export async function PutSecretValue(params: Params, context: AlibabaContext): P
   const versionId = params.required('VersionId');
   const value = valueOf(params);
   const stages = versionStagesOf(params);
-  const existing = findVersion(record, versionId);
-  if (existing) {
-    if (!sameValue(existing.value, value)) throw ERRORS.exists();
-    return { SecretName: record.name, VersionId: existing.id, VersionStages: stagesOf(existing) };
-  }
-  const policy = context.engine.policyFor(record.namespace.cloud);
-  const { record: updated, result: version } = await context.engine.update(record, (draft, now) => {
-    draft.changedAt = now;
-    return addVersion(draft, policy, { id: versionId, value, labels: stages, now });
-  });
+  const { record: updated, version } = await context.secrets.putValue(record, { versionId, value, labels: stages });
   return { SecretName: updated.name, VersionId: version.id, VersionStages: stagesOf(version) };
 }

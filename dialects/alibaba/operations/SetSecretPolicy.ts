@@ -15,7 +15,7 @@ export async function SetSecretPolicy(params: Params, context: AlibabaContext): 
   if (typeof document !== 'object' || document === null || Array.isArray(document)) throw ERRORS.invalid('Policy', 'It must be a JSON object.');
   // [inf] A secret pending deletion takes no new policy (Rejected.ResourceInDeleteWindow, as for other writes).
   const record = requireLiveSecret(context, params.required('SecretName'));
-  await context.engine.update(record, (draft) => {
+  await context.secrets.update(record, (draft) => {
     draft.resourcePolicy = policy;
   });
   return {};

@@ -1,7 +1,9 @@
 import type { AlibabaContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
-import { mergeTags, requireResourceSecrets, structTags, updateTags } from '../tags.js';
+import { mergeTags } from '../../../src/core/tags.js';
+import { alibabaPolicy } from '../policy.js';
+import { requireResourceSecrets, structTags } from '../tags.js';
 
 /** TagResources: adds the `Tag.N` tags to every secret `ResourceId.N` names; all or none. */
 export async function TagResources(params: Params, context: AlibabaContext): Promise<object> {
@@ -9,7 +11,7 @@ export async function TagResources(params: Params, context: AlibabaContext): Pro
   if (added.length === 0) throw ERRORS.missing('Tag');
   const secrets = requireResourceSecrets(params, context);
   // Every secret is checked against the tag cap before any changes, so a refusal leaves all untouched.
-  for (const record of secrets) mergeTags(record.tags, added);
-  for (const record of secrets) await updateTags(context, record, (tags) => mergeTags(tags, added));
+  for (const record of secrets) mergeTags(record.tags, added, alibabaPolicy);
+  for (const record of secrets) await context.secrets.tag(record, added);
   return {};
 }

@@ -1,7 +1,7 @@
 import type { AlibabaContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
-import { requireTaggedSecret, updateTags } from '../tags.js';
+import { requireTaggedSecret } from '../tags.js';
 
 /** Reads `TagKeys`, a JSON array of 1–128-character keys. */
 function tagKeysOf(params: Params): string[] {
@@ -16,6 +16,6 @@ function tagKeysOf(params: Params): string[] {
 export async function UntagResource(params: Params, context: AlibabaContext): Promise<object> {
   const keys = tagKeysOf(params);
   const record = requireTaggedSecret(params, context);
-  await updateTags(context, record, (tags) => tags.filter((tag) => !keys.includes(tag.key)));
+  await context.secrets.untag(record, keys);
   return {};
 }

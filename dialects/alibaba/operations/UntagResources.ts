@@ -1,7 +1,7 @@
 import type { AlibabaContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
-import { MAX_TAGS, requireResourceSecrets, updateTags } from '../tags.js';
+import { MAX_TAGS, requireResourceSecrets } from '../tags.js';
 
 /** Reads the distinct `TagKey.N` keys: at most 20, none with a reserved prefix. */
 function tagKeysOf(params: Params): string[] {
@@ -20,6 +20,6 @@ export async function UntagResources(params: Params, context: AlibabaContext): P
   // [inf] Neither keys nor All=true names nothing to remove: answered as the missing TagKey.
   if (keys.length === 0 && !all) throw ERRORS.missing('TagKey');
   const secrets = requireResourceSecrets(params, context);
-  for (const record of secrets) await updateTags(context, record, (tags) => (all ? [] : tags.filter((tag) => !keys.includes(tag.key))));
+  for (const record of secrets) await context.secrets.untag(record, all ? 'all' : keys);
   return {};
 }

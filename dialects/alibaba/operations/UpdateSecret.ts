@@ -46,11 +46,11 @@ export async function UpdateSecret(params: Params, context: AlibabaContext): Pro
   // CustomData belongs to the ExtendedConfig that only managed secrets have [doc].
   if (customData && secretTypeOf(record) === 'Generic') throw ERRORS.invalid(CUSTOM_DATA, 'Generic secrets have no ExtendedConfig.');
   if (description === undefined && customData === undefined) return { SecretName: record.name };
-  const { record: updated } = await context.engine.update(record, (draft, now) => {
+  const { record: updated } = await context.secrets.update(record, (draft, now) => {
     // [inf] An empty Description clears the description rather than storing an empty one.
     if (description === '') delete draft.description;
     else if (description !== undefined) draft.description = description;
-    if (customData) draft.attributes.extendedConfig = withCustomData(draft.attributes.extendedConfig, customData);
+    if (customData && draft.alibaba) draft.alibaba.extendedConfig = withCustomData(draft.alibaba.extendedConfig, customData);
     draft.changedAt = now;
   });
   return { SecretName: updated.name };

@@ -1,5 +1,5 @@
 import type { AlibabaContext } from '../context.js';
-import { applyRotationPolicy, rotationPolicy } from '../managed.js';
+import { rotationPolicy } from '../managed.js';
 import type { Params } from '../params.js';
 import { assertManaged, requireLiveSecret } from '../secrets.js';
 
@@ -12,8 +12,9 @@ export async function UpdateSecretRotationPolicy(params: Params, context: Alibab
   const enabled = params.bool('EnableAutomaticRotation', false);
   const record = requireLiveSecret(context, params.required('SecretName'));
   assertManaged(record, 'UpdateSecretRotationPolicy');
-  const { record: updated } = await context.engine.update(record, (draft, now) => {
-    applyRotationPolicy(draft.attributes, rotationPolicy(enabled, params.get('RotationInterval'), now));
+  const { record: updated } = await context.secrets.update(record, (draft, now) => {
+    // The last rotation time outlives a change of policy.
+    draft.rotation = { ...rotationPolicy(enabled, params.get('RotationInterval'), now), lastAt: draft.rotation?.lastAt };
     draft.changedAt = now;
   });
   return { SecretName: updated.name };

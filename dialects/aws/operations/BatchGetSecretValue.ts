@@ -1,12 +1,13 @@
 import type { SecretRecord } from '../../../src/core/model.js';
 import type { AwsContext } from '../context.js';
 import { recordAccess, selectVersion } from '../access.js';
-import { AwsError } from '../envelope.js';
+import { isCoreError } from '../../../src/core/errors.js';
+import { AWS_CORE_ERRORS, AwsError } from '../envelope.js';
 import { MESSAGES } from '../messages.js';
 import { paginate } from '../paging.js';
 import { secretValueOf } from '../render.js';
 import { assertNotDeleted, requireSecret } from '../secrets.js';
-import { secretMatches, toFilters } from './ListSecrets.js';
+import { secretMatches, toFilters } from '../listFilters.js';
 
 interface BatchGetSecretValueInput {
   SecretIdList?: string[];
@@ -21,10 +22,11 @@ async function currentValue(context: AwsContext, secretId: string, find: () => S
   try {
     const record = find();
     assertNotDeleted(record);
-    const version = selectVersion(record);
+    const version = selectVersion(context, record);
     recordAccess(context, record, version);
     return { value: secretValueOf(record, version) };
-  } catch (error) {
+  } catch (thrown) {
+    const error = isCoreError(thrown) ? AWS_CORE_ERRORS[thrown.reason](thrown) : thrown;
     if (!(error instanceof AwsError) || error.status >= 500) throw error;
     return { error: { SecretId: secretId, ErrorCode: error.code, Message: error.message } };
   }
@@ -42,7 +44,7 @@ export async function BatchGetSecretValue(input: BatchGetSecretValueInput, conte
     for (const id of input.SecretIdList!) outcomes.push(await currentValue(context, id, () => requireSecret(context, id)));
   } else {
     const filters = toFilters(input.Filters);
-    const matching = context.engine.list(context.ns).filter((record) => !record.deletion && secretMatches(record, filters));
+    const matching = context.secrets.list(context.ns).filter((record) => !record.deletion && secretMatches(record, filters));
     const page = paginate(matching, input.MaxResults, input.NextToken, 20);
     nextToken = page.nextToken;
     outcomes = [];

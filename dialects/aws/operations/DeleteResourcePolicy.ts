@@ -4,7 +4,7 @@ import { requireWritableSecret } from '../secrets.js';
 /** DeleteResourcePolicy: removes the policy; succeeds when there was none. */
 export async function DeleteResourcePolicy(input: { SecretId: string }, context: AwsContext): Promise<object> {
   const record = requireWritableSecret(context, input.SecretId);
-  const { record: updated } = await context.engine.update(record, (draft, now) => {
+  const { record: updated } = await context.secrets.update(record, (draft, now) => {
     if (draft.resourcePolicy === undefined) return;
     delete draft.resourcePolicy;
     draft.changedAt = now;

@@ -1,7 +1,7 @@
 import type { AwsContext } from '../context.js';
 import { AwsError } from '../envelope.js';
 import { MESSAGES } from '../messages.js';
-import { generatePassword } from '../randomPassword.js';
+import { generatePassword } from '../../../src/core/randomPassword.js';
 
 interface GetRandomPasswordInput {
   PasswordLength?: number;

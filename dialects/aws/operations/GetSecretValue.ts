@@ -13,7 +13,7 @@ interface GetSecretValueInput {
 export async function GetSecretValue(input: GetSecretValueInput, context: AwsContext): Promise<object> {
   const record = requireSecret(context, input.SecretId);
   assertNotDeleted(record);
-  const version = selectVersion(record, input.VersionId, input.VersionStage);
+  const version = selectVersion(context, record, input.VersionId, input.VersionStage);
   recordAccess(context, record, version);
   return secretValueOf(record, version);
 }

@@ -1,8 +1,8 @@
 import type { SecretRecord } from '../../../src/core/model.js';
 import type { AwsContext } from '../context.js';
-import { matchesFilters, type SecretsFilter } from '../listFilters.js';
+import { secretMatches, toFilters } from '../listFilters.js';
 import { paginate } from '../paging.js';
-import { primaryRegionOf, secretMetadata, versionsToStages } from '../render.js';
+import { secretMetadata, versionsToStages } from '../render.js';
 
 interface ListSecretsInput {
   IncludePlannedDeletion?: boolean;
@@ -11,25 +11,6 @@ interface ListSecretsInput {
   Filters?: Array<{ Key?: string; Values?: string[] }>;
   SortOrder?: 'asc' | 'desc';
   SortBy?: 'created-date' | 'last-accessed-date' | 'last-changed-date' | 'name';
-}
-
-/** The filters of a request in the shape the matcher takes. */
-export function toFilters(filters: ListSecretsInput['Filters']): SecretsFilter[] {
-  return (filters ?? []).map((filter) => ({ Key: filter.Key ?? '', Values: filter.Values ?? [] }));
-}
-
-/** Whether a secret passes ListSecrets-style filters. */
-export function secretMatches(record: SecretRecord, filters: SecretsFilter[]): boolean {
-  return matchesFilters(
-    {
-      name: record.name,
-      description: record.description,
-      tags: record.tags ?? [],
-      primaryRegion: primaryRegionOf(record),
-      owningService: record.attributes.owningService as string | undefined,
-    },
-    filters,
-  );
 }
 
 const SORT_KEYS: Record<NonNullable<ListSecretsInput['SortBy']>, (record: SecretRecord) => number | string> = {
@@ -44,7 +25,7 @@ export async function ListSecrets(input: ListSecretsInput, context: AwsContext):
   const filters = toFilters(input.Filters);
   const sortKey = SORT_KEYS[input.SortBy ?? 'created-date'];
   const direction = input.SortOrder === 'desc' ? -1 : 1;
-  const secrets = context.engine
+  const secrets = context.secrets
     .list(context.ns)
     .filter((record) => (input.IncludePlannedDeletion || !record.deletion) && (filters.length === 0 || secretMatches(record, filters)))
     // The engine lists in creation order, so the default sort is one linear pass of the (Tim)sort.

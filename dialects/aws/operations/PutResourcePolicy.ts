@@ -15,7 +15,7 @@ export async function PutResourcePolicy(input: PutResourcePolicyInput, context: 
   const record = requireWritableSecret(context, input.SecretId);
   const document = parsePolicy(input.ResourcePolicy);
   if (input.BlockPublicPolicy && grantsPublicAccess(document)) throw new AwsError('PublicPolicyException', MESSAGES.publicPolicy);
-  const { record: updated } = await context.engine.update(record, (draft, now) => {
+  const { record: updated } = await context.secrets.update(record, (draft, now) => {
     draft.resourcePolicy = input.ResourcePolicy;
     draft.changedAt = now;
   });

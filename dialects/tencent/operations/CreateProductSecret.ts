@@ -3,8 +3,9 @@ import { commonSecretFields, type CommonCreateInput } from '../creation.js';
 import { parseDateTime } from '../dateTime.js';
 import { ERRORS } from '../errors.js';
 import { newFlowId, startFlow } from '../flows.js';
-import { applyRotationSettings, DEFAULT_FREQUENCY_DAYS, newCredentials, rotatedVersionId } from '../rotation.js';
-import { PRODUCTS_BY_SECRET_TYPE } from './DescribeSupportedProducts.js';
+import type { TencentState } from '../../../src/core/vendorState.js';
+import { DEFAULT_FREQUENCY_DAYS, newCredentials, rotatedVersionId, rotationSchedule } from '../rotation.js';
+import { PRODUCTS_BY_SECRET_TYPE } from '../products.js';
 
 interface Privilege {
   PrivilegeName: string;
@@ -69,26 +70,27 @@ export async function CreateProductSecret(input: CreateProductSecretInput, conte
   const common = commonSecretFields(context, input);
   const flowId = newFlowId(context);
   // The engine stamps the record with its own reading of the clock; with a real clock the two differ by microseconds.
-  const now = context.engine.now();
-  const attributes = {
-    ...common.attributes,
+  const now = context.secrets.now();
+  const tencent: TencentState = {
+    ...common.tencent,
     secretType,
     productName: input.ProductName,
     instanceId: input.InstanceID,
     userNamePrefix: input.UserNamePrefix,
-    domains: JSON.stringify(input.Domains),
-    privileges: JSON.stringify(input.PrivilegesList),
+    domains: input.Domains,
+    privileges: input.PrivilegesList,
     accountRemark: input.AccountRemark ?? '',
     accountType: input.AccountType ?? '',
     status: 'Creating',
   };
   const frequencyDays = input.RotationFrequency ?? DEFAULT_FREQUENCY_DAYS;
-  applyRotationSettings(attributes, { enabled: enableRotation, frequencyDays, beginTime: input.RotationBeginTime }, now);
-  startFlow(attributes, flowId, 'create', now);
-  const record = await context.engine.create(context.ns, {
+  const rotation = rotationSchedule({ enabled: enableRotation, frequencyDays, beginTime: input.RotationBeginTime }, undefined, now);
+  startFlow(tencent, flowId, 'create', now);
+  const record = await context.secrets.create(context.ns, {
     ...common,
-    attributes,
-    firstVersion: { id: rotatedVersionId(now), value: newCredentials(context, input.UserNamePrefix), labels: [] },
+    tencent,
+    rotation,
+    firstVersion: { id: rotatedVersionId(now), value: newCredentials(context.secrets.ids, input.UserNamePrefix), labels: [] },
   });
   // TagCode 0: tags bound without trouble; TagMsg as in the CreateProductSecret example [CLI example].
   return { SecretName: record.name, TagCode: 0, TagMsg: 'success', FlowID: flowId };

@@ -23,12 +23,12 @@ export async function CreateSSHKeyPairSecret(input: CreateSSHKeyPairSecretInput,
   const common = commonSecretFields(context, input);
   const sshKeyId = newSshKeyId(context);
   const sshKeyName = input.SSHKeyName ?? sshKeyId.replace('-', '_');
-  const taken = context.engine.list(context.ns).some((record) => record.attributes.secretType === SSH_KEY_PAIR && record.attributes.resourceName === sshKeyName);
+  const taken = context.secrets.list(context.ns).some((record) => record.tencent?.secretType === SSH_KEY_PAIR && record.tencent.resourceName === sshKeyName);
   if (taken) throw ERRORS.invalidValue('SSHKeyName', 'an SSH key pair with this name already exists.', '同名 SSH 密钥对已存在。');
   const keyPair = await newSshKeyPair(sshKeyId);
-  const record = await context.engine.create(context.ns, {
+  const record = await context.secrets.create(context.ns, {
     ...common,
-    attributes: { ...common.attributes, secretType: SSH_KEY_PAIR, productName: 'Cvm', sshKeyId, resourceName: sshKeyName, projectId: input.ProjectId },
+    tencent: { ...common.tencent, secretType: SSH_KEY_PAIR, productName: 'Cvm', sshKeyId, resourceName: sshKeyName, projectId: input.ProjectId },
     firstVersion: { id: DEFAULT_VERSION_ID, value: { type: 'string', data: JSON.stringify(keyPair) }, labels: [] },
   });
   // TagCode 0 and TagMsg "ok": tags were bound without trouble [SDK].

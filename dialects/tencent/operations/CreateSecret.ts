@@ -18,9 +18,9 @@ export async function CreateSecret(input: CreateSecretInput, context: TencentCon
   const value = readValue(input);
   const common = commonSecretFields(context, input);
   const versionId = input.VersionId ?? DEFAULT_VERSION_ID;
-  const record = await context.engine.create(context.ns, {
+  const record = await context.secrets.create(context.ns, {
     ...common,
-    attributes: { ...common.attributes, secretType: 0, additionalConfig: input.AdditionalConfig ?? '' },
+    tencent: { ...common.tencent, additionalConfig: input.AdditionalConfig ?? '' },
     firstVersion: { id: versionId, value },
   });
   // TagCode 0 and TagMsg "ok": tags were bound without trouble [SDK].

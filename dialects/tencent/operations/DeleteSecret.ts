@@ -1,5 +1,6 @@
 import type { TencentContext } from '../context.js';
 import { ERRORS } from '../errors.js';
+import { tencentPolicy } from '../policy.js';
 import { unixSeconds } from '../render.js';
 import { requireSecret, statusOf } from '../secrets.js';
 
@@ -10,7 +11,6 @@ interface DeleteSecretInput {
   DeleteMode?: number;
 }
 
-const DAY_MS = 86_400_000;
 /** SecretType of SSH key pair secrets. */
 const SSH_KEY_PAIR = 2;
 
@@ -20,25 +20,18 @@ const SSH_KEY_PAIR = 2;
  * database account to clean up here.
  */
 export async function DeleteSecret(input: DeleteSecretInput, context: TencentContext): Promise<object> {
-  const days = input.RecoveryWindowInDays ?? 0;
+  const days = input.RecoveryWindowInDays ?? tencentPolicy.deletion.defaultWindowDays;
   const record = requireSecret(context, input.SecretName);
   // SSH key pair secrets may only be deleted at once [SDK docs].
-  if (days > 0 && record.attributes.secretType === SSH_KEY_PAIR) {
+  if (days > 0 && record.tencent?.secretType === SSH_KEY_PAIR) {
     throw ERRORS.invalidValue('RecoveryWindowInDays', 'SSH key pair secrets can only be deleted immediately (0).', 'SSH 密钥对凭据只能立即删除（0）。');
   }
-  const status = statusOf(record);
-  if (status === 'PendingDelete') throw ERRORS.alreadyPendingDelete();
+  // Checked first: a secret pending deletion is neither Enabled nor deleted again (the policy refuses it).
+  if (record.deletion) throw ERRORS.alreadyPendingDelete();
   // An enabled secret must be disabled before it can be deleted [docs].
-  if (status === 'Enabled') throw ERRORS.deleteWhileEnabled();
-  if (days === 0) {
-    await context.engine.purge(record);
-    // DeleteTime of an immediate deletion: the time it happened [guess].
-    return { SecretName: record.name, DeleteTime: unixSeconds(context.engine.now()), FlowID: 0 };
-  }
-  const { record: updated } = await context.engine.update(record, (draft, now) => {
-    draft.deletion = { requestedAt: now, purgeAt: now + days * DAY_MS };
-    draft.changedAt = now;
-  });
+  if (statusOf(record) === 'Enabled') throw ERRORS.deleteWhileEnabled();
+  // A window of 0 deletes at once, DeleteTime then being the time it happened [guess].
+  const { record: deleted, purgeAt } = await context.secrets.scheduleDeletion(record, { windowDays: days });
   // FlowID is the id of an asynchronous task; user-defined secrets have none [guess: 0].
-  return { SecretName: updated.name, DeleteTime: unixSeconds(updated.deletion!.purgeAt), FlowID: 0 };
+  return { SecretName: deleted.name, DeleteTime: unixSeconds(purgeAt), FlowID: 0 };
 }

@@ -1,4 +1,3 @@
-import { deleteVersion } from '../../../src/core/versions.js';
 import type { TencentContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import { isUserDefined, requireSecret } from '../secrets.js';
@@ -13,9 +12,6 @@ export async function DeleteSecretVersion(input: DeleteSecretVersionInput, conte
   const record = requireSecret(context, input.SecretName);
   // Product secrets' versions belong to their rotation [docs]; FailedOperation is the only fitting listed code [guess].
   if (!isUserDefined(record)) throw ERRORS.failedOperation('Versions of this secret type cannot be deleted.', '该类型凭据的版本不能删除。');
-  await context.engine.update(record, (draft, now) => {
-    deleteVersion(draft, input.VersionId);
-    draft.changedAt = now;
-  });
+  await context.secrets.deleteVersion(record, input.VersionId);
   return { SecretName: record.name, VersionId: input.VersionId };
 }

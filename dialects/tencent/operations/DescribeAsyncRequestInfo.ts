@@ -1,7 +1,6 @@
 import type { TencentContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import { findFlow, taskStatusOf } from '../flows.js';
-import { rotateIfDue } from '../rotation.js';
 
 interface DescribeAsyncRequestInfoInput {
   FlowID: number;
@@ -18,7 +17,7 @@ const DESCRIPTIONS = { 0: 'task is processing', 1: 'task succeeded' } as const;
 export async function DescribeAsyncRequestInfo(input: DescribeAsyncRequestInfoInput, context: TencentContext): Promise<object> {
   const found = findFlow(context, input.FlowID);
   if (!found) throw ERRORS.flowNotFound();
-  await rotateIfDue(context, found.record);
-  const status = taskStatusOf(found.flow, context.engine.now());
+  await context.secrets.settled(found.record);
+  const status = taskStatusOf(found.flow, context.secrets.now());
   return { TaskStatus: status, Description: DESCRIPTIONS[status] };
 }

@@ -1,6 +1,6 @@
 import type { TencentContext } from '../context.js';
 import { formatDateTime } from '../dateTime.js';
-import { currentVersion, DEFAULT_FREQUENCY_DAYS, nextRotationAt, requireRotatedSecret } from '../rotation.js';
+import { currentVersion, frequencyDaysOf, nextRotationAt, requireRotatedSecret } from '../rotation.js';
 
 interface DescribeRotationDetailInput {
   SecretName: string;
@@ -16,8 +16,8 @@ export async function DescribeRotationDetail(input: DescribeRotationDetailInput,
   const latest = currentVersion(record);
   const next = nextRotationAt(record);
   return {
-    EnableRotation: record.attributes.rotationEnabled === true,
-    Frequency: Number(record.attributes.rotationFrequency ?? DEFAULT_FREQUENCY_DAYS),
+    EnableRotation: record.rotation?.enabled === true,
+    Frequency: frequencyDaysOf(record.rotation),
     LatestRotateTime: latest ? formatDateTime(latest.createdAt) : '',
     NextRotateBeginTime: next === undefined ? '' : formatDateTime(next),
   };

@@ -29,7 +29,7 @@ function accountNameOf(version: SecretVersion): string {
 export async function DescribeRotationHistory(input: DescribeRotationHistoryInput, context: TencentContext): Promise<object> {
   const record = await requireRotatedSecret(context, input.SecretName);
   const versions = record.versions.slice(-MAX_SHOWN);
-  const hosts = typeof record.attributes.domains === 'string' ? (JSON.parse(record.attributes.domains) as string[]) : [];
+  const hosts = record.tencent?.domains ?? [];
   return {
     VersionIDs: versions.map((version) => version.id),
     TotalCount: versions.length,

@@ -1,7 +1,7 @@
 import type { TencentContext } from '../context.js';
 import { formatDateTime } from '../dateTime.js';
 import { describeMembers } from '../render.js';
-import { isRotatedSecret, nextRotationAt, rotateIfDue } from '../rotation.js';
+import { isRotatedSecret, nextRotationAt } from '../rotation.js';
 import { requireSecret } from '../secrets.js';
 
 interface DescribeSecretInput {
@@ -10,7 +10,7 @@ interface DescribeSecretInput {
 
 /** DescribeSecret: a secret's metadata, in any status (PendingDelete shows its DeleteTime). */
 export async function DescribeSecret(input: DescribeSecretInput, context: TencentContext): Promise<object> {
-  const record = await rotateIfDue(context, requireSecret(context, input.SecretName));
+  const record = await context.secrets.settled(requireSecret(context, input.SecretName));
   if (!isRotatedSecret(record)) return describeMembers(record);
   // Rotated (product) secrets also report when they rotate next, as a "YYYY-MM-DD hh:mm:ss" string [SDK].
   const next = nextRotationAt(record);

@@ -20,8 +20,8 @@ function locate(input: GetSSHKeyPairValueInput, context: TencentContext): Secret
   if (input.SecretName === undefined && input.SSHKeyId === undefined) throw ERRORS.missingParameter('SecretName');
   const record = input.SecretName !== undefined ? requireSecret(context, input.SecretName) : findBySshKeyId(context, input.SSHKeyId!);
   if (!record) throw ERRORS.sshKeyNotFound();
-  if (record.attributes.secretType !== 2) throw ERRORS.notSshKeySecret();
-  if (input.SSHKeyId !== undefined && record.attributes.sshKeyId !== input.SSHKeyId) throw ERRORS.sshKeyNotFound();
+  if (record.tencent?.secretType !== 2) throw ERRORS.notSshKeySecret();
+  if (input.SSHKeyId !== undefined && record.tencent.sshKeyId !== input.SSHKeyId) throw ERRORS.sshKeyNotFound();
   return record;
 }
 
@@ -32,11 +32,11 @@ export async function GetSSHKeyPairValue(input: GetSSHKeyPairValueInput, context
   if (value?.type !== 'string') throw ERRORS.internal();
   const keyPair = JSON.parse(value.data) as SshKeyPair;
   return {
-    SSHKeyID: String(record.attributes.sshKeyId),
+    SSHKeyID: String(record.tencent?.sshKeyId),
     PublicKey: keyPair.PublicKey,
     PrivateKey: keyPair.PrivateKey,
-    ProjectID: Number(record.attributes.projectId ?? 0),
+    ProjectID: record.tencent?.projectId ?? 0,
     SSHKeyDescription: SSH_KEY_DESCRIPTION,
-    SSHKeyName: String(record.attributes.resourceName ?? ''),
+    SSHKeyName: record.tencent?.resourceName ?? '',
   };
 }

@@ -3,7 +3,7 @@ import type { TencentContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import { DEFAULT_VERSION_ID } from '../policy.js';
 import { valueMembers } from '../render.js';
-import { currentVersion, isRotatedSecret, rotateIfDue } from '../rotation.js';
+import { currentVersion, isRotatedSecret } from '../rotation.js';
 import { requireReadableSecret, requireSecret } from '../secrets.js';
 
 interface GetSecretValueInput {
@@ -18,7 +18,7 @@ interface GetSecretValueInput {
  * secrets `SSM_Current` names the live (newest rotated) version [docs]; a due rotation happens first.
  */
 export async function GetSecretValue(input: GetSecretValueInput, context: TencentContext): Promise<object> {
-  await rotateIfDue(context, requireSecret(context, input.SecretName));
+  await context.secrets.settled(requireSecret(context, input.SecretName));
   const record = requireReadableSecret(context, input.SecretName);
   const aliased = isRotatedSecret(record) && input.VersionId === DEFAULT_VERSION_ID;
   // The answer echoes the VersionId asked for, SSM_Current included [guess].

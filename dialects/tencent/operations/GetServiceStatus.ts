@@ -20,7 +20,7 @@ export async function GetServiceStatus(_input: object, context: TencentContext):
     PayModel: 'Postpaid_SSM', // [guess]
     RenewFlag: 0, // [guess] 0 = manual renewal, the API's default
     ResourceId: '', // [guess]
-    TotalCount: context.engine.list(context.ns).length,
+    TotalCount: context.secrets.list(context.ns).length,
     ResourceRegion: 0, // [guess]
   };
 }

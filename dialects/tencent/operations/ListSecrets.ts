@@ -1,7 +1,8 @@
 import type { SecretRecord } from '../../../src/core/model.js';
 import type { TencentContext } from '../context.js';
-import { describeMembers } from '../render.js';
-import { rotateIfDue } from '../rotation.js';
+import { formatDateTime } from '../dateTime.js';
+import { describeMembers, unixSeconds } from '../render.js';
+import { nextRotationAt } from '../rotation.js';
 
 interface TagFilter {
   TagKey: string;
@@ -30,8 +31,8 @@ const STATUS_BY_STATE: Record<number, string> = { 1: 'Enabled', 2: 'Disabled', 3
 /** A secret's entry in SecretMetadatas, in the SDK's member order. */
 function secretMetadata(record: SecretRecord): Record<string, unknown> {
   const members = describeMembers(record);
-  const rotationBegin = record.attributes.rotationBeginTime;
-  const nextRotation = record.attributes.nextRotationTime;
+  const rotationBegin = record.rotation?.anchorAt;
+  const nextRotation = nextRotationAt(record);
   return {
     SecretName: members.SecretName,
     Description: members.Description,
@@ -45,7 +46,7 @@ function secretMetadata(record: SecretRecord): Record<string, unknown> {
     // ListSecrets reports rotation as 1/0 where DescribeSecret has a bool [SDK].
     RotationStatus: members.RotationStatus ? 1 : 0,
     // Unix seconds here, a string in DescribeSecret; 0 for a secret that does not rotate [guess].
-    NextRotationTime: typeof nextRotation === 'number' ? nextRotation : 0,
+    NextRotationTime: nextRotation === undefined ? 0 : unixSeconds(nextRotation),
     SecretType: members.SecretType,
     ProductName: members.ProductName,
     ResourceName: members.ResourceName,
@@ -55,7 +56,7 @@ function secretMetadata(record: SecretRecord): Record<string, unknown> {
     RotationFrequency: members.RotationFrequency,
     ResourceID: members.ResourceID,
     // `YYYY-MM-DD hh:mm:ss` for rotated secrets, "" otherwise [guess].
-    RotationBeginTime: typeof rotationBegin === 'string' ? rotationBegin : '',
+    RotationBeginTime: rotationBegin === undefined ? '' : formatDateTime(rotationBegin),
     EncryptType: members.EncryptType,
     EncryptSwitching: members.EncryptSwitching,
     CreateUinString: members.CreateUinString,
@@ -96,7 +97,7 @@ function matches(record: SecretRecord, entry: Record<string, unknown>, input: Li
 export async function ListSecrets(input: ListSecretsInput, context: TencentContext): Promise<object> {
   // Creation order breaks ties between equal CreateTimes, reversed with the order [guess].
   // Product secrets finish creating and rotate on the emulator clock; listing shows them as they now are.
-  const current = await Promise.all(context.engine.list(context.ns).map((record) => rotateIfDue(context, record)));
+  const current = await Promise.all(context.secrets.list(context.ns).map((record) => context.secrets.settled(record)));
   const oldestFirst = current
     .map((record, sequence) => ({ record, sequence }))
     .sort((a, b) => a.record.createdAt - b.record.createdAt || a.sequence - b.sequence)

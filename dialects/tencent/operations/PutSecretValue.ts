@@ -1,4 +1,3 @@
-import { addVersion } from '../../../src/core/versions.js';
 import type { TencentContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import { isUserDefined, requireWritableSecret } from '../secrets.js';
@@ -11,18 +10,13 @@ interface PutSecretValueInput extends ValueInput {
 
 /**
  * PutSecretValue: a new version under a new id, on an Enabled or Disabled user-defined secret.
- * An id in use is ResourceInUse.VersionIdExists; an 11th version is LimitExceeded (core cap).
+ * An id in use is ResourceInUse.VersionIdExists; an 11th version is LimitExceeded (SSM's policy).
  */
 export async function PutSecretValue(input: PutSecretValueInput, context: TencentContext): Promise<object> {
   const record = requireWritableSecret(context, input.SecretName);
   // Product secrets are written by their rotation only [SDK error list].
   if (!isUserDefined(record)) throw ERRORS.autoRotatedResource();
   const value = readValue(input);
-  const policy = context.engine.policyFor('tencent');
-  await context.engine.update(record, (draft, now) => {
-    // SSM versions carry no stage labels.
-    addVersion(draft, policy, { id: input.VersionId, value, labels: [], now });
-    draft.changedAt = now;
-  });
+  await context.secrets.putValue(record, { versionId: input.VersionId, value, labels: [] });
   return { SecretName: record.name, VersionId: input.VersionId };
 }

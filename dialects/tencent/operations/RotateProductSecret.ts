@@ -3,7 +3,7 @@ import type { SecretRecord } from '../../../src/core/model.js';
 import type { TencentContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import { newFlowId, runningFlow, startFlow } from '../flows.js';
-import { addRotatedVersion, requireRotatedSecret, rotatedVersionId } from '../rotation.js';
+import { requireRotatedSecret, rotatedVersionId } from '../rotation.js';
 import { requireReadableSecret } from '../secrets.js';
 
 interface RotateProductSecretInput {
@@ -24,13 +24,13 @@ export async function RotateProductSecret(input: RotateProductSecretInput, conte
   await requireRotatedSecret(context, input.SecretName);
   // Only Enabled secrets rotate [SDK docs]: PendingDelete, Creating and Disabled are refused as reads are.
   const record = requireReadableSecret(context, input.SecretName);
-  checkNotRotating(record, context.engine.now());
+  checkNotRotating(record, context.secrets.now());
   const flowId = newFlowId(context);
-  await context.engine.update(record, (draft, now) => {
-    checkNotRotating(draft, now);
-    addRotatedVersion(draft, context, now);
-    startFlow(draft.attributes, flowId, 'rotate', now);
-    draft.changedAt = now;
+  await context.secrets.rotate(record, {
+    alsoChange: (draft, now) => {
+      checkNotRotating(draft, now);
+      startFlow(draft.tencent!, flowId, 'rotate', now);
+    },
   });
   return { FlowID: flowId };
 }

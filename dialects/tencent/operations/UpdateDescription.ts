@@ -11,7 +11,7 @@ interface UpdateDescriptionInput {
 export async function UpdateDescription(input: UpdateDescriptionInput, context: TencentContext): Promise<object> {
   checkDescription(input.Description);
   const record = requireWritableSecret(context, input.SecretName);
-  await context.engine.update(record, (draft, now) => {
+  await context.secrets.update(record, (draft, now) => {
     draft.description = input.Description;
     draft.changedAt = now;
   });

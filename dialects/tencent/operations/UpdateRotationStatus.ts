@@ -1,7 +1,7 @@
 import type { TencentContext } from '../context.js';
 import { formatDateTime, parseDateTime } from '../dateTime.js';
 import { ERRORS } from '../errors.js';
-import { applyRotationSettings, DEFAULT_FREQUENCY_DAYS, requireRotatedSecret } from '../rotation.js';
+import { frequencyDaysOf, requireRotatedSecret, rotationSchedule } from '../rotation.js';
 import { requireWritableSecret, statusOf } from '../secrets.js';
 
 interface UpdateRotationStatusInput {
@@ -24,10 +24,10 @@ export async function UpdateRotationStatus(input: UpdateRotationStatusInput, con
   if (input.RotationBeginTime !== undefined && parseDateTime(input.RotationBeginTime) === undefined) {
     throw ERRORS.invalidValue('RotationBeginTime', 'it must be a real date and time formatted YYYY-MM-DD hh:mm:ss.', '须为 YYYY-MM-DD hh:mm:ss 格式的有效时间。');
   }
-  await context.engine.update(record, (draft, now) => {
+  await context.secrets.update(record, (draft, now) => {
     const beginTime = input.RotationBeginTime ?? (input.EnableRotation ? formatDateTime(now) : undefined);
-    const frequencyDays = input.Frequency ?? Number(draft.attributes.rotationFrequency ?? DEFAULT_FREQUENCY_DAYS);
-    applyRotationSettings(draft.attributes, { enabled: input.EnableRotation, frequencyDays, beginTime }, now);
+    const frequencyDays = input.Frequency ?? frequencyDaysOf(draft.rotation);
+    draft.rotation = rotationSchedule({ enabled: input.EnableRotation, frequencyDays, beginTime }, draft.rotation, now);
     draft.changedAt = now;
   });
   return {};

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseStringPromise } from 'xml2js';
 import { paramsOf, parseCall } from '../../../dialects/alibaba/envelope.js';
-import type { DialectRequest } from '../../../src/server/http.js';
+import type { DialectRequest } from '../../../src/dialect/contract.js';
 import { rawAlibaba } from '../../helpers/alibaba.js';
 import { STORES, useServer } from '../../helpers/server.js';
 

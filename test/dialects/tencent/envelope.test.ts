@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { actionOf, isTencentRequest, parseCall } from '../../../dialects/tencent/envelope.js';
-import type { DialectRequest } from '../../../src/server/http.js';
+import type { DialectRequest } from '../../../src/dialect/contract.js';
 import { rawTencent, TENCENT_FRAMINGS, tencentClient, tencentError } from '../../helpers/tencent.js';
 import { STORES, useServer } from '../../helpers/server.js';
 

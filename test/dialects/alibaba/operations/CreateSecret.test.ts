@@ -65,7 +65,7 @@ describe.each(STORES)('CreateSecret (%s store)', (kind) => {
           { key: 'team', value: 'db' },
         ],
         resourcePolicy: POLICY,
-        attributes: { secretType: 'Generic', dkmsInstanceId: 'kst-hzz1' },
+        alibaba: { secretType: 'Generic', dkmsInstanceId: 'kst-hzz1' },
       });
     });
 
@@ -195,7 +195,8 @@ describe.each(STORES)('CreateSecret (%s store)', (kind) => {
       expect(record.resourcePolicy).toBeUndefined();
       expect(record.kmsKeyId).toBeUndefined();
       expect(record.description).toBeUndefined();
-      expect(record.attributes).toEqual({ secretType: 'Generic' });
+      expect(record.alibaba).toEqual({ secretType: 'Generic' });
+      expect(record.rotation).toBeUndefined();
     });
 
     it.each([

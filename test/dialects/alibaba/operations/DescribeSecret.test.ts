@@ -95,10 +95,7 @@ describe.each(STORES)('DescribeSecret (%s store)', (kind) => {
   it('renders the rotation members and ExtendedConfig of a managed secret', async () => {
     const now = clock.now();
     await seedManagedSecret(server().polysecret.engine, 'rds/app', {
-      automaticRotation: 'Enabled',
-      rotationInterval: '604800s',
-      lastRotationAt: now - DAY_MS,
-      nextRotationAt: now + 6 * DAY_MS,
+      rotation: { enabled: true, intervalMs: 7 * DAY_MS, lastAt: now - DAY_MS, nextAt: now + 6 * DAY_MS },
       dkmsInstanceId: 'kst-9',
     });
     const described = (await rpc(url(), 'DescribeSecret', { SecretName: 'rds/app' })).json;
@@ -121,10 +118,7 @@ describe.each(STORES)('DescribeSecret (%s store)', (kind) => {
   it('rotates a managed secret whose automatic rotation is due before describing it', async () => {
     const now = clock.now();
     await seedManagedSecret(server().polysecret.engine, 'rds/due', {
-      automaticRotation: 'Enabled',
-      rotationInterval: '604800s',
-      lastRotationAt: now - 8 * DAY_MS,
-      nextRotationAt: now - DAY_MS,
+      rotation: { enabled: true, intervalMs: 7 * DAY_MS, lastAt: now - 8 * DAY_MS, nextAt: now - DAY_MS },
     });
     const described = (await rpc(url(), 'DescribeSecret', { SecretName: 'rds/due' })).json;
     expect(described).toMatchObject({ LastRotationDate: kmsTimeOf(now), UpdateTime: kmsTimeOf(now) });

@@ -104,11 +104,11 @@ describe.each(STORES)('UpdateSecret (%s store)', (kind) => {
     expect(await extendedConfig('rds/both')).toEqual({ ...SEEDED_CONFIG, CustomData: { a: '1', b: 'flat' } });
   });
 
-  it("stores CustomData in the record's extendedConfig attribute JSON", async () => {
+  it("stores CustomData in the record's ExtendedConfig JSON", async () => {
     await seedManagedSecret(server().polysecret.engine, 'rds/stored');
     await rpc(url(), 'UpdateSecret', { SecretName: 'rds/stored', 'ExtendedConfig.CustomData': '{"k":"v"}' });
     const record = server().polysecret.engine.get(TEST_NS, 'rds/stored')!;
-    expect(JSON.parse(record.attributes.extendedConfig as string)).toEqual({ ...SEEDED_CONFIG, CustomData: { k: 'v' } });
+    expect(JSON.parse(record.alibaba!.extendedConfig!)).toEqual({ ...SEEDED_CONFIG, CustomData: { k: 'v' } });
   });
 
   it.each([

@@ -70,19 +70,18 @@ describe.each(STORES)('Tencent CreateProductSecret (%s store)', (kind) => {
     const stored = storedSecret(server(), 'tagged')!;
     expect(stored.tags).toEqual([{ key: 'team', value: 'db' }]);
     expect(stored.kmsKeyId).toBe('key-1');
-    expect(stored.attributes).toMatchObject({
+    expect(stored.tencent).toMatchObject({
       secretType: 1,
       productName: 'Mysql',
       instanceId: 'cdb-1a2b3c4d',
       userNamePrefix: 'app',
-      domains: '["%","10.0.0.%"]',
+      domains: ['%', '10.0.0.%'],
       accountRemark: 'orders app',
       accountType: 'L3',
       encryptType: 1,
       status: 'Creating',
-      rotationEnabled: false,
-      rotationFrequency: 1,
     });
+    expect(stored.rotation).toMatchObject({ enabled: false, intervalMs: 86_400_000 });
   });
 
   it('makes a Redis credential SecretType 4', async () => {

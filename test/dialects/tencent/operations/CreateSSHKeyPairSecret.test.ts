@@ -49,8 +49,8 @@ describe.each(STORES)('Tencent CreateSSHKeyPairSecret (%s store)', (kind) => {
     const second = await client().CreateSSHKeyPairSecret({ SecretName: 'two', ProjectId: 0 });
     expect(first.SSHKeyID).not.toBe(second.SSHKeyID);
     const stored = storedSecret(server(), 'one')!;
-    expect([stored.tags, stored.kmsKeyId, stored.attributes.encryptType]).toEqual([[{ key: 'env', value: 'prod' }], 'key-1', 1]);
-    expect(stored.attributes).toMatchObject({ secretType: 2, productName: 'Cvm', sshKeyId: first.SSHKeyID, resourceName: first.SSHKeyName, projectId: 0 });
+    expect([stored.tags, stored.kmsKeyId, stored.tencent?.encryptType]).toEqual([[{ key: 'env', value: 'prod' }], 'key-1', 1]);
+    expect(stored.tencent).toMatchObject({ secretType: 2, productName: 'Cvm', sshKeyId: first.SSHKeyID, resourceName: first.SSHKeyName, projectId: 0 });
   });
 
   describe('refusals', () => {

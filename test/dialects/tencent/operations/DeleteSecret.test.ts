@@ -95,7 +95,7 @@ describe.each(STORES)('Tencent DeleteSecret (%s store)', (kind) => {
 
     it('deletes SSH key pair secrets only at once', async () => {
       const ns = { cloud: 'tencent' as const, account: '100000000001', region: 'ap-guangzhou' };
-      const ssh = await server().polysecret.engine.create(ns, { name: 'ssh-key', attributes: { secretType: 2, productName: 'Cvm' } });
+      const ssh = await server().polysecret.engine.create(ns, { name: 'ssh-key', tencent: { secretType: 2, productName: 'Cvm' } });
       await server().polysecret.engine.update(ssh, (draft) => {
         draft.enabled = false;
       });

@@ -34,9 +34,9 @@ describe.each(STORES)('Tencent DescribeAsyncRequestInfo (%s store)', (kind) => {
   it('stores the end of the creation: the secret is Enabled on record once a poll saw the flow finish', async () => {
     const { FlowID } = await client().CreateProductSecret(productSecretRequest('orders-db'));
     clock.advance(FLOW_MS);
-    expect(storedSecret(server(), 'orders-db')!.attributes.status).toBe('Creating');
+    expect(storedSecret(server(), 'orders-db')!.tencent?.status).toBe('Creating');
     await client().DescribeAsyncRequestInfo({ FlowID: FlowID! });
-    expect(storedSecret(server(), 'orders-db')!.attributes.status).toBe('Enabled');
+    expect(storedSecret(server(), 'orders-db')!.tencent?.status).toBe('Enabled');
     const [listed] = (await client().ListSecrets({ SecretType: 1, State: 1 })).SecretMetadatas!;
     expect(listed.SecretName).toBe('orders-db');
   });

@@ -1,4 +1,5 @@
 import { ManualClock } from '../../../../src/core/runtime.js';
+import type { TencentState } from '../../../../src/core/vendorState.js';
 import { STORES, useServer } from '../../../helpers/server.js';
 import { rawTencent, TENCENT_FRAMINGS, tencentClient, tencentError } from '../../../helpers/tencent.js';
 
@@ -43,8 +44,8 @@ describe.each(STORES)('Tencent ListSecrets (%s store)', (kind) => {
   }
 
   /** Secrets of other types, which only CreateProductSecret/CreateSSHKeyPairSecret make: seeded through the engine. */
-  async function seed(name: string, attributes: Record<string, string | number | boolean>): Promise<void> {
-    await server().polysecret.engine.create({ cloud: 'tencent', account: '100000000001', region: 'ap-guangzhou' }, { name, attributes });
+  async function seed(name: string, tencent: TencentState): Promise<void> {
+    await server().polysecret.engine.create({ cloud: 'tencent', account: '100000000001', region: 'ap-guangzhou' }, { name, tencent });
   }
 
   describe.each(TENCENT_FRAMINGS)('through the SDK ($name)', (framing) => {
@@ -269,8 +270,8 @@ describe.each(STORES)('Tencent ListSecrets (%s store)', (kind) => {
 
     it('selects product secrets being created (State 4) or whose creation failed (State 5)', async () => {
       // Still Creating: its creation flow runs until a second has passed on the clock.
-      const creation = { id: 1, kind: 'create', startedAt: clock.now(), doneAt: clock.now() + 1000 };
-      await seed('creating', { secretType: 1, productName: 'Mysql', status: 'Creating', flows: JSON.stringify([creation]) });
+      const creation = { id: 1, kind: 'create' as const, startedAt: clock.now(), doneAt: clock.now() + 1000 };
+      await seed('creating', { secretType: 1, productName: 'Mysql', status: 'Creating', flows: [creation] });
       await seed('failed', { secretType: 1, productName: 'Mysql', status: 'Failed' });
       await seed('ready', { secretType: 1, productName: 'Mysql' });
       expect(names(await client().ListSecrets({ SecretType: 1, State: 4 }))).toEqual(['creating']);

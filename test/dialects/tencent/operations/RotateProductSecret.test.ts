@@ -76,7 +76,7 @@ describe.each(STORES)('Tencent RotateProductSecret (%s store)', (kind) => {
     it('refuses secrets SSM does not rotate (UnsupportedOperation)', async () => {
       await client().CreateSecret({ SecretName: 'mine', SecretString: 's' });
       await expectTencentError(client().RotateProductSecret({ SecretName: 'mine' }), 'UnsupportedOperation');
-      await server().polysecret.engine.create(TENCENT_NS, { name: 'ssh', attributes: { secretType: 2, productName: 'Cvm' } });
+      await server().polysecret.engine.create(TENCENT_NS, { name: 'ssh', tencent: { secretType: 2, productName: 'Cvm' } });
       const error = await expectRawTencentError(server().url, 'RotateProductSecret', { SecretName: 'ssh' }, 'UnsupportedOperation', { 'x-tc-language': 'zh-CN' });
       expect(error.Message).toBe('该接口仅适用于云产品凭据。');
     });

@@ -10,11 +10,17 @@
  * await polysecret.stop();
  * ```
  */
-import { createPolysecret } from './server/app.js';
-import { SETTINGS, type PolysecretConfig } from './server/config.js';
+import { createServer, type Polysecret, type PolysecretOverrides } from '../src/server/app.js';
+import { CLOUDS } from './clouds.js';
+import { SETTINGS, type PolysecretConfig } from '../src/server/config.js';
 
-export { createPolysecret, type Polysecret, type PolysecretOverrides } from './server/app.js';
-export { readConfig, SETTINGS, type PolysecretConfig } from './server/config.js';
+export type { Polysecret, PolysecretOverrides } from '../src/server/app.js';
+
+/** Builds polysecret with every cloud, ready to {@link Polysecret.start}; {@link startPolysecret} is the short way. */
+export function createPolysecret(config: PolysecretConfig, overrides: PolysecretOverrides = {}): Polysecret {
+  return createServer(config, CLOUDS, overrides);
+}
+export { readConfig, SETTINGS, type PolysecretConfig } from '../src/server/config.js';
 
 /**
  * What `startPolysecret` accepts: any setting of the configuration table, by its config key.

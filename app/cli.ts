@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-import { ConfigError, parseCommandLine, usage, type PolysecretConfig } from './server/config.js';
-import { createPolysecret } from './server/app.js';
-import { createLogger, type Logger } from './server/log.js';
-import { handleShutdownSignals } from './server/shutdown.js';
-import { POLYSECRET_VERSION } from './version.js';
+import { ConfigError, parseCommandLine, usage, type PolysecretConfig } from '../src/server/config.js';
+import { createServer } from '../src/server/app.js';
+import { CLOUDS } from './clouds.js';
+import { createLogger, type Logger } from '../src/server/log.js';
+import { handleShutdownSignals } from '../src/server/shutdown.js';
+import { POLYSECRET_VERSION } from '../src/version.js';
 
 /** Exit code of a command line polysecret cannot run with (as getopt-style tools use). */
 const USAGE_EXIT = 2;
@@ -29,7 +30,7 @@ async function serve(config: PolysecretConfig): Promise<void> {
   // Every line, the startup line and start failures included, goes through the logger, so
   // --log-format json gives only JSON lines and --log-level silent gives none.
   const logger = createLogger(config.logLevel, config.logFormat);
-  const polysecret = createPolysecret(config, { logger });
+  const polysecret = createServer(config, CLOUDS, { logger });
   let url: string;
   try {
     url = await polysecret.start();

@@ -1,4 +1,4 @@
-import { generatePassword, type PasswordOptions } from '../../../dialects/aws/randomPassword.js';
+import { generatePassword, type PasswordOptions } from '../../src/core/randomPassword.js';
 
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
-import { packageRoot } from './paths.js';
+import { packageRoot } from '../paths.js';
 
 /** One operation's request schema, as written and as compiled. */
 export interface OperationSchema {

@@ -1,0 +1,7 @@
+/** The cloud products each product-bound SecretType serves [SDK docs]. */
+export const PRODUCTS_BY_SECRET_TYPE: Readonly<Record<number, readonly string[]>> = {
+  1: ['Mysql', 'Tdsql-mysql', 'Tdsql_C_Mysql'],
+  2: ['Cvm'],
+  3: ['Cam'],
+  4: ['Redis'],
+};

@@ -1,0 +1,33 @@
+import type { AuthContext } from '../auth/mode.js';
+import type { SecretLifecycle } from '../core/lifecycle.js';
+import type { Cloud } from '../core/model.js';
+import type { CloudPolicy } from '../core/policy.js';
+import type { Dialect } from './contract.js';
+import type { Logger } from './logger.js';
+
+/** What the server gives each dialect it builds. */
+export interface DialectDeps {
+  secrets: SecretLifecycle;
+  logger: Logger;
+  /** Signature checking and the key → account mapping. */
+  auth: AuthContext;
+  /** The account of requests whose key names none. */
+  account: string;
+  /** The region of requests that name none. */
+  region: string;
+}
+
+/**
+ * One cloud as the composition root hands it to the server: its lifecycle rules for the core and
+ * how to build its dialect. The server knows clouds only through this.
+ */
+export interface CloudModule {
+  readonly cloud: Cloud;
+  readonly policy: CloudPolicy;
+  /**
+   * Where two dialects recognise the same request, the higher precedence answers it: a vendor's
+   * own header or API version is more specific than a bare `Action` parameter.
+   */
+  readonly precedence: number;
+  createDialect(deps: DialectDeps): Dialect;
+}

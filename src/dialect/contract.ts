@@ -1,0 +1,94 @@
+import { isUtf8 } from 'node:buffer';
+import type { Cloud } from '../core/model.js';
+
+/** A request as the server hands it to a dialect: no express types past this point. */
+export interface DialectRequest {
+  method: string;
+  path: string;
+  /** Header names lower-cased; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  query: URLSearchParams;
+  /** The query string exactly as received, without the `?` (signatures are computed over it). */
+  rawQuery: string;
+  body: Buffer;
+  /** True when the body exceeded the server's limit and was discarded. */
+  bodyTooLarge: boolean;
+}
+
+/** What a dialect answers. */
+export interface DialectResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+/**
+ * What a dialect tells the access log about a request it answered; filled in as handling goes,
+ * so a request refused early simply leaves the later fields unset. Never holds values.
+ */
+export interface RequestOutcome {
+  /** The account and region the request was served in, once known. */
+  namespace?: { account: string; region: string };
+  /** The vendor's error code when the answer is an error. */
+  errorCode?: string;
+}
+
+/** One vendor's API, recognised from the request itself. */
+export interface Dialect {
+  readonly name: Cloud;
+  /** True when the request is addressed to this dialect. */
+  matches(request: DialectRequest): boolean;
+  /** The vendor operation a request asks for, for the access log. */
+  operationOf(request: DialectRequest): string;
+  /** Answers the request, noting namespace and error code in `outcome`; never throws for a client mistake. */
+  handle(request: DialectRequest, outcome?: RequestOutcome): Promise<DialectResponse>;
+}
+
+/**
+ * Wraps a pure function of a request so it runs once per request however many times a dialect
+ * asks (recognition, auth, parsing and logging all read the same parameters). The cache holds
+ * only requests still referenced, so it is per request, never shared state between servers.
+ */
+export function perRequest<T>(compute: (request: DialectRequest) => T): (request: DialectRequest) => T {
+  const cache = new WeakMap<DialectRequest, T>();
+  return (request) => {
+    if (cache.has(request)) return cache.get(request) as T;
+    const value = compute(request);
+    cache.set(request, value);
+    return value;
+  };
+}
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/** The fields of a form-encoded body (empty for any other body), parsed once per request for every dialect that asks. */
+export const formFieldsOf: (request: DialectRequest) => URLSearchParams = perRequest((request) =>
+  (request.headers['content-type'] ?? '').toLowerCase().startsWith(FORM_TYPE)
+    ? new URLSearchParams(request.body.toString('utf8'))
+    : new URLSearchParams(),
+);
+
+// A `%` that starts no escape is literal text to URLSearchParams; escaped so only real escapes are decoded.
+const LONE_PERCENT = /%(?![0-9a-fA-F]{2})/g;
+
+/** True when the percent-escapes of URL-encoded text decode to valid UTF-8 (URLSearchParams would silently write U+FFFD). */
+function urlEncodedIsUtf8(encoded: string): boolean {
+  if (!encoded.includes('%')) return true;
+  try {
+    decodeURIComponent(encoded.replace(LONE_PERCENT, '%25'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when the body's bytes, the query's escapes or a form body's escapes are not valid UTF-8.
+ * Each dialect refuses such a request with its own error rather than storing a value the client never sent.
+ */
+export const carriesInvalidUtf8: (request: DialectRequest) => boolean = perRequest(
+  (request) =>
+    !isUtf8(request.body) ||
+    !urlEncodedIsUtf8(request.rawQuery) ||
+    ((request.headers['content-type'] ?? '').toLowerCase().startsWith(FORM_TYPE) && !urlEncodedIsUtf8(request.body.toString('latin1'))),
+);
