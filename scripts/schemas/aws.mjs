@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import ts from 'typescript';
 
 const require = createRequire(import.meta.url);
 const PACKAGE = '@aws-sdk/client-secrets-manager';
@@ -37,16 +38,25 @@ function isSensitive(traits) {
  * them as plain strings; only the declarations tie a member to its enum.
  */
 function enumMembers(root) {
-  const text = readFileSync(join(root, 'dist-types', 'models', 'models_0.d.ts'), 'utf8');
-  const imported = /import type \{([^}]*)\} from "\.\/enums";/.exec(text);
-  const names = new Set((imported?.[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const path = join(root, 'dist-types', 'models', 'models_0.d.ts');
+  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, false);
+  const enums = new Set();
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) && statement.moduleSpecifier.text === './enums') {
+      for (const element of statement.importClause?.namedBindings?.elements ?? []) enums.add(element.name.text);
+    }
+  }
+  // A member declared `Key?: FilterNameStringType | undefined` names its enum among the union's types.
+  const enumOf = (type) => (ts.isUnionTypeNode(type) ? type.types : [type])
+    .map((t) => (ts.isTypeReferenceNode(t) ? t.typeName.getText(source) : undefined))
+    .find((name) => enums.has(name));
   const links = new Map();
-  let struct;
-  for (const line of text.split('\n')) {
-    const open = /^export interface (\w+) \{/.exec(line);
-    if (open) struct = open[1];
-    const member = /^ {4}(\w+)\??: (\w+)(?: \| undefined)?;$/.exec(line);
-    if (struct && member && names.has(member[2])) links.set(`${struct}.${member[1]}`, member[2]);
+  for (const statement of source.statements) {
+    if (!ts.isInterfaceDeclaration(statement)) continue;
+    for (const member of statement.members) {
+      const name = member.type && ts.isPropertySignature(member) ? enumOf(member.type) : undefined;
+      if (name) links.set(`${statement.name.text}.${member.name.getText(source)}`, name);
+    }
   }
   return links;
 }
