@@ -35,7 +35,7 @@ const GENERATED = {
     read: readTencent,
     format: (schema) => formatCompact(schema, 120),
     order: ['$schema', '$id', 'title', 'type', 'additionalProperties', 'required', 'minLength', 'maxLength', 'pattern', 'enum',
-      'minimum', 'maximum', 'minItems', 'items', 'properties'],
+      'minimum', 'maximum', 'minItems', 'x-sensitive', 'items', 'properties'],
   },
 };
 

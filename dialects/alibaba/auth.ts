@@ -1,6 +1,6 @@
 /**
  * Strict mode for KMS: verifies a request's V1 or V3 signature, timestamp, nonce and STS token as
- * the POP gateway does (alibaba.md §3–§5), and maps the key to its account in both modes.
+ * the POP gateway does [doc: Alibaba Cloud "Request syntax and signature method V3" and the RPC V1 signature method], and maps the key to its account in both modes.
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
 import { safeEqual, sha256Hex } from '../../src/auth/crypto.js';
@@ -61,8 +61,8 @@ export function authenticate(request: DialectRequest, auth: AuthContext): CloudK
 
 /**
  * V1: every parameter from the query and a form body, signed with HMAC-SHA1. pop-core's POST puts
- * everything, Signature included, in the form body (captures 063, 064, 067); old Python/Java cores
- * add and sign RegionId (alibaba.md §1): both are just parameters here.
+ * everything, Signature included, in the form body [rec: test/fixtures/alibaba-sdk-captures/063-pop-core-PutSecretValue.json, 064, 067];
+ * old Python/Java cores add and sign RegionId [sdk]: both are just parameters here.
  */
 function v1Claim(request: DialectRequest): Claim {
   // The values the dialect acts on, so a signature can never cover other values than the ones used.
@@ -85,7 +85,7 @@ function v1Claim(request: DialectRequest): Claim {
 /**
  * V3: the Authorization header over the query string, the signed headers and the body's hash.
  * SignedHeaders come from the request, not a fixed list: openapi-client also signs
- * x-acs-credentials-provider, raw callers content-type (captures 027, 082). Host is compared as
+ * x-acs-credentials-provider, raw callers content-type [rec: test/fixtures/alibaba-sdk-captures/027-openapi-client-v3-CreateSecret.json, 082]. Host is compared as
  * received, port included.
  */
 function v3Claim(request: DialectRequest): Claim {

@@ -41,7 +41,7 @@ export const ERRORS = {
 } as const;
 
 /**
- * The POP gateway's authentication errors (alibaba.md §5). Codes and statuses from the note;
+ * The POP gateway's authentication errors. Codes and statuses [doc: the KMS error-code reference];
  * messages as real gateways word them (the Java core matches the SignatureDoesNotMatch prefix).
  */
 export const AUTH_ERRORS = {

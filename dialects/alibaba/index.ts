@@ -40,11 +40,12 @@ function alibabaProtocol(deps: DialectDeps): DialectProtocol<AlibabaContext, Ren
       const ownAccountOnly = auth.mode === 'strict';
       return { operation: call.action, input: params, context: { secrets, ns: { cloud: 'alibaba', account, region: call.region }, ownAccountOnly } };
     },
+    valueMembers: () => [...validators.sensitiveMembers(), 'RandomPassword'],
     renderSuccess: (output, { format, requestId }) => renderSuccess(output, format, requestId),
     renderError: (failure, { format, requestId, region }) => renderError(failure, format, requestId, region),
     coreErrors: ALIBABA_CORE_ERRORS,
     internalError: () => new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500),
-    isFailure: (error): error is AlibabaError => error instanceof AlibabaError,
+    failureType: AlibabaError,
   };
 }
 
@@ -54,5 +55,5 @@ export const alibabaCloud: CloudModule = {
   policy: alibabaPolicy,
   // A bare Action parameter is the least specific mark: Tencent's API version or v1 signature pair wins over it.
   precedence: 1,
-  createDialect: (deps) => createDialect(alibabaProtocol(deps), ALIBABA_OPERATIONS, { logger: deps.logger, ids: deps.secrets.ids }),
+  createDialect: (deps) => createDialect(alibabaProtocol(deps), ALIBABA_OPERATIONS, deps),
 };

@@ -1,7 +1,7 @@
 import type { SecretRecord } from '../../src/core/model.js';
 import { ERRORS } from './errors.js';
 import type { Params } from './params.js';
-import { secretTypeOf } from './render.js';
+import { secretTypeOf } from './secretTypes.js';
 
 /** Most values one filter key may carry [doc]. */
 export const MAX_FILTER_VALUES = 10;

@@ -6,20 +6,7 @@ import type { AlibabaContext } from './context.js';
 import { ERRORS } from './errors.js';
 import { checkExtendedConfig, MANAGED_TYPES, type Credentials, type ExtendedConfig } from './managedTypes.js';
 import type { Params } from './params.js';
-import { ACS_CURRENT, ACS_PREVIOUS } from './policy.js';
-
-/** The secret types KMS knows; all but Generic are managed (KMS generates and rotates their values). */
-export const SECRET_TYPES = ['Generic', 'Rds', 'Redis', 'RAMCredentials', 'ECS', 'PolarDB'] as const;
-
-/** The secret type (`Generic` unless created otherwise). */
-export function secretTypeOf(record: SecretRecord): string {
-  return record.alibaba?.secretType ?? 'Generic';
-}
-
-/** True for a managed secret: KMS generates and rotates its values. */
-export function isManaged(record: SecretRecord): boolean {
-  return secretTypeOf(record) !== 'Generic';
-}
+import { ACS_CURRENT, ACS_PREVIOUS, SECRET_TYPES, secretTypeOf } from './secretTypes.js';
 
 /** What CreateSecret stores for a managed secret. */
 export interface PreparedManagedSecret {

@@ -1,10 +1,7 @@
 import type { CloudPolicy } from '../../src/core/policy.js';
 import type { RotationSchedule } from '../../src/core/model.js';
-import { isManaged, legacyState, rotatedValue } from './managed.js';
-
-/** KMS's fixed stage labels. */
-export const ACS_CURRENT = 'ACSCurrent';
-export const ACS_PREVIOUS = 'ACSPrevious';
+import { legacyState, rotatedValue } from './managed.js';
+import { ACS_CURRENT, ACS_PREVIOUS, isManaged } from './secretTypes.js';
 
 /** A secret's ARN: `acs:kms:<region>:<account>:secret/<name>` [doc]. */
 export function secretArn(region: string, account: string, name: string): string {

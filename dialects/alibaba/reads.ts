@@ -1,9 +1,8 @@
 import type { SecretRecord, SecretVersion } from '../../src/core/model.js';
 import type { AlibabaContext } from './context.js';
 import { ERRORS } from './errors.js';
-import { isManaged } from './managed.js';
-import { ACS_CURRENT, ACS_PREVIOUS } from './policy.js';
-import { kmsTime, managedMembers, secretTypeOf, stagesOf } from './render.js';
+import { kmsTime, managedMembers, stagesOf } from './render.js';
+import { ACS_CURRENT, ACS_PREVIOUS, isManaged, secretTypeOf } from './secretTypes.js';
 import { requireLiveSecret } from './secrets.js';
 import { valueMembers } from './values.js';
 

@@ -1,5 +1,5 @@
 import type { SecretRecord, SecretVersion } from '../../src/core/model.js';
-import { isManaged } from './managed.js';
+import { isManaged } from './secretTypes.js';
 
 /** KMS timestamps: UTC `YYYY-MM-DDTHH:MM:SSZ`, no fraction [doc]. */
 export function kmsTime(ms: number | undefined): string | undefined {
@@ -11,7 +11,6 @@ export function stagesOf(version: SecretVersion): { VersionStage: string[] } {
   return { VersionStage: [...version.labels] };
 }
 
-export { secretTypeOf } from './managed.js';
 
 /** `Tags.Tag` with KMS's member names. */
 export function tagsOf(record: SecretRecord): { Tag: Array<{ TagKey: string; TagValue: string }> } {

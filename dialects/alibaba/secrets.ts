@@ -1,7 +1,7 @@
 import type { SecretRecord } from '../../src/core/model.js';
 import type { AlibabaContext } from './context.js';
 import { ERRORS } from './errors.js';
-import { secretTypeOf } from './render.js';
+import { secretTypeOf } from './secretTypes.js';
 
 // Every SecretName input also accepts the secret's ARN, which selects its own account and region [doc].
 const ARN = /^acs:kms:([^:]*):([^:]*):secret\/(.+)$/;
@@ -36,7 +36,7 @@ export function assertGeneric(record: SecretRecord, action: string): void {
 }
 
 
-/** Actions that KMS allows only on managed secrets (rotation) refuse Generic ones [inf: alibaba.md §6]. */
+/** Actions that KMS allows only on managed secrets (rotation) refuse Generic ones [inf]. */
 export function assertManaged(record: SecretRecord, action: string): void {
   const type = secretTypeOf(record);
   if (type === 'Generic') throw ERRORS.unsupportedForType(action, type);

@@ -1,6 +1,6 @@
 /**
  * The two request signatures of Alibaba Cloud's POP gateway, computed the way the server does
- * (alibaba.md §3–§4). Pure functions: auth.ts decides what to compare and what to answer.
+ * [doc: the RPC V1 and V3 signature methods]. Pure functions: auth.ts decides what to compare and what to answer.
  */
 import { createHmac } from 'node:crypto';
 import { sha256Hex } from '../../src/auth/crypto.js';
@@ -25,7 +25,7 @@ function canonicalQuery(params: Iterable<readonly [string, string]>): string {
 /**
  * V1 (HMAC-SHA1, SignatureVersion 1.0) StringToSign: `METHOD&%2F&` + the encoded canonical query
  * of every parameter but `Signature`. Parameters arrive decoded; encoding them again here is what
- * makes SDKs that put `*()!'` raw in the URL verify (captures 019, 036, 053).
+ * makes SDKs that put `*()!'` raw in the URL verify [rec: test/fixtures/alibaba-sdk-captures/019-openapi-client-v2-PutSecretValue.json, 036, 053].
  */
 export function v1StringToSign(method: string, params: ReadonlyMap<string, string>): string {
   const signed = [...params].filter(([name]) => name !== 'Signature');

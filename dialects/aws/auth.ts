@@ -33,7 +33,7 @@ const fail = (code: keyof typeof AUTH_CODES, message: string) => new AwsAuthErro
 /** Splits the header into its parts, or throws the error AWS gives for what is missing or malformed. */
 function readAuthorization(request: DialectRequest): SignedParts {
   const header = request.headers.authorization;
-  // Presigned query authentication is not used by any SDK for this service (§7), so only the header counts.
+  // Presigned query authentication is not used by any SDK for this service [sdk], so only the header counts.
   if (header === undefined) throw fail('missingToken', AUTH_MESSAGES.missingToken);
   const trimmed = header.trim();
   const space = trimmed.indexOf(' ');

@@ -36,11 +36,12 @@ function awsProtocol(deps: DialectDeps): DialectProtocol<AwsContext, { requestId
       const caller = auth.mode === 'strict' && key ? { principal: `arn:aws:iam::${call.account}:user/${key.accessKeyId}`, operation: call.operation } : undefined;
       return { operation: call.operation, input: call.input, context: { secrets, ns: { cloud: 'aws', account: call.account, region: call.region }, caller } };
     },
+    valueMembers: () => [...validators.sensitiveMembers(), 'RandomPassword'],
     renderSuccess: (output, { requestId }) => renderSuccess(output, requestId),
     renderError: (failure, { requestId }) => renderError(failure, requestId),
     coreErrors: AWS_CORE_ERRORS,
     internalError: () => new AwsError('InternalServiceError', 'An error occurred on the server side.', 500),
-    isFailure: (error): error is AwsError => error instanceof AwsError,
+    failureType: AwsError,
   };
 }
 
@@ -50,5 +51,5 @@ export const awsCloud: CloudModule = {
   policy: awsPolicy,
   // Its target header names the service outright.
   precedence: 3,
-  createDialect: (deps) => createDialect(awsProtocol(deps), AWS_OPERATIONS, { logger: deps.logger, ids: deps.secrets.ids }),
+  createDialect: (deps) => createDialect(awsProtocol(deps), AWS_OPERATIONS, deps),
 };

@@ -11,7 +11,7 @@ import type { DialectRequest } from '../../src/dialect/contract.js';
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** The last element of every credential scope. */
 export const TERMINATOR = 'aws4_request';
-/** A client may declare it did not hash the body (§7, step 3). */
+/** A client may declare it did not hash the body [doc: SigV4, "Create a canonical request"]. */
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
 /** RFC 3986 percent-encoding, as SigV4 requires: everything but unreserved characters. */
@@ -119,7 +119,7 @@ const RFC1123 = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT
 
 /**
  * Epoch milliseconds of a request timestamp, or undefined when it is not a real instant.
- * X-Amz-Date is ISO 8601 basic format; a `Date` header may also be RFC 1123 (§7, step 1).
+ * X-Amz-Date is ISO 8601 basic format; a `Date` header may also be RFC 1123 [doc: SigV4, "Elements of an AWS API request signature"].
  */
 export function parseTimestamp(value: string, allowRfc1123: boolean): number | undefined {
   const basic = BASIC.exec(value);

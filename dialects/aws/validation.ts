@@ -7,7 +7,7 @@ import { MESSAGES } from './messages.js';
  * Schema annotations: `x-sensitive` members never have their value echoed; `x-blob` members
  * are base64; `x-model-pattern` is the model's pattern text where JavaScript needed another spelling.
  */
-const ANNOTATIONS = ['x-sensitive', 'x-blob', 'x-member', 'x-model-pattern'];
+const ANNOTATIONS = ['x-blob', 'x-member', 'x-model-pattern'];
 const REDACTED = "'*** Sensitive Data Redacted ***'";
 
 interface MemberSchema {

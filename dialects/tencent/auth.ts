@@ -1,7 +1,7 @@
 /**
  * Who is calling, and (in strict mode) whether the request is signed as the Tencent Cloud API
- * gateway requires: TC3-HMAC-SHA256 (tencent.md §1.3) or v1 HmacSHA1/HmacSHA256 (§1.4), with the
- * gateway's AuthFailure.* codes (§1.8).
+ * gateway requires: TC3-HMAC-SHA256 or v1 HmacSHA1/HmacSHA256, with the gateway's AuthFailure.*
+ * codes [doc: Tencent Cloud API 3.0 "Signature v3", "Signature" and "Common Error Codes"].
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
 import type { AuthContext } from '../../src/auth/mode.js';
@@ -11,7 +11,7 @@ import { ERRORS } from './errors.js';
 import { safeEqual, sha256Hex } from '../../src/auth/crypto.js';
 import { parseTc3Authorization, tc3Signature, tc3SigningKey, V1_METHODS, v1Signature, v1StringToSign } from './signature.js';
 
-/** How far a request's timestamp may be from the server's clock, either way [docs: "five minutes"]. */
+/** How far a request's timestamp may be from the server's clock, either way [doc: "five minutes"]. */
 const MAX_SKEW_SECONDS = 300;
 
 /**
@@ -31,8 +31,8 @@ function claimedSecretId(request: DialectRequest): string | undefined {
 
 /** The timestamp in seconds, or the error for a missing, malformed or stale one. */
 function checkTimestamp(text: string | undefined, name: string, auth: AuthContext): number {
-  if (!text) throw ERRORS.missingParameter(name); // [guess] the code for a missing common parameter
-  if (!/^\d{1,12}$/.test(text)) throw ERRORS.wrongType(name); // [guess]
+  if (!text) throw ERRORS.missingParameter(name); // [inf] the code for a missing common parameter
+  if (!/^\d{1,12}$/.test(text)) throw ERRORS.wrongType(name); // [inf]
   const seconds = Number(text);
   if (Math.abs(auth.now() / 1000 - seconds) > MAX_SKEW_SECONDS) throw ERRORS.signatureExpire();
   return seconds;
@@ -46,14 +46,14 @@ function listedKey(secretId: string, auth: AuthContext): CloudKey {
 
 /** A listed temporary key needs its own token; any other key must come without one. */
 function checkToken(presented: string | undefined, key: CloudKey): void {
-  // An empty token counts as none: SDKs leave it out when unset, and an empty one grants nothing [guess].
+  // An empty token counts as none: SDKs leave it out when unset, and an empty one grants nothing [inf].
   const given = presented || undefined;
   const expected = key.sessionToken;
   if (given === undefined && expected === undefined) return;
   if (given === undefined || expected === undefined || !safeEqual(given, expected)) throw ERRORS.tokenFailure();
 }
 
-/** The Host as received, then without its port: Node's TC3 signs `new URL(url).hostname` [SDK sign.js; cap]. */
+/** The Host as received, then without its port: Node's TC3 signs `new URL(url).hostname` [sdk: sign.js; cap]. */
 function hostVariants(host: string): string[] {
   const bare = host.replace(/:\d+$/, '');
   return bare === host ? [host] : [host, bare];
@@ -66,25 +66,25 @@ function verifyTc3(request: DialectRequest, auth: AuthContext): CloudKey {
   const seconds = checkTimestamp(timestamp, 'X-TC-Timestamp', auth);
   const key = listedKey(authorization.secretId, auth);
   if (authorization.date !== new Date(seconds * 1000).toISOString().slice(0, 10)) throw ERRORS.signatureFailure();
-  // Go/Python with unsignedPayload hash the literal instead of the body [SDK]; GET has no payload.
+  // Go/Python with unsignedPayload hash the literal instead of the body [sdk]; GET has no payload.
   const unsigned = request.headers['x-tc-content-sha256'] === 'UNSIGNED-PAYLOAD';
   const payloadHash = sha256Hex(unsigned ? 'UNSIGNED-PAYLOAD' : request.method === 'GET' ? '' : request.body);
   const parts = {
     method: request.method,
-    // GET: the query exactly as received — Python encodes spaces as `+`, Node as `%20` [SDK].
+    // GET: the query exactly as received — Python encodes spaces as `+`, Node as `%20` [sdk].
     canonicalQuery: request.method === 'GET' ? request.rawQuery : '',
     signedHeaders: authorization.signedHeaders,
     payloadHash,
     timestamp: timestamp!,
     date: authorization.date,
     // The scope's service as sent, not necessarily `ssm`: Node derives it from the endpoint's first
-    // label (`127`, `localhost:4566`) [SDK abstract_client.js; cap 01, 12].
+    // label (`127`, `localhost:4566`) [sdk: abstract_client.js; rec: test/fixtures/tencent-sdk-captures/01-tc3-CreateSecret.json, 12].
     service: authorization.service,
   };
   const candidates = new Set<string>();
   for (const host of hostVariants(request.headers.host ?? '')) {
     const lines = authorization.headerNames.map((name) => `${name}:${(name === 'host' ? host : (request.headers[name] ?? '')).trim()}\n`).join('');
-    // Tencent's doc lower-cases header values; SDK values already are, so lower-case first, then as sent [docs; SDK].
+    // Tencent's doc lower-cases header values; SDK values already are, so lower-case first, then as sent [doc; sdk].
     candidates.add(lines.toLowerCase()).add(lines);
   }
   const derive = () => tc3SigningKey(key.secret, parts.date, parts.service);
@@ -100,16 +100,16 @@ function verifyV1(request: DialectRequest, auth: AuthContext): CloudKey {
   const secretId = params.get('SecretId');
   if (!secretId) throw ERRORS.missingParameter('SecretId');
   const signature = params.get('Signature');
-  if (!signature) throw ERRORS.missingParameter('Signature'); // [guess] as for any missing common parameter
+  if (!signature) throw ERRORS.missingParameter('Signature'); // [inf] as for any missing common parameter
   checkTimestamp(params.get('Timestamp') ?? undefined, 'Timestamp', auth);
   const key = listedKey(secretId, auth);
   const hash = V1_METHODS.get(params.get('SignatureMethod') ?? 'HmacSHA1');
-  if (!hash) throw ERRORS.signatureFailure(); // [guess] a method the gateway cannot verify
+  if (!hash) throw ERRORS.signatureFailure(); // [inf] a method the gateway cannot verify
   const signed = [...params].filter(([name]) => name !== 'Signature');
-  // Go signs without empty-valued pairs but still sends them (e.g. `Language=`) [SDK].
+  // Go signs without empty-valued pairs but still sends them (e.g. `Language=`) [sdk].
   const nonEmpty = signed.filter(([, value]) => value !== '');
   const pairSets = nonEmpty.length === signed.length ? [signed] : [signed, nonEmpty];
-  // Node/Go/Python sign the configured endpoint, port included; try the bare name too [tencent.md §1.4].
+  // Node/Go/Python sign the configured endpoint, port included; try the bare name too [sdk].
   const matches = hostVariants(request.headers.host ?? '').some((host) =>
     pairSets.some((pairs) => safeEqual(signature, v1Signature(key.secret, hash, v1StringToSign(request.method, host, pairs)))),
   );

@@ -1,8 +1,8 @@
 import type { NewSecret } from '../../src/core/engine.js';
-import type { IdSource } from '../../src/core/runtime.js';
 import type { TencentState } from '../../src/core/vendorState.js';
 import type { TencentContext } from './context.js';
 import { ERRORS } from './errors.js';
+import { tencentPolicy } from './policy.js';
 import { checkDescription } from './values.js';
 
 /** The members CreateProductSecret and CreateSSHKeyPairSecret share with CreateSecret. */
@@ -15,12 +15,7 @@ export interface CommonCreateInput {
   EncryptType?: number;
 }
 
-/** The three random characters that end a secret's ResourceID. */
-export function resourceSuffix(ids: IdSource): string {
-  return ids.alphanumeric(3).toLowerCase();
-}
-
-/** Most secrets one region holds, whatever their type [docs]. */
+/** Most secrets one region holds, whatever their type [doc]. */
 const MAX_SECRETS = 1000;
 
 /**
@@ -39,6 +34,6 @@ export function commonSecretFields(context: TencentContext, input: CommonCreateI
     description: input.Description ?? '',
     kmsKeyId: input.KmsKeyId ?? '',
     tags: input.Tags?.map((tag) => ({ key: tag.TagKey, value: tag.TagValue })),
-    tencent: { secretType: 0, additionalConfig: '', encryptType: input.EncryptType ?? 0, resourceSuffix: resourceSuffix(context.secrets.ids) },
+    tencent: { ...tencentPolicy.plainSecret(context.secrets.ids).tencent!, encryptType: input.EncryptType ?? 0 },
   };
 }

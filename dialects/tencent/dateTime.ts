@@ -1,13 +1,13 @@
 /**
  * SSM's wall-clock strings: `YYYY-MM-DD hh:mm:ss` (RotationBeginTime, LatestRotateTime, …) and
- * the compact `YYYYMMDDhhmmss` of rotated version ids (`SSM_Rotate_20241030162442` [docs]).
- * Both are read and written in Beijing time, UTC+8 without daylight saving [guess: the zone of
+ * the compact `YYYYMMDDhhmmss` of rotated version ids (`SSM_Rotate_20241030162442` [doc]).
+ * Both are read and written in Beijing time, UTC+8 without daylight saving [inf: the zone of
  * Tencent Cloud's console; no source states the zone of these strings].
  */
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
-/** The shape SSM documents for its date-time parameters: `2006-01-02 15:04:05` [SDK docs]. */
+/** The shape SSM documents for its date-time parameters: `2006-01-02 15:04:05` [sdk]. */
 export const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 function beijingParts(ms: number): string[] {

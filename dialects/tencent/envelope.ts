@@ -9,7 +9,7 @@ import { ERRORS, type Language, type TencentError } from './errors.js';
 /** The SSM API version. */
 export const API_VERSION = '2019-09-23';
 
-/** Parameters of the older signature methods that are not the action's own [SDK]. */
+/** Parameters of the older signature methods that are not the action's own [sdk]. */
 const COMMON_PARAMETERS = new Set([
   'Action',
   'Version',

@@ -21,7 +21,7 @@ const error = (code: string, en: string, zh: string) => new TencentError(code, {
  * Chinese texts not marked [obs], follow the same wording [inf].
  */
 export const ERRORS = {
-  /** [docs] */
+  /** [doc] */
   missingParameter: (name: string) =>
     error('MissingParameter', `The request is missing a required parameter \`${name}\`.`, `缺少必填参数\`${name}\`。`),
   /** [obs] */
@@ -63,20 +63,20 @@ export const ERRORS = {
   disabled: () => error('ResourceUnavailable.ResourceDisabled', 'The secret is disabled.', '凭据已被禁用。'),
   /** [inf] */
   pendingDeleted: () => error('ResourceUnavailable.ResourcePendingDeleted', 'The secret is pending deletion.', '凭据处于待删除状态。'),
-  /** [docs: "must DisableSecret first"; code FailedOperation per tencent.md §5.1] */
+  /** [doc: "must DisableSecret first"; the code FailedOperation is inf] */
   deleteWhileEnabled: () =>
     error('FailedOperation', 'The secret is enabled; call DisableSecret before DeleteSecret.', '凭据处于启用状态，删除前请先调用DisableSecret停用凭据。'),
-  /** [docs: "must RestoreSecret first"; code FailedOperation per tencent.md §5.1] */
+  /** [doc: "must RestoreSecret first"; the code FailedOperation is inf] */
   stillPendingDelete: () =>
     error('FailedOperation', 'The secret is pending deletion; call RestoreSecret first.', '凭据处于待删除状态，请先调用RestoreSecret恢复凭据。'),
-  /** [inf] DeleteSecret on a secret already scheduled for deletion (refused per tencent.md §2.1 [guess]). */
+  /** [inf] DeleteSecret on a secret already scheduled for deletion. */
   alreadyPendingDelete: () => error('FailedOperation', 'The secret is already pending deletion.', '凭据已处于待删除状态。'),
   /** [inf] RestoreSecret on a secret that is not scheduled for deletion. */
   notPendingDelete: () => error('FailedOperation', 'The secret is not pending deletion.', '凭据不处于待删除状态。'),
-  /** [inf] A manual write to a product (auto-rotated) secret; the code is in PutSecretValue's and UpdateSecret's lists [SDK]. */
+  /** [inf] A manual write to a product (auto-rotated) secret; the code is in PutSecretValue's and UpdateSecret's lists [sdk]. */
   autoRotatedResource: () =>
     error('OperationDenied.AutoRotatedResource', 'The secret is rotated automatically and cannot be written manually.', '该凭据由系统自动轮转，不能手动写入。'),
-  /** [inf] The same TagKey twice in one request [SDK code]. */
+  /** [inf] The same TagKey twice in one request [sdk: code]. */
   tagKeysDuplicated: () => error('InvalidParameterValue.TagKeysDuplicated', 'The tag keys are duplicated.', '标签键重复。'),
   /** [inf] A Description over 2048 bytes (invalidValue would leave the reason untranslated). */
   descriptionTooLong: (limit: number) =>
@@ -85,13 +85,13 @@ export const ERRORS = {
       `The value of parameter \`Description\` is invalid: it must be at most ${limit} bytes.`,
       `参数\`Description\`的取值无效：长度不能超过${limit}字节。`,
     ),
-  /** [inf] A product secret whose creation flow has not finished; the code is in GetSecretValue's list [SDK]. */
+  /** [inf] A product secret whose creation flow has not finished; the code is in GetSecretValue's list [sdk]. */
   uninitialized: () =>
     error('ResourceUnavailable.ResourceUninitialized', 'The secret is still being created.', '凭据正在创建中，尚未初始化完成。'),
-  /** [inf] Rotation actions on a secret SSM does not rotate (UnsupportedOperation is in each one's list [SDK]; choice [guess]). */
+  /** [inf] Rotation actions on a secret SSM does not rotate (UnsupportedOperation is in each one's list [sdk]; choice [inf]). */
   notProductSecret: () =>
     error('UnsupportedOperation', 'This action applies to cloud product secrets only.', '该接口仅适用于云产品凭据。'),
-  /** [inf] RotateProductSecret while an earlier rotation still runs [SDK code; situation guess]. */
+  /** [inf] RotateProductSecret while an earlier rotation still runs [sdk: code; situation guess]. */
   rotationInProgress: () =>
     error('FailedOperation.RotationForbidden', 'A rotation of the secret is still in progress.', '凭据正在轮转中，请稍后再试。'),
   /** [inf] DescribeAsyncRequestInfo with a FlowID no task has. */
@@ -104,32 +104,32 @@ export const ERRORS = {
   /** [inf] */
   internal: () => error('InternalError', 'An internal error occurred.', '内部错误。'),
 
-  // Gateway authentication errors (strict mode), tencent.md §1.3–§1.5 and §1.8.
-  /** [docs: common error table's description, en and zh] A missing or malformed TC3 `Authorization` header. */
+  // Gateway authentication errors (strict mode) [doc: "Common Error Codes"].
+  /** [doc: common error table's description, en and zh] A missing or malformed TC3 `Authorization` header. */
   invalidAuthorization: () =>
     error(
       'AuthFailure.InvalidAuthorization',
       "The `Authorization` in the request headers doesn't meet Tencent Cloud standards.",
       '请求头部的 Authorization 不符合腾讯云标准。',
     ),
-  /** [docs: common error table's description, en and zh] A timestamp more than 300 s from the server's clock. */
+  /** [doc: common error table's description, en and zh] A timestamp more than 300 s from the server's clock. */
   signatureExpire: () =>
     error(
       'AuthFailure.SignatureExpire',
       'Signature expired. Timestamp and server time cannot differ by more than five minutes. Please ensure your current local time matches the standard time.',
       '签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。',
     ),
-  /** [obs: tencent.md §1.5] */
+  /** [obs] */
   secretIdNotFound: () =>
     error('AuthFailure.SecretIdNotFound', 'The SecretId is not found, please ensure that your SecretId is correct.', 'SecretId不存在，请输入正确的密钥。'),
-  /** [obs: tencent.md §1.5; the zh text as real SDK users report it] */
+  /** [obs: the zh text as real SDK users report it] */
   signatureFailure: () =>
     error(
       'AuthFailure.SignatureFailure',
       'The provided credentials could not be validated. Please check your signature is correct.',
       '请求签名验证失败，请检查您的签名计算是否正确。',
     ),
-  /** [docs: common error table's description, en and zh] A session token that is missing, unexpected or wrong. */
+  /** [doc: common error table's description, en and zh] A session token that is missing, unexpected or wrong. */
   tokenFailure: () => error('AuthFailure.TokenFailure', 'Token error.', 'token 错误。'),
 } as const;
 
@@ -139,7 +139,7 @@ export const TENCENT_CORE_ERRORS: CoreErrorMap<TencentError> = {
   'version-not-found': ERRORS.versionNotFound,
   'label-not-found': ERRORS.versionNotFound,
   'version-label-mismatch': ERRORS.versionNotFound,
-  // A name held by a secret pending deletion is still in use [guess].
+  // A name held by a secret pending deletion is still in use [inf].
   'secret-exists': ERRORS.secretExists,
   'secret-scheduled-for-deletion': ERRORS.secretExists,
   'version-exists': ERRORS.versionExists,

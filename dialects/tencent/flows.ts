@@ -10,13 +10,13 @@ import type { TencentContext } from './context.js';
 /** What a flow does. */
 export type FlowKind = Flow['kind'];
 
-/** How long every task runs on the emulator's clock [guess: long enough for a poller to see TaskStatus 0 once]. */
+/** How long every task runs on the emulator's clock [inf: long enough for a poller to see TaskStatus 0 once]. */
 export const FLOW_DURATION_MS = 1000;
 
-/** Flows remembered per secret, newest kept [guess: the real retention is undocumented]. */
+/** Flows remembered per secret, newest kept [inf: the real retention is undocumented]. */
 const MAX_FLOWS = 10;
 
-/** DescribeAsyncRequestInfo's TaskStatus: 0 running, 1 succeeded (2, failed, never happens here) [SDK]. */
+/** DescribeAsyncRequestInfo's TaskStatus: 0 running, 1 succeeded (2, failed, never happens here) [sdk]. */
 export function taskStatusOf(flow: Flow, now: number): 0 | 1 {
   return now >= flow.doneAt ? 1 : 0;
 }
@@ -42,7 +42,7 @@ export function findFlow(context: TencentContext, id: number): { record: SecretR
 
 /**
  * A FlowID not used in the caller's region: a positive integer below 2^32 drawn from the id
- * source, so a seeded source gives repeatable ids (real ones are small integers, e.g. 123 [CLI example]).
+ * source, so a seeded source gives repeatable ids (real ones are small integers, e.g. 123 [doc: CLI example]).
  */
 export function newFlowId(context: TencentContext): number {
   for (;;) {

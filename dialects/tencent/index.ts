@@ -41,11 +41,13 @@ function tencentProtocol(deps: DialectDeps): DialectProtocol<TencentContext, Ren
       outcome.namespace = { account: ns.account, region: ns.region };
       return { operation: head.action, input, context: { secrets, ns, defaultRegion: deps.region } };
     },
+    // GetSSHKeyPairValue answers the private key of a key pair secret.
+    valueMembers: () => [...schemas.sensitiveMembers(), 'PrivateKey'],
     renderSuccess: (output, { requestId, request }) => renderSuccess(output, requestId, request),
     renderError: (failure, { requestId, language, request }) => renderError(failure, language, requestId, request),
     coreErrors: TENCENT_CORE_ERRORS,
     internalError: ERRORS.internal,
-    isFailure: (error): error is TencentError => error instanceof TencentError,
+    failureType: TencentError,
   };
 }
 
@@ -55,5 +57,5 @@ export const tencentCloud: CloudModule = {
   policy: tencentPolicy,
   // Its header, its API version or a v1 SecretId/Nonce pair mark a request as SSM's more surely than a bare Action.
   precedence: 2,
-  createDialect: (deps) => createDialect(tencentProtocol(deps), TENCENT_OPERATIONS, { logger: deps.logger, ids: deps.secrets.ids }),
+  createDialect: (deps) => createDialect(tencentProtocol(deps), TENCENT_OPERATIONS, deps),
 };

@@ -6,7 +6,7 @@ export function unixSeconds(ms: number | undefined): number {
   return ms === undefined ? 0 : Math.floor(ms / 1000);
 }
 
-/** Both value members, the unused one as "" — clients such as Terraform dereference both [docs example]. */
+/** Both value members, the unused one as "" — clients such as Terraform dereference both [doc: example]. */
 export function valueMembers(value: SecretValue | undefined): { SecretBinary: string; SecretString: string } {
   return {
     SecretBinary: value?.type === 'binary' ? value.data : '',
@@ -16,7 +16,7 @@ export function valueMembers(value: SecretValue | undefined): { SecretBinary: st
 
 /**
  * The APPID in ResourceIDs. polysecret has no APPID setting; any 10-digit number looks real
- * [guess: real ones are the account's APPID, e.g. 1258641191].
+ * [inf: real ones are the account's APPID, e.g. 1258641191].
  */
 const EMULATED_APP_ID = '1250000000';
 
@@ -28,11 +28,11 @@ function uinNumber(account: string): number {
 
 /**
  * `<appid>_<uin>_customize_<creation time in ns>_<3 chars>`, the form of a user secret's ResourceID
- * [CLI example]; stable because both variable parts are stored with the secret.
+ * [doc: CLI example]; stable because both variable parts are stored with the secret.
  */
 export function resourceIdOf(record: SecretRecord): string {
-  // A product secret's ResourceID is its instance's id [SDK docs; Terraform reads it back as instance_id];
-  // an SSH key pair secret's, its key pair's id [guess].
+  // A product secret's ResourceID is its instance's id [sdk: docs; Terraform reads it back as instance_id];
+  // an SSH key pair secret's, its key pair's id [inf].
   const boundResource = record.tencent?.instanceId ?? record.tencent?.sshKeyId;
   if (typeof boundResource === 'string') return boundResource;
   const nanos = (BigInt(record.createdAt) * 1_000_000n).toString();
@@ -67,7 +67,7 @@ export interface DescribeMembers {
 /**
  * DescribeSecret's members for a user-defined secret, every one present with SSM's type (Terraform
  * dereferences them). AccountInfoList and NextRotationTime are left out, as in the real answer
- * for a user secret [CLI example]. ListSecrets reuses this and adjusts RotationStatus to 0/1.
+ * for a user secret [doc: CLI example]. ListSecrets reuses this and adjusts RotationStatus to 0/1.
  */
 export function describeMembers(record: SecretRecord): DescribeMembers {
   const state = record.tencent;
@@ -77,7 +77,7 @@ export function describeMembers(record: SecretRecord): DescribeMembers {
     KmsKeyId: record.kmsKeyId ?? '',
     CreateUin: uinNumber(record.namespace.account),
     Status: statusOf(record),
-    // DeleteTime is 0 unless the secret waits for deletion [docs].
+    // DeleteTime is 0 unless the secret waits for deletion [doc].
     DeleteTime: record.deletion ? unixSeconds(record.deletion.purgeAt) : 0,
     CreateTime: unixSeconds(record.createdAt),
     SecretType: state?.secretType ?? 0,

@@ -13,10 +13,10 @@ import { requireSecret, statusOf } from './secrets.js';
 
 const DAY_MS = 86_400_000;
 
-/** Rotation period of a product secret created without RotationFrequency [SDK docs: "默认为1天"]. */
+/** Rotation period of a product secret created without RotationFrequency [sdk: "默认为1天"]. */
 export const DEFAULT_FREQUENCY_DAYS = 1;
 
-/** SecretTypes rotated by SSM itself: 1 cloud-product (DB) credential, 3 Cloud API key pair, 4 Redis [SDK docs]. */
+/** SecretTypes rotated by SSM itself: 1 cloud-product (DB) credential, 3 Cloud API key pair, 4 Redis [sdk]. */
 const ROTATED_SECRET_TYPES = new Set([1, 3, 4]);
 
 /** True for a secret whose versions SSM generates and rotates. */
@@ -24,12 +24,12 @@ export function isRotatedSecret(record: SecretRecord): boolean {
   return ROTATED_SECRET_TYPES.has(record.tencent?.secretType ?? 0);
 }
 
-/** An Enabled rotated secret rotates on schedule [guess: Disabled secrets wait until re-enabled]. */
+/** An Enabled rotated secret rotates on schedule [inf: Disabled secrets wait until re-enabled]. */
 export function rotatesOnSchedule(record: SecretRecord): boolean {
   return isRotatedSecret(record) && statusOf(record) === 'Enabled';
 }
 
-/** The id of a version rotated in at `now`, e.g. `SSM_Rotate_20241030162442` [docs: DescribeRotationHistory example]. */
+/** The id of a version rotated in at `now`, e.g. `SSM_Rotate_20241030162442` [doc: DescribeRotationHistory example]. */
 export function rotatedVersionId(now: number): string {
   return `SSM_Rotate_${compactDateTime(now)}`;
 }
@@ -37,7 +37,7 @@ export function rotatedVersionId(now: number): string {
 /**
  * Fresh database credentials as SSM hands them out: the JSON `{"UserName","Password"}` that
  * TencentCloud/ssm-rotation-sdk-golang (lib/ssm/requester.go, DbAccount) reads from SecretString.
- * The account is the caller's UserNamePrefix plus a random suffix [guess: the real suffix is undocumented].
+ * The account is the caller's UserNamePrefix plus a random suffix [inf: the real suffix is undocumented].
  */
 export function newCredentials(ids: IdSource, userNamePrefix: string): SecretValue {
   const account = { UserName: `${userNamePrefix}_${ids.alphanumeric(8).toLowerCase()}`, Password: ids.alphanumeric(24) };
@@ -49,7 +49,7 @@ export function rotatedVersion(record: SecretRecord, now: number, ids: IdSource)
   return { value: newCredentials(ids, record.tencent?.userNamePrefix ?? 'ssm'), id: rotatedVersionId(now) };
 }
 
-/** The live version of a product secret, the one `SSM_Current` stands for: the newest [docs: GetSecretValue]. */
+/** The live version of a product secret, the one `SSM_Current` stands for: the newest [doc: GetSecretValue]. */
 export function currentVersion(record: SecretRecord): SecretVersion | undefined {
   return record.versions.at(-1);
 }
@@ -57,7 +57,7 @@ export function currentVersion(record: SecretRecord): SecretVersion | undefined 
 /**
  * The first rotation slot RotationBeginTime + n × period (n ≥ 0) at or after `now` (`inclusive`),
  * or strictly after it. A begin time in the past does not rotate at once for the slots missed
- * [guess: the schedule stays aligned to RotationBeginTime].
+ * [inf: the schedule stays aligned to RotationBeginTime].
  */
 export function nextSlot(beginMs: number, frequencyDays: number, now: number, inclusive: boolean): number {
   const period = frequencyDays * DAY_MS;
@@ -66,7 +66,7 @@ export function nextSlot(beginMs: number, frequencyDays: number, now: number, in
   return beginMs + n * period;
 }
 
-/** After a scheduled rotation, the next slot; idle through several periods, the secret rotated once [guess]. */
+/** After a scheduled rotation, the next slot; idle through several periods, the secret rotated once [inf]. */
 export function nextAfter(schedule: RotationSchedule, at: number): number {
   return nextSlot(schedule.anchorAt ?? schedule.nextAt ?? at, frequencyDaysOf(schedule), at, false);
 }
@@ -105,7 +105,7 @@ export function nextRotationAt(record: SecretRecord): number | undefined {
 /**
  * The product secret with this name, brought up to the emulator's clock (a creation that has run
  * its course, a rotation that is due): ResourceNotFound if there is none, UnsupportedOperation for
- * secrets SSM does not rotate ("only applicable to Tencent Cloud service credentials" [docs]).
+ * secrets SSM does not rotate ("only applicable to Tencent Cloud service credentials" [doc]).
  */
 export async function requireRotatedSecret(context: TencentContext, name: string): Promise<SecretRecord> {
   const record = requireSecret(context, name);

@@ -17,17 +17,17 @@ export function statusOf(record: SecretRecord): string {
   return record.enabled ? 'Enabled' : 'Disabled';
 }
 
-/** A secret whose value may be read: Enabled only [tencent.md §2.1]. */
+/** A secret whose value may be read: Enabled only [doc]. */
 export function requireReadableSecret(context: TencentContext, name: string): SecretRecord {
   const record = requireSecret(context, name);
   if (record.deletion) throw ERRORS.pendingDeleted();
-  // A product secret whose creation flow still runs has no usable value yet [guess].
+  // A product secret whose creation flow still runs has no usable value yet [inf].
   if (statusOf(record) === 'Creating') throw ERRORS.uninitialized();
   if (!record.enabled) throw ERRORS.disabled();
   return record;
 }
 
-/** A secret that may be changed: Enabled or Disabled, not pending deletion [tencent.md §2.1, FailedOperation guess]. */
+/** A secret that may be changed: Enabled or Disabled, not pending deletion [doc; the code FailedOperation is inf]. */
 export function requireWritableSecret(context: TencentContext, name: string): SecretRecord {
   const record = requireSecret(context, name);
   if (record.deletion) throw ERRORS.failedOperation('The secret is pending deletion; restore it first.', '凭据处于待删除状态，请先恢复。');
@@ -36,7 +36,7 @@ export function requireWritableSecret(context: TencentContext, name: string): Se
 
 /**
  * Enables or disables a secret (EnableSecret / DisableSecret). Already in that state is a no-op
- * success [guess]; a secret pending deletion must be restored first [docs; FailedOperation guess].
+ * success [inf]; a secret pending deletion must be restored first [doc; the code FailedOperation is inf].
  */
 export async function setEnabled(context: TencentContext, name: string, enabled: boolean): Promise<SecretRecord> {
   const record = requireSecret(context, name);
@@ -49,7 +49,7 @@ export async function setEnabled(context: TencentContext, name: string, enabled:
   return updated;
 }
 
-/** True for a user-defined secret (SecretType 0), the only kind whose versions clients write [tencent.md §3]. */
+/** True for a user-defined secret (SecretType 0), the only kind whose versions clients write [doc]. */
 export function isUserDefined(record: SecretRecord): boolean {
   return (record.tencent?.secretType ?? 0) === 0;
 }

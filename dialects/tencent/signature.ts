@@ -1,6 +1,6 @@
 /**
  * The two Tencent Cloud API signatures, computed the way the gateway checks them: TC3-HMAC-SHA256
- * (tencent.md §1.3) and the older HmacSHA1/HmacSHA256 "v1" methods (§1.4). Pure functions: which
+ * [doc: "Signature v3"] and the older HmacSHA1/HmacSHA256 "v1" methods [doc: "Signature"]. Pure functions: which
  * variants of a request to try is auth.ts's business.
  */
 import { createHmac, type BinaryLike } from 'node:crypto';
@@ -41,7 +41,7 @@ export function parseTc3Authorization(value: string | undefined): Tc3Authorizati
   if (fields.size !== 3 || !credential || !signedHeaders || !signature) return undefined;
   // Split from both ends: the id ends at the first `/` and the terminator follows the last, because
   // the service between may be anything the client derived from its endpoint, `localhost:4566`
-  // included (Node SDK: `endpoint.split(".")[0]`, tencent.md §1.3).
+  // included [sdk: Node, `endpoint.split(".")[0]`].
   const first = credential.indexOf('/');
   const last = credential.lastIndexOf('/');
   if (first <= 0 || last <= first || credential.slice(last + 1) !== 'tc3_request') return undefined;
@@ -87,7 +87,7 @@ export function tc3Signature(secretKey: string, parts: Tc3Parts, signingKey = tc
   return createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
 }
 
-/** The v1 `SignatureMethod` values and their hashes; absent means HmacSHA1 [docs]. */
+/** The v1 `SignatureMethod` values and their hashes; absent means HmacSHA1 [doc]. */
 export const V1_METHODS: ReadonlyMap<string, 'sha1' | 'sha256'> = new Map([
   ['HmacSHA1', 'sha1'],
   ['HmacSHA256', 'sha256'],

@@ -1,7 +1,7 @@
 /**
  * SSH key pairs as CVM hands them out through SSM: an RSA key, the public half in OpenSSH form
  * commented with the key id (`ssh-rsa AAAA… skey-e0vbh2ts`), the private half as PKCS#1 PEM
- * (`-----BEGIN RSA PRIVATE KEY-----`) without a trailing newline [CLI example: GetSSHKeyPairValue].
+ * (`-----BEGIN RSA PRIVATE KEY-----`) without a trailing newline [doc: CLI example, GetSSHKeyPairValue].
  */
 import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -43,7 +43,7 @@ export function findBySshKeyId(context: TencentContext, sshKeyId: string): Secre
   return context.secrets.list(context.ns).find((record) => record.tencent?.sshKeyId === sshKeyId);
 }
 
-/** A CVM-style key id, `skey-` and 8 lowercase letters or digits [CLI example], unused in the caller's region. */
+/** A CVM-style key id, `skey-` and 8 lowercase letters or digits [doc: CLI example], unused in the caller's region. */
 export function newSshKeyId(context: TencentContext): string {
   for (;;) {
     const id = `skey-${context.secrets.ids.alphanumeric(8).toLowerCase()}`;

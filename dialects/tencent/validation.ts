@@ -40,7 +40,7 @@ function memberName(instancePath: string, child?: string): string {
   return [...instancePath.split('/').slice(1), ...(child === undefined ? [] : [child])].join('.');
 }
 
-// The gateway checks unknown names, then missing ones, then types, then values [tencent.md §1.7].
+// The gateway checks unknown names, then missing ones, then types, then values [inf: consistent with every SDK's behaviour].
 const PRIORITY = ['additionalProperties', 'required', 'type'];
 
 function toTencentError(error: ErrorObject): TencentError {

@@ -9,7 +9,7 @@ export interface ValueInput {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** Exactly one of SecretString / SecretBinary (base64) as a canonical value [guess: both or neither is InvalidParameterValue]. */
+/** Exactly one of SecretString / SecretBinary (base64) as a canonical value [inf: both or neither is InvalidParameterValue]. */
 export function readValue(input: ValueInput): SecretValue {
   const hasString = input.SecretString !== undefined && input.SecretString !== '';
   const hasBinary = input.SecretBinary !== undefined && input.SecretBinary !== '';
@@ -23,7 +23,7 @@ export function readValue(input: ValueInput): SecretValue {
   return { type: 'string', data: input.SecretString! };
 }
 
-/** Longest description, in bytes [SDK docs, tencent.md §2]. */
+/** Longest description, in bytes [sdk]. */
 const MAX_DESCRIPTION_BYTES = 2048;
 
 /** Refuses a description over 2048 bytes (UTF-8; the schema's maxLength counts characters). */

@@ -40,6 +40,8 @@ export interface Dialect {
   matches(request: DialectRequest): boolean;
   /** The vendor operation a request asks for, for the access log. */
   operationOf(request: DialectRequest): string;
+  /** The members that carry a secret value in this vendor's requests and answers (the debug log redacts them). */
+  valueMembers(): readonly string[];
   /** Answers the request, noting namespace and error code in `outcome`; never throws for a client mistake. */
   handle(request: DialectRequest, outcome?: RequestOutcome): Promise<DialectResponse>;
 }

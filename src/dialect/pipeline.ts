@@ -1,7 +1,6 @@
 import { isCoreError } from '../core/errors.js';
-import type { IdSource } from '../core/runtime.js';
 import type { Dialect, DialectRequest, DialectResponse, RequestOutcome } from './contract.js';
-import type { Logger } from './logger.js';
+import type { DialectDeps } from './cloudModule.js';
 import { VendorError, type CoreErrorMap } from './vendorError.js';
 
 /** A parsed, authenticated and validated call, ready for its operation. */
@@ -29,19 +28,17 @@ export interface DialectProtocol<Context, State, Failure extends VendorError> {
   refuse?(request: DialectRequest, state: State): { response: DialectResponse; errorCode: string } | undefined;
   /** Throws the vendor's error for a bad call; `exists` says whether an operation is known. */
   parse(request: DialectRequest, state: State, outcome: RequestOutcome, exists: (operation: string) => boolean): ParsedCall<Context>;
+  /** The members that carry a secret value: those its schemas mark sensitive, and those only answers have. */
+  valueMembers(): readonly string[];
   renderSuccess(output: object, state: State): DialectResponse;
   renderError(failure: Failure, state: State): DialectResponse;
   /** The vendor's answer to every core refusal. */
   readonly coreErrors: CoreErrorMap<Failure>;
   /** The vendor's answer when polysecret itself fails. */
   internalError(): Failure;
-  isFailure(error: unknown): error is Failure;
-}
-
-/** What a dialect's pipeline needs besides its protocol and operations. */
-export interface PipelineDeps {
-  logger: Logger;
-  ids: IdSource;
+  /** The class of the vendor's errors, so the pipeline tells them from polysecret's own failures. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly failureType: abstract new (...args: any[]) => Failure;
 }
 
 /**
@@ -52,15 +49,16 @@ export interface PipelineDeps {
 export function createDialect<Context, State, Failure extends VendorError>(
   protocol: DialectProtocol<Context, State, Failure>,
   operations: ReadonlyMap<string, Operation<Context>>,
-  { logger, ids }: PipelineDeps,
+  { logger, secrets }: Pick<DialectDeps, 'logger' | 'secrets'>,
 ): Dialect {
   const exists = (operation: string) => operations.has(operation);
   return {
     name: protocol.name,
     matches: protocol.matches,
     operationOf: protocol.operationOf,
+    valueMembers: protocol.valueMembers,
     async handle(request: DialectRequest, outcome: RequestOutcome = {}): Promise<DialectResponse> {
-      const state = protocol.begin(request, ids.uuid());
+      const state = protocol.begin(request, secrets.ids.uuid());
       const refusal = protocol.refuse?.(request, state);
       if (refusal) {
         outcome.errorCode = refusal.errorCode;
@@ -71,7 +69,7 @@ export function createDialect<Context, State, Failure extends VendorError>(
         const output = await operations.get(call.operation)!(call.input, call.context);
         return protocol.renderSuccess(output, state);
       } catch (error) {
-        const known = protocol.isFailure(error) ? error : isCoreError(error) ? protocol.coreErrors[error.reason](error) : undefined;
+        const known = error instanceof protocol.failureType ? error : isCoreError(error) ? protocol.coreErrors[error.reason](error) : undefined;
         if (!known) logger.error(`${protocol.name} ${protocol.operationOf(request)} failed: ${(error as Error)?.stack ?? String(error)}`);
         const failure = known ?? protocol.internalError();
         outcome.errorCode = failure.code;

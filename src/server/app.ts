@@ -90,7 +90,6 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
   // Per server, so POST /_emulator/clock moves only this server's time.
   const realClock = overrides.clock ?? systemClock;
   const clock = new OffsetClock(realClock);
-  const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug' });
   const onCompactionError = (error: unknown) => logger.error(`journal compaction failed (kept, retried with the next one): ${String(error)}`);
   const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir, { onBackgroundError: onCompactionError, encryptionKeyFile: config.encryptionKeyFile }) : new MemoryStore());
   const engine = new SecretEngine({
@@ -113,6 +112,9 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
   const dialects: Dialect[] = [...clouds]
     .sort((a, b) => b.precedence - a.precedence)
     .map((module) => module.createDialect({ secrets, logger, auth, account: config[`${module.cloud}Account`], region: config[`${module.cloud}Region`] }));
+  // The log asks the dialects which members carry secret values only when it first redacts.
+  const valueMembers = () => dialects.flatMap((dialect) => dialect.valueMembers());
+  const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug', valueMembers });
   let loaded = false;
   let published: PublishedUrl | undefined;
   let listener: Listener | undefined;

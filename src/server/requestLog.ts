@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../core/runtime.js';
 import type { DialectRequest, DialectResponse, RequestOutcome } from '../dialect/contract.js';
 import type { Logger } from './log.js';
-import { redactBody, redactHeaders, redactParams } from './redact.js';
+import { redactHeaders, Redactor } from './redact.js';
 
 /** How many requests `GET /_emulator/requests` remembers by default. */
 export const DEFAULT_REQUEST_CAPACITY = 500;
@@ -43,6 +43,8 @@ export interface RequestLogOptions {
   capacity?: number;
   /** Whether to build debug lines; redacting costs a parse of every body, so skip it when nobody reads them. */
   debug: boolean;
+  /** The members that carry secret values, in any cloud's requests and answers; asked once, for the first debug line. */
+  valueMembers: () => Iterable<string>;
 }
 
 /**
@@ -55,6 +57,7 @@ export class RequestLog {
   private readonly ring: RequestEntry[] = [];
   private next = 0;
   private readonly capacity: number;
+  private redactor: Redactor | undefined;
 
   constructor(private readonly options: RequestLogOptions) {
     this.capacity = options.capacity ?? DEFAULT_REQUEST_CAPACITY;
@@ -63,10 +66,11 @@ export class RequestLog {
   /** Logs a request at debug level, with signatures, keys, tokens and secret values redacted. */
   received(request: DialectRequest): void {
     if (!this.options.debug) return;
+    const redactor = this.redacting();
     this.options.logger.debug(`request ${request.method} ${request.path}`, {
-      query: request.rawQuery ? redactParams(request.rawQuery) : undefined,
+      query: request.rawQuery ? redactor.params(request.rawQuery) : undefined,
       headers: redactHeaders(request.headers),
-      body: request.bodyTooLarge ? '<discarded: too large>' : redactBody(request.body, request.headers['content-type'], false),
+      body: request.bodyTooLarge ? '<discarded: too large>' : redactor.body(request.body, request.headers['content-type'], false),
     });
   }
 
@@ -75,8 +79,12 @@ export class RequestLog {
     if (!this.options.debug) return;
     this.options.logger.debug(`response ${cloud} ${response.status}`, {
       headers: redactHeaders(response.headers),
-      body: redactBody(response.body, response.headers['content-type'], true),
+      body: this.redacting().body(response.body, response.headers['content-type'], true),
     });
+  }
+
+  private redacting(): Redactor {
+    return (this.redactor ??= new Redactor(this.options.valueMembers()));
   }
 
   /** Writes the request's info line and remembers it. */

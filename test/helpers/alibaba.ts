@@ -22,7 +22,7 @@ export const ALIBABA_KEY = { accessKeyId: 'testAccessKeyId', accessKeySecret: 't
 /** A key pair as the SDKs take it. */
 export type AlibabaKeyPair = typeof ALIBABA_KEY;
 
-/** An error as a test sees it, normalised from each SDK's own shape (alibaba.md §2). */
+/** An error as a test sees it, normalised from each SDK's own shape. */
 export interface AlibabaSdkError {
   /** The KMS code from the response body, whatever decoration the SDK adds to `e.code`. */
   code: string;

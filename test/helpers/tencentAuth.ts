@@ -32,7 +32,7 @@ export function setClock(clock: ManualClock, ms: number): void {
   clock.advance(ms - clock.now());
 }
 
-/** The gateway's authentication errors with their exact messages (tencent.md §1.5, §1.8). */
+/** The gateway's authentication errors with their exact messages (the API 3.0 "Common Error Codes" table, and real answers). */
 export const AUTH_MESSAGES = {
   'AuthFailure.SignatureFailure': {
     'en-US': 'The provided credentials could not be validated. Please check your signature is correct.',

@@ -97,7 +97,7 @@ export function sendRaw(base: string, raw: RawRequest): Promise<{ status: number
 }
 
 // An independent test oracle for re-signing requests in the shapes other clients produce
-// (tencent.md §1.3–§1.4); written from the documentation, not from the dialect's code.
+// (Tencent Cloud API 3.0 "Signature v3" and "Signature"); written from the documentation, not from the dialect's code.
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 

@@ -2,7 +2,7 @@ import { CreateSecretCommand, DeleteSecretCommand, DescribeSecretCommand, GetSec
 import { ManualClock } from '../../src/core/runtime.js';
 import { createLogger, type LogFormat, type LogLevel } from '../../src/server/log.js';
 import { RequestLog, type RequestEntry } from '../../src/server/requestLog.js';
-import { redactBody } from '../../src/server/redact.js';
+import { Redactor } from '../../src/server/redact.js';
 import { ALIBABA_SDKS, alibabaClient, alibabaError } from '../helpers/alibaba.js';
 import { awsClient, rawAws, sdkError, startServer, type TestServer } from '../helpers/server.js';
 import { TENCENT_FRAMINGS, tencentClient, tencentError } from '../helpers/tencent.js';
@@ -112,6 +112,7 @@ describe('request log', () => {
 
   it('redacts secret-value elements of XML answers and summarises bodies it cannot read', () => {
     const xml = '<Response><SecretDatas><SecretData>s3cret &lt;x&gt;</SecretData></SecretDatas><SecretName>n</SecretName></Response>';
+    const redactBody = (body: string, type: string, allowXml: boolean) => new Redactor(['SecretData', 'SecretString']).body(body, type, allowXml);
     expect(redactBody(xml, 'text/xml', true)).toBe('<Response><SecretDatas><SecretData>[redacted]</SecretData></SecretDatas><SecretName>n</SecretName></Response>');
     expect(redactBody(xml, 'text/xml', false)).toBe(`<${xml.length} bytes>`);
     expect(redactBody('{"SecretString": "s3cret"', 'application/json', false)).toBe('<25 bytes, not valid JSON>');
@@ -146,7 +147,7 @@ describe('GET /_emulator/requests', () => {
   });
 
   it('keeps only the newest entries once full', () => {
-    const log = new RequestLog({ logger: createLogger('silent'), clock: new ManualClock(START), capacity: 2, debug: false });
+    const log = new RequestLog({ logger: createLogger('silent'), clock: new ManualClock(START), capacity: 2, debug: false, valueMembers: () => [] });
     for (const action of ['A', 'B', 'C']) log.answered({ cloud: 'aws', action, status: 200, outcome: {}, started: process.hrtime.bigint() });
     expect(log.recent().map((entry) => entry.action)).toEqual(['B', 'C']);
   });

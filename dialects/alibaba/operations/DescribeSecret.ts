@@ -1,6 +1,7 @@
 import type { AlibabaContext } from '../context.js';
 import type { Params } from '../params.js';
-import { kmsTime, managedMembers, secretTypeOf, tagsOf } from '../render.js';
+import { kmsTime, managedMembers, tagsOf } from '../render.js';
+import { secretTypeOf } from '../secretTypes.js';
 import { requireSecret } from '../secrets.js';
 
 /** DescribeSecret: a secret's metadata (Tags only with FetchTags=true); works on secrets pending deletion. */

@@ -2,7 +2,8 @@ import type { SecretRecord } from '../../../src/core/model.js';
 import type { AlibabaContext } from '../context.js';
 import { matchesFilters, parseFilters } from '../listFilters.js';
 import type { Params } from '../params.js';
-import { kmsTime, secretTypeOf, tagsOf } from '../render.js';
+import { kmsTime, tagsOf } from '../render.js';
+import { secretTypeOf } from '../secretTypes.js';
 
 const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 100;

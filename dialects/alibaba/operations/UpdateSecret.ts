@@ -1,7 +1,7 @@
 import type { AlibabaContext } from '../context.js';
 import { ERRORS } from '../errors.js';
 import type { Params } from '../params.js';
-import { secretTypeOf } from '../render.js';
+import { secretTypeOf } from '../secretTypes.js';
 import { requireLiveSecret } from '../secrets.js';
 
 const CUSTOM_DATA = 'ExtendedConfig.CustomData';

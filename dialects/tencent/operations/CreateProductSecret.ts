@@ -28,10 +28,10 @@ interface CreateProductSecretInput extends CommonCreateInput {
   AccountType?: string;
 }
 
-/** The products CreateProductSecret binds: database credentials (SecretType 1) and Redis (4) [SDK docs]. */
+/** The products CreateProductSecret binds: database credentials (SecretType 1) and Redis (4) [sdk]. */
 const PRODUCT_SECRET_TYPES = [1, 4];
 
-/** The members each privilege level must name [SDK docs: ProductPrivilegeUnit]. */
+/** The members each privilege level must name [sdk: ProductPrivilegeUnit]. */
 const SCOPE_MEMBERS: Record<string, Array<'Database' | 'TableName' | 'ColumnName'>> = {
   DatabasePrivileges: ['Database'],
   TablePrivileges: ['Database', 'TableName'],
@@ -62,7 +62,7 @@ export async function CreateProductSecret(input: CreateProductSecretInput, conte
   const secretType = secretTypeOf(input.ProductName);
   checkPrivileges(input.PrivilegesList);
   const enableRotation = input.EnableRotation ?? false;
-  // RotationBeginTime is required when EnableRotation is true [SDK docs].
+  // RotationBeginTime is required when EnableRotation is true [sdk].
   if (enableRotation && input.RotationBeginTime === undefined) throw ERRORS.missingParameter('RotationBeginTime');
   if (input.RotationBeginTime !== undefined && parseDateTime(input.RotationBeginTime) === undefined) {
     throw ERRORS.invalidValue('RotationBeginTime', 'it must be a real date and time formatted YYYY-MM-DD hh:mm:ss.', '须为 YYYY-MM-DD hh:mm:ss 格式的有效时间。');
@@ -92,6 +92,6 @@ export async function CreateProductSecret(input: CreateProductSecretInput, conte
     rotation,
     firstVersion: { id: rotatedVersionId(now), value: newCredentials(context.secrets.ids, input.UserNamePrefix), labels: [] },
   });
-  // TagCode 0: tags bound without trouble; TagMsg as in the CreateProductSecret example [CLI example].
+  // TagCode 0: tags bound without trouble; TagMsg as in the CreateProductSecret example [doc: CLI example].
   return { SecretName: record.name, TagCode: 0, TagMsg: 'success', FlowID: flowId };
 }

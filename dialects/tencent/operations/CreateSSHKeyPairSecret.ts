@@ -9,15 +9,15 @@ interface CreateSSHKeyPairSecretInput extends CommonCreateInput {
   SSHKeyName?: string;
 }
 
-/** SecretType of SSH key pair secrets, bound to the Cvm product [SDK docs]. */
+/** SecretType of SSH key pair secrets, bound to the Cvm product [sdk]. */
 const SSH_KEY_PAIR = 2;
 
 /**
  * CreateSSHKeyPairSecret: a new RSA key pair (as CVM would create it) held by an SSH key pair
  * secret (SecretType 2), Enabled at once. The key pair gets an `skey-xxxxxxxx` id and, unless
- * named, the name `skey_xxxxxxxx` [guess: the real default name is undocumented]; names are
- * unique in a region like CVM key pair names [guess]. The keys are the secret's one version,
- * `SSM_Current`, as JSON `{"PublicKey","PrivateKey"}` [guess], read back with GetSSHKeyPairValue.
+ * named, the name `skey_xxxxxxxx` [inf: the real default name is undocumented]; names are
+ * unique in a region like CVM key pair names [inf]. The keys are the secret's one version,
+ * `SSM_Current`, as JSON `{"PublicKey","PrivateKey"}` [inf], read back with GetSSHKeyPairValue.
  */
 export async function CreateSSHKeyPairSecret(input: CreateSSHKeyPairSecretInput, context: TencentContext): Promise<object> {
   const common = commonSecretFields(context, input);
@@ -31,6 +31,6 @@ export async function CreateSSHKeyPairSecret(input: CreateSSHKeyPairSecretInput,
     tencent: { ...common.tencent, secretType: SSH_KEY_PAIR, productName: 'Cvm', sshKeyId, resourceName: sshKeyName, projectId: input.ProjectId },
     firstVersion: { id: DEFAULT_VERSION_ID, value: { type: 'string', data: JSON.stringify(keyPair) }, labels: [] },
   });
-  // TagCode 0 and TagMsg "ok": tags were bound without trouble [SDK].
+  // TagCode 0 and TagMsg "ok": tags were bound without trouble [sdk].
   return { SecretName: record.name, SSHKeyID: sshKeyId, SSHKeyName: sshKeyName, TagCode: 0, TagMsg: 'ok' };
 }

@@ -23,6 +23,6 @@ export async function CreateSecret(input: CreateSecretInput, context: TencentCon
     tencent: { ...common.tencent, additionalConfig: input.AdditionalConfig ?? '' },
     firstVersion: { id: versionId, value },
   });
-  // TagCode 0 and TagMsg "ok": tags were bound without trouble [SDK].
+  // TagCode 0 and TagMsg "ok": tags were bound without trouble [sdk].
   return { SecretName: record.name, VersionId: versionId, TagCode: 0, TagMsg: 'ok' };
 }

@@ -22,16 +22,16 @@ const SSH_KEY_PAIR = 2;
 export async function DeleteSecret(input: DeleteSecretInput, context: TencentContext): Promise<object> {
   const days = input.RecoveryWindowInDays ?? tencentPolicy.deletion.defaultWindowDays;
   const record = requireSecret(context, input.SecretName);
-  // SSH key pair secrets may only be deleted at once [SDK docs].
+  // SSH key pair secrets may only be deleted at once [sdk].
   if (days > 0 && record.tencent?.secretType === SSH_KEY_PAIR) {
     throw ERRORS.invalidValue('RecoveryWindowInDays', 'SSH key pair secrets can only be deleted immediately (0).', 'SSH 密钥对凭据只能立即删除（0）。');
   }
   // Checked first: a secret pending deletion is neither Enabled nor deleted again (the policy refuses it).
   if (record.deletion) throw ERRORS.alreadyPendingDelete();
-  // An enabled secret must be disabled before it can be deleted [docs].
+  // An enabled secret must be disabled before it can be deleted [doc].
   if (statusOf(record) === 'Enabled') throw ERRORS.deleteWhileEnabled();
-  // A window of 0 deletes at once, DeleteTime then being the time it happened [guess].
+  // A window of 0 deletes at once, DeleteTime then being the time it happened [inf].
   const { record: deleted, purgeAt } = await context.secrets.scheduleDeletion(record, { windowDays: days });
-  // FlowID is the id of an asynchronous task; user-defined secrets have none [guess: 0].
+  // FlowID is the id of an asynchronous task; user-defined secrets have none [inf: 0].
   return { SecretName: deleted.name, DeleteTime: unixSeconds(purgeAt), FlowID: 0 };
 }

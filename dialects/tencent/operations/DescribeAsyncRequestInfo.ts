@@ -6,7 +6,7 @@ interface DescribeAsyncRequestInfoInput {
   FlowID: number;
 }
 
-/** Task descriptions: the running one is SSM's own [CLI example]; the finished one follows it [guess]. */
+/** Task descriptions: the running one is SSM's own [doc: CLI example]; the finished one follows it [inf]. */
 const DESCRIPTIONS = { 0: 'task is processing', 1: 'task succeeded' } as const;
 
 /**

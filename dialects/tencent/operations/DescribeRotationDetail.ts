@@ -9,7 +9,7 @@ interface DescribeRotationDetailInput {
 /**
  * DescribeRotationDetail: a product secret's rotation policy. LatestRotateTime is when the live
  * version was made (creation counts as the first rotation); NextRotateBeginTime is "" while
- * rotation is off [guess]. Both are `YYYY-MM-DD hh:mm:ss` [SDK docs].
+ * rotation is off [inf]. Both are `YYYY-MM-DD hh:mm:ss` [sdk].
  */
 export async function DescribeRotationDetail(input: DescribeRotationDetailInput, context: TencentContext): Promise<object> {
   const record = await requireRotatedSecret(context, input.SecretName);

@@ -7,7 +7,7 @@ interface DescribeRotationHistoryInput {
   SecretName: string;
 }
 
-/** Most versions the history shows [SDK docs: "上限为10个"]. */
+/** Most versions the history shows [sdk: "上限为10个"]. */
 const MAX_SHOWN = 10;
 
 /** The database account a version's credentials name, "" for a value that is not SSM's credentials JSON. */
@@ -21,9 +21,9 @@ function accountNameOf(version: SecretVersion): string {
 }
 
 /**
- * DescribeRotationHistory: the ids of a product secret's versions, oldest first [guess: order
- * undocumented], at most 10, with TotalCount, and AccountInfoList (newer SDKs [SDK HEAD]) giving each
- * version's account, hosts and time. Version holds the version id [guess: documented only as
+ * DescribeRotationHistory: the ids of a product secret's versions, oldest first [inf: order
+ * undocumented], at most 10, with TotalCount, and AccountInfoList (newer SDKs [sdk]) giving each
+ * version's account, hosts and time. Version holds the version id [inf: documented only as
  * "account state"].
  */
 export async function DescribeRotationHistory(input: DescribeRotationHistoryInput, context: TencentContext): Promise<object> {

@@ -12,7 +12,7 @@ interface DescribeSecretInput {
 export async function DescribeSecret(input: DescribeSecretInput, context: TencentContext): Promise<object> {
   const record = await context.secrets.settled(requireSecret(context, input.SecretName));
   if (!isRotatedSecret(record)) return describeMembers(record);
-  // Rotated (product) secrets also report when they rotate next, as a "YYYY-MM-DD hh:mm:ss" string [SDK].
+  // Rotated (product) secrets also report when they rotate next, as a "YYYY-MM-DD hh:mm:ss" string [sdk].
   const next = nextRotationAt(record);
   return { ...describeMembers(record), NextRotationTime: next === undefined ? '' : formatDateTime(next) };
 }

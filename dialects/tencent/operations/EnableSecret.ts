@@ -5,7 +5,7 @@ interface EnableSecretInput {
   SecretName: string;
 }
 
-/** EnableSecret: Disabled → Enabled; enabling an Enabled secret succeeds [guess]; PendingDelete is refused. */
+/** EnableSecret: Disabled → Enabled; enabling an Enabled secret succeeds [inf]; PendingDelete is refused. */
 export async function EnableSecret(input: EnableSecretInput, context: TencentContext): Promise<object> {
   const record = await setEnabled(context, input.SecretName, true);
   return { SecretName: record.name };

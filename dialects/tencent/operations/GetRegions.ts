@@ -1,6 +1,6 @@
 import type { TencentContext } from '../context.js';
 
-/** Regions where SSM is offered, as listed on Tencent's endpoint pages [guess: the emulator accepts any region]. */
+/** Regions where SSM is offered, as listed on Tencent's endpoint pages [inf: the emulator accepts any region]. */
 const SSM_REGIONS = [
   'ap-guangzhou',
   'ap-shanghai',

@@ -11,12 +11,12 @@ interface GetSSHKeyPairValueInput {
   SSHKeyId?: string;
 }
 
-/** The description CVM shows for key pairs SSM created [CLI example]. */
+/** The description CVM shows for key pairs SSM created [doc: CLI example]. */
 const SSH_KEY_DESCRIPTION = 'created by ssm';
 
-/** The secret named by SecretName, else the one holding SSHKeyId; both must agree when both are given [guess]. */
+/** The secret named by SecretName, else the one holding SSHKeyId; both must agree when both are given [inf]. */
 function locate(input: GetSSHKeyPairValueInput, context: TencentContext): SecretRecord {
-  // Either member identifies the key pair; with neither, SecretName is reported missing [guess].
+  // Either member identifies the key pair; with neither, SecretName is reported missing [inf].
   if (input.SecretName === undefined && input.SSHKeyId === undefined) throw ERRORS.missingParameter('SecretName');
   const record = input.SecretName !== undefined ? requireSecret(context, input.SecretName) : findBySshKeyId(context, input.SSHKeyId!);
   if (!record) throw ERRORS.sshKeyNotFound();

@@ -6,7 +6,7 @@ interface ListSecretVersionIdsInput {
   SecretName: string;
 }
 
-/** ListSecretVersionIds: every version's id and CreateTime, in creation order [guess, tencent.md §5.5]; any status. */
+/** ListSecretVersionIds: every version's id and CreateTime, in creation order [inf]; any status. */
 export async function ListSecretVersionIds(input: ListSecretVersionIdsInput, context: TencentContext): Promise<object> {
   const record = requireSecret(context, input.SecretName);
   return {

@@ -22,10 +22,10 @@ interface ListSecretsInput {
   InstanceID?: string;
 }
 
-/** Page size when Limit is 0 or absent [SDK docs]; larger pages are not capped [guess]. */
+/** Page size when Limit is 0 or absent [sdk]; larger pages are not capped [inf]. */
 const DEFAULT_LIMIT = 20;
 
-/** The Status each State filter value selects (4 and 5 only occur for product secrets) [SDK docs]. */
+/** The Status each State filter value selects (4 and 5 only occur for product secrets) [sdk]. */
 const STATUS_BY_STATE: Record<number, string> = { 1: 'Enabled', 2: 'Disabled', 3: 'PendingDelete', 4: 'Creating', 5: 'Failed' };
 
 /** A secret's entry in SecretMetadatas, in the SDK's member order. */
@@ -41,11 +41,11 @@ function secretMetadata(record: SecretRecord): Record<string, unknown> {
     Status: members.Status,
     DeleteTime: members.DeleteTime,
     CreateTime: members.CreateTime,
-    // DEFAULT: the key SSM creates for the account; CUSTOMER: a key the caller named [SDK docs].
+    // DEFAULT: the key SSM creates for the account; CUSTOMER: a key the caller named [sdk].
     KmsKeyType: members.KmsKeyId === '' ? 'DEFAULT' : 'CUSTOMER',
-    // ListSecrets reports rotation as 1/0 where DescribeSecret has a bool [SDK].
+    // ListSecrets reports rotation as 1/0 where DescribeSecret has a bool [sdk].
     RotationStatus: members.RotationStatus ? 1 : 0,
-    // Unix seconds here, a string in DescribeSecret; 0 for a secret that does not rotate [guess].
+    // Unix seconds here, a string in DescribeSecret; 0 for a secret that does not rotate [inf].
     NextRotationTime: nextRotation === undefined ? 0 : unixSeconds(nextRotation),
     SecretType: members.SecretType,
     ProductName: members.ProductName,
@@ -55,7 +55,7 @@ function secretMetadata(record: SecretRecord): Record<string, unknown> {
     TargetUin: members.TargetUin,
     RotationFrequency: members.RotationFrequency,
     ResourceID: members.ResourceID,
-    // `YYYY-MM-DD hh:mm:ss` for rotated secrets, "" otherwise [guess].
+    // `YYYY-MM-DD hh:mm:ss` for rotated secrets, "" otherwise [inf].
     RotationBeginTime: rotationBegin === undefined ? '' : formatDateTime(rotationBegin),
     EncryptType: members.EncryptType,
     EncryptSwitching: members.EncryptSwitching,
@@ -64,7 +64,7 @@ function secretMetadata(record: SecretRecord): Record<string, unknown> {
   };
 }
 
-/** Filters ANDed, the values of one filter ORed; a filter without values only needs the key [guess]. */
+/** Filters ANDed, the values of one filter ORed; a filter without values only needs the key [inf]. */
 function matchesTags(record: SecretRecord, filters: TagFilter[]): boolean {
   const tags = record.tags ?? [];
   return filters.every((filter) =>
@@ -75,17 +75,17 @@ function matchesTags(record: SecretRecord, filters: TagFilter[]): boolean {
 /** Whether an entry passes every filter of the request. */
 function matches(record: SecretRecord, entry: Record<string, unknown>, input: ListSecretsInput): boolean {
   const secretType = input.SecretType ?? 0;
-  // Without SecretType only user-defined secrets are listed [SDK docs: default 0].
+  // Without SecretType only user-defined secrets are listed [sdk: default 0].
   if (entry.SecretType !== secretType) return false;
   if (input.State && entry.Status !== STATUS_BY_STATE[input.State]) return false;
-  // SearchSecretName: case-sensitive substring of the name [guess].
+  // SearchSecretName: case-sensitive substring of the name [inf].
   if (input.SearchSecretName && !(entry.SecretName as string).includes(input.SearchSecretName)) return false;
   if (input.TagFilters && !matchesTags(record, input.TagFilters)) return false;
   if (input.EncryptType !== undefined && entry.EncryptType !== input.EncryptType) return false;
-  // ProductName is a comma-separated list, honoured for cloud-product secrets (SecretType 1) only [SDK docs].
+  // ProductName is a comma-separated list, honoured for cloud-product secrets (SecretType 1) only [sdk].
   const products = secretType === 1 ? (input.ProductName ?? '').split(',').map((name) => name.trim()).filter(Boolean) : [];
   if (products.length > 0 && !products.includes(entry.ProductName as string)) return false;
-  // A product secret's ResourceID is its product instance's id [SDK docs].
+  // A product secret's ResourceID is its product instance's id [sdk].
   if (input.InstanceID && entry.ResourceID !== input.InstanceID) return false;
   return true;
 }
@@ -95,7 +95,7 @@ function matches(record: SecretRecord, entry: Record<string, unknown>, input: Li
  * oldest first (1), one page of Offset/Limit; TotalCount counts the whole filtered set.
  */
 export async function ListSecrets(input: ListSecretsInput, context: TencentContext): Promise<object> {
-  // Creation order breaks ties between equal CreateTimes, reversed with the order [guess].
+  // Creation order breaks ties between equal CreateTimes, reversed with the order [inf].
   // Product secrets finish creating and rotate on the emulator clock; listing shows them as they now are.
   const current = await Promise.all(context.secrets.list(context.ns).map((record) => context.secrets.settled(record)));
   const oldestFirst = current

@@ -14,7 +14,7 @@ interface PutSecretValueInput extends ValueInput {
  */
 export async function PutSecretValue(input: PutSecretValueInput, context: TencentContext): Promise<object> {
   const record = requireWritableSecret(context, input.SecretName);
-  // Product secrets are written by their rotation only [SDK error list].
+  // Product secrets are written by their rotation only [sdk: error list].
   if (!isUserDefined(record)) throw ERRORS.autoRotatedResource();
   const value = readValue(input);
   await context.secrets.putValue(record, { versionId: input.VersionId, value, labels: [] });

@@ -6,8 +6,8 @@ interface RestoreSecretInput {
 }
 
 /**
- * RestoreSecret: cancels a scheduled deletion; the secret comes back Disabled [docs]. Only a
- * PendingDelete secret can be restored [guess: FailedOperation otherwise]; both are SSM's policy.
+ * RestoreSecret: cancels a scheduled deletion; the secret comes back Disabled [doc]. Only a
+ * PendingDelete secret can be restored [inf: FailedOperation otherwise]; both are SSM's policy.
  */
 export async function RestoreSecret(input: RestoreSecretInput, context: TencentContext): Promise<object> {
   const record = await context.secrets.cancelDeletion(requireSecret(context, input.SecretName));

@@ -10,7 +10,7 @@ interface RotateProductSecretInput {
   SecretName: string;
 }
 
-/** A rotation still running, or one already made this second (version ids have one-second resolution), blocks another [guess]. */
+/** A rotation still running, or one already made this second (version ids have one-second resolution), blocks another [inf]. */
 function checkNotRotating(record: SecretRecord, now: number): void {
   if (runningFlow(record, 'rotate', now) || findVersion(record, rotatedVersionId(now))) throw ERRORS.rotationInProgress();
 }
@@ -18,11 +18,11 @@ function checkNotRotating(record: SecretRecord, now: number): void {
 /**
  * RotateProductSecret: rotates an Enabled product secret now — a new `SSM_Rotate_<time>` version
  * with fresh credentials becomes the live one (`SSM_Current`) at once — and returns the FlowID of
- * the rotation task, which reports running for its first second [guess: the real task's length varies].
+ * the rotation task, which reports running for its first second [inf: the real task's length varies].
  */
 export async function RotateProductSecret(input: RotateProductSecretInput, context: TencentContext): Promise<object> {
   await requireRotatedSecret(context, input.SecretName);
-  // Only Enabled secrets rotate [SDK docs]: PendingDelete, Creating and Disabled are refused as reads are.
+  // Only Enabled secrets rotate [sdk]: PendingDelete, Creating and Disabled are refused as reads are.
   const record = requireReadableSecret(context, input.SecretName);
   checkNotRotating(record, context.secrets.now());
   const flowId = newFlowId(context);

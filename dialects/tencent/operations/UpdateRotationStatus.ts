@@ -13,8 +13,8 @@ interface UpdateRotationStatusInput {
 
 /**
  * UpdateRotationStatus: turns a product secret's scheduled rotation on or off, with its period
- * (30–365 days) and begin time. Enabling without RotationBeginTime starts the schedule now [SDK
- * docs]; without Frequency the secret keeps its period [guess]. The next rotation is the first
+ * (30–365 days) and begin time. Enabling without RotationBeginTime starts the schedule now [sdk];
+ * without Frequency the secret keeps its period [inf]. The next rotation is the first
  * RotationBeginTime + n × Frequency at or after now.
  */
 export async function UpdateRotationStatus(input: UpdateRotationStatusInput, context: TencentContext): Promise<object> {

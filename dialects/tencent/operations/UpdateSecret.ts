@@ -11,7 +11,7 @@ interface UpdateSecretInput extends ValueInput {
 
 /**
  * UpdateSecret: overwrites the value of an existing version in place, keeping its id and
- * CreateTime [guess, tencent.md §3]; Enabled or Disabled user-defined secrets only.
+ * CreateTime [inf]; Enabled or Disabled user-defined secrets only.
  */
 export async function UpdateSecret(input: UpdateSecretInput, context: TencentContext): Promise<object> {
   const record = requireWritableSecret(context, input.SecretName);

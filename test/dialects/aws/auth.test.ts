@@ -279,7 +279,7 @@ describe('AWS strict mode: SigV4 as Secrets Manager verifies it', () => {
   });
 
   it('accepts an RFC 1123 Date header in place of X-Amz-Date', async () => {
-    // The SDK signer always sets X-Amz-Date, so this one is signed by hand (§7 steps 3-5).
+    // The SDK signer always sets X-Amz-Date, so this one is signed by hand (SigV4's canonical request, string to sign and signature steps).
     const { host } = new URL(server().url);
     const body = '{}';
     const headers: Record<string, string> = {

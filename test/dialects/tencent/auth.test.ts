@@ -135,7 +135,7 @@ describe('Tencent strict mode: the Node SDK captures', () => {
     // A SecretId nobody listed.
     await expectAuthError(home, withSecretId(capture, 'AKIDunknown0000000000000000000000000'), at, 'AuthFailure.SecretIdNotFound');
     if (isV1(capture)) {
-      // The v1 signature travels as a parameter: missing, it is a missing parameter [guess]; garbled, it does not verify.
+      // The v1 signature travels as a parameter: missing, it is a missing parameter [inf]; garbled, it does not verify.
       const missing = await send(home, withParam(raw, 'Signature', undefined), at);
       expect(missing.Error).toEqual({ Code: 'MissingParameter', Message: 'The request is missing a required parameter `Signature`.' });
       await expectAuthError(home, withParam(raw, 'Signature', 'garbled'), at, 'AuthFailure.SignatureFailure');

@@ -5,7 +5,7 @@ import { AUTH_MESSAGES, credentialsFiles, setClock } from '../../helpers/tencent
 import { sendRaw, tc3Authorization, v1Sign, withHeader, type RawRequest, type Tc3Options } from '../../helpers/tencentCaptures.js';
 
 // Requests re-signed the way other clients sign (Go, Python, hand-rolled code from Tencent's docs),
-// to pin each tolerated quirk of tencent.md §1.3–§1.4 one by one.
+// to pin each tolerated quirk of the TC3 and v1 signatures one by one.
 
 const TEMPORARY = { secretId: 'AKIDtemporary00000000000000000000000', secretKey: 'temporarySecretKey', token: 'session-token-1' };
 const files = credentialsFiles({

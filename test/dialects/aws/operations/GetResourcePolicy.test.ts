@@ -73,7 +73,7 @@ describe.each(STORES)('GetResourcePolicy (%s store)', (kind) => {
   });
 
   it('still reads the policy of a secret scheduled for deletion', async () => {
-    // aws.md §6 does not list GetResourcePolicy among the operations a scheduled secret refuses.
+    // AWS does not list GetResourcePolicy among the operations a secret scheduled for deletion refuses.
     const arn = await createSecret();
     await client().send(new PutResourcePolicyCommand({ SecretId: arn, ResourcePolicy: POLICY }));
     await client().send(new DeleteSecretCommand({ SecretId: arn }));

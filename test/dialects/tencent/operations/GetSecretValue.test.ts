@@ -90,7 +90,7 @@ describe.each(STORES)('Tencent GetSecretValue (%s store)', (kind) => {
       }
     });
 
-    it('refuses "" (what Dapr sends when no version is asked for) with InvalidParameterValue [tencent.md §5 decision 2]', async () => {
+    it('refuses "" (what Dapr sends when no version is asked for) with InvalidParameterValue', async () => {
       await client().CreateSecret({ SecretName: 'dapr', SecretString: 's' });
       for (const framing of TENCENT_FRAMINGS) {
         await expectTencentError(client(framing).GetSecretValue({ SecretName: 'dapr', VersionId: '' }), 'InvalidParameterValue');
@@ -104,7 +104,7 @@ describe.each(STORES)('Tencent GetSecretValue (%s store)', (kind) => {
       for (const framing of TENCENT_FRAMINGS) {
         await expectTencentError(client(framing).GetSecretValue({ SecretName: 'versions', VersionId: 'v2' }), 'ResourceNotFound');
       }
-      // SSM_Current is only a default id, not an alias of the newest version [tencent.md §5 decision 4].
+      // SSM_Current is only a default id, not an alias of the newest version.
       await expectTencentError(client().GetSecretValue({ SecretName: 'versions', VersionId: 'SSM_Current' }), 'ResourceNotFound');
       // Version ids are matched exactly.
       await expectTencentError(client().GetSecretValue({ SecretName: 'versions', VersionId: 'V1' }), 'ResourceNotFound');
