@@ -3,8 +3,7 @@
  * account and region, and rendering results and errors the way AWS does on the wire.
  */
 import type { CloudKey } from '../../src/auth/credentials.js';
-import type { CoreError } from '../../src/core/errors.js';
-import { VendorError, type CoreErrorMap } from '../../src/dialect/vendorError.js';
+import { VendorError } from '../../src/dialect/vendorError.js';
 import { carriesInvalidUtf8, type DialectRequest, type DialectResponse } from '../../src/dialect/contract.js';
 import { MESSAGES } from './messages.js';
 
@@ -110,32 +109,3 @@ export function renderError(error: AwsError, requestId: string): DialectResponse
     body: JSON.stringify(body),
   };
 }
-
-/** A core refusal AWS's rules never lead to: polysecret's own bug, answered as AWS's internal error. */
-function unreachable(error: CoreError): AwsError {
-  return new AwsError('InternalServiceError', `Unmapped failure: ${error.reason}`, 500);
-}
-
-/** The exception AWS raises for each core refusal. */
-export const AWS_CORE_ERRORS: CoreErrorMap<AwsError> = {
-  'secret-not-found': () => new AwsError('ResourceNotFoundException', MESSAGES.secretNotFound),
-  'version-not-found': ({ details }) => new AwsError('ResourceNotFoundException', MESSAGES.versionNotFound(details.versionId ?? '')),
-  'label-not-found': ({ details }) => new AwsError('ResourceNotFoundException', MESSAGES.labelNotFound(details.label ?? '')),
-  'secret-exists': ({ details }) => new AwsError('ResourceExistsException', MESSAGES.secretExists(details.name ?? '')),
-  'version-exists': ({ details }) => new AwsError('ResourceExistsException', MESSAGES.tokenInUse(details.versionId ?? '', details.resourceId ?? '')),
-  'secret-scheduled-for-deletion': () => new AwsError('InvalidRequestException', MESSAGES.nameScheduledForDeletion),
-  'already-scheduled-for-deletion': () => new AwsError('InvalidRequestException', MESSAGES.alreadyMarkedDeleted),
-  'not-scheduled-for-deletion': unreachable,
-  'version-immutable': unreachable,
-  'deletion-window-out-of-range': () => new AwsError('InvalidParameterException', MESSAGES.recoveryWindowRange),
-  'invalid-name': () => new AwsError('ValidationException', MESSAGES.invalidName),
-  'value-too-large': unreachable,
-  'label-not-on-version': ({ details }) => new AwsError('InvalidParameterException', MESSAGES.labelNotOnVersion(details.label ?? '', details.versionId ?? '')),
-  'label-held-elsewhere': ({ details }) =>
-    new AwsError('InvalidParameterException', MESSAGES.removeFromVersionRequired(details.label ?? '', details.versionId ?? '')),
-  'label-cannot-be-removed': unreachable,
-  'version-label-mismatch': () => new AwsError('InvalidRequestException', MESSAGES.versionStageMismatch),
-  'too-many-versions': () => new AwsError('LimitExceededException', MESSAGES.tooManyVersions),
-  'too-many-labels': () => new AwsError('LimitExceededException', MESSAGES.tooManyLabels),
-  'too-many-tags': unreachable,
-};

@@ -2,7 +2,8 @@ import type { CloudModule, DialectDeps } from '../../src/dialect/cloudModule.js'
 import { createDialect, type DialectProtocol } from '../../src/dialect/pipeline.js';
 import { authenticate } from './auth.js';
 import type { AwsContext } from './context.js';
-import { AWS_CORE_ERRORS, AwsError, isJsonRequest, parseCall, renderError, renderSuccess, renderUnknownProtocol, TARGET_PREFIX } from './envelope.js';
+import { AWS_CORE_ERRORS } from './coreErrors.js';
+import { AwsError, isJsonRequest, parseCall, renderError, renderSuccess, renderUnknownProtocol, TARGET_PREFIX } from './envelope.js';
 import { MESSAGES } from './messages.js';
 import { AWS_OPERATIONS } from './operations/index.js';
 import { awsPolicy } from './policy.js';

@@ -1,4 +1,5 @@
 import type { CloudPolicy } from '../../src/core/policy.js';
+import { DAY_MS } from '../../src/core/runtime.js';
 
 /** AWS's fixed stage labels. */
 export const AWSCURRENT = 'AWSCURRENT';
@@ -29,7 +30,7 @@ export const awsPolicy: CloudPolicy = {
     // Moving a label that sits on another version requires naming that version in RemoveFromVersionId [rec].
     moveNamesOldHolder: true,
   },
-  versions: { max: 100, atCap: 'purge-oldest-unlabelled', minAgeBeforePurgeMs: 24 * 60 * 60 * 1000, repeatIsIdempotent: true, valuesRewritable: false },
+  versions: { max: 100, atCap: 'purge-oldest-unlabelled', minAgeBeforePurgeMs: DAY_MS, repeatIsIdempotent: true, valuesRewritable: false },
   values: { maxBytes: 65_536, binaryCountedAs: 'decoded' },
   deletion: { defaultWindowDays: 30, minWindowDays: 7, maxWindowDays: 30, whenScheduled: 'refuse', cancelUnscheduled: 'succeed', restoresDisabled: false },
   // The per-secret cap of 50 is not enforced: AWS's answer to the 51st tag is not verified.

@@ -1,6 +1,6 @@
 import type { SecretRecord, SecretValue, SecretVersion } from '../../src/core/model.js';
+import { DAY_MS } from '../../src/core/runtime.js';
 
-const DAY_MS = 86_400_000;
 
 /** AWS timestamps: epoch seconds as a JSON number with millisecond precision. */
 export function epochSeconds(ms: number | undefined): number | undefined {

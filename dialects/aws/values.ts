@@ -19,20 +19,21 @@ export function readValue(input: ValueInput): SecretValue | undefined {
     throw new AwsError('InvalidParameterException', MESSAGES.bothValues);
   }
   if (input.SecretString !== undefined) {
-    if (Buffer.byteLength(input.SecretString, 'utf8') > awsPolicy.values.maxBytes) throw tooLong('secretString');
+    if (Buffer.byteLength(input.SecretString, 'utf8') > awsPolicy.values.maxBytes) throw valueTooLong('secretString');
     return { type: 'string', data: input.SecretString };
   }
   if (input.SecretBinary !== undefined) {
     // A blob that is not base64 cannot be deserialized.
     if (!BASE64.test(input.SecretBinary)) throw new AwsError('SerializationException', MESSAGES.wrongType('secretBinary'));
     const bytes = Buffer.from(input.SecretBinary, 'base64').length;
-    if (bytes < 1 || bytes > awsPolicy.values.maxBytes) throw tooLong('secretBinary', bytes < 1);
+    if (bytes < 1 || bytes > awsPolicy.values.maxBytes) throw valueTooLong('secretBinary', bytes < 1);
     return { type: 'binary', data: input.SecretBinary };
   }
   return undefined;
 }
 
-function tooLong(member: string, tooShort = false): AwsError {
+/** AWS's ValidationException for a value outside 1 to 65536 bytes, the value itself redacted [rec]. */
+export function valueTooLong(member: string, tooShort = false): AwsError {
   const constraint = tooShort ? 'greater than or equal to 1' : `less than or equal to ${awsPolicy.values.maxBytes}`;
   return validationError([
     `Value '*** Sensitive Data Redacted ***' at '${member}' failed to satisfy constraint: Member must have length ${constraint}`,

@@ -1,8 +1,8 @@
 import type { RotationSchedule, SecretRecord } from '../../src/core/model.js';
 import type { TencentFlow, TencentState } from '../../src/core/vendorState.js';
 import { parseDateTime } from './dateTime.js';
+import { DAY_MS } from '../../src/core/runtime.js';
 
-const DAY_MS = 86_400_000;
 
 function parsedList<T>(text: unknown): T[] | undefined {
   if (typeof text !== 'string') return undefined;

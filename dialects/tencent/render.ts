@@ -1,5 +1,6 @@
 import type { SecretRecord, SecretValue } from '../../src/core/model.js';
 import { statusOf } from './secrets.js';
+import { DAY_MS } from '../../src/core/runtime.js';
 
 /** SSM timestamps: unix seconds as integers. */
 export function unixSeconds(ms: number | undefined): number {
@@ -85,7 +86,7 @@ export function describeMembers(record: SecretRecord): DescribeMembers {
     ResourceID: resourceIdOf(record),
     RotationStatus: record.rotation?.enabled === true,
     // In days; 0 for a secret without a rotation schedule.
-    RotationFrequency: record.rotation?.intervalMs === undefined ? 0 : record.rotation.intervalMs / 86_400_000,
+    RotationFrequency: record.rotation?.intervalMs === undefined ? 0 : record.rotation.intervalMs / DAY_MS,
     ResourceName: state?.resourceName ?? '',
     ProjectID: state?.projectId ?? 0,
     AssociatedInstanceIDs: [],

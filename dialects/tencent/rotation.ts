@@ -10,8 +10,8 @@ import type { TencentContext } from './context.js';
 import { compactDateTime, parseDateTime } from './dateTime.js';
 import { ERRORS } from './errors.js';
 import { requireSecret, statusOf } from './secrets.js';
+import { DAY_MS } from '../../src/core/runtime.js';
 
-const DAY_MS = 86_400_000;
 
 /** Rotation period of a product secret created without RotationFrequency [sdk: "默认为1天"]. */
 export const DEFAULT_FREQUENCY_DAYS = 1;

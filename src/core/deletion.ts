@@ -2,9 +2,8 @@
 import { CoreError } from './errors.js';
 import type { SecretRecord } from './model.js';
 import type { CloudPolicy } from './policy.js';
+import { DAY_MS } from './runtime.js';
 
-/** One day in milliseconds: recovery windows are whole days. */
-export const DAY_MS = 86_400_000;
 
 /**
  * The recovery window a deletion request means: the cloud's default when none is given, and
@@ -23,12 +22,16 @@ export function scheduleDeletion(draft: SecretRecord, policy: CloudPolicy, days:
   draft.deletion = { requestedAt: now, purgeAt: now + days * DAY_MS };
 }
 
-/** Cancels a draft's scheduled deletion; on a secret not scheduled, succeeds or refuses as the cloud does. */
+/** True when the secret has a deletion to cancel; false (nothing to do) or `not-scheduled-for-deletion`, as the cloud says, when not. */
+export function cancellable(record: SecretRecord, policy: CloudPolicy): boolean {
+  if (record.deletion) return true;
+  if (policy.deletion.cancelUnscheduled === 'refuse') throw new CoreError('not-scheduled-for-deletion', { name: record.name });
+  return false;
+}
+
+/** Cancels a draft's scheduled deletion (see {@link cancellable}). */
 export function cancelDeletion(draft: SecretRecord, policy: CloudPolicy, now: number): void {
-  if (!draft.deletion) {
-    if (policy.deletion.cancelUnscheduled === 'refuse') throw new CoreError('not-scheduled-for-deletion', { name: draft.name });
-    return;
-  }
+  if (!cancellable(draft, policy)) return;
   delete draft.deletion;
   if (policy.deletion.restoresDisabled) draft.enabled = false;
   draft.changedAt = now;

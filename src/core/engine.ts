@@ -2,6 +2,7 @@ import { CoreError } from './errors.js';
 import type { Cloud, Namespace, SecretRecord, SecretValue } from './model.js';
 import type { CloudPolicy } from './policy.js';
 import type { Clock, IdSource } from './runtime.js';
+import type { TencentState } from './vendorState.js';
 import { addVersion } from './versions.js';
 import type { SecretStore } from './store.js';
 
@@ -49,18 +50,12 @@ function draftOf(record: SecretRecord): SecretRecord {
     rotation: record.rotation && { ...record.rotation },
     aws: record.aws && { ...record.aws },
     alibaba: record.alibaba && { ...record.alibaba },
-    tencent: record.tencent && {
-      ...record.tencent,
-      domains: record.tencent.domains && [...record.tencent.domains],
-      flows: record.tencent.flows?.map((flow) => ({ ...flow })),
-    },
+    tencent: record.tencent && copyTencentState(record.tencent),
   };
 }
 
-/** Drops the members a copy left undefined, so a record's JSON (and its equality in tests) is what it was. */
-function withoutUndefined<T extends object>(record: T): T {
-  for (const key of Object.keys(record) as (keyof T)[]) if (record[key] === undefined) delete record[key];
-  return record;
+function copyTencentState(state: TencentState): TencentState {
+  return { ...state, domains: state.domains && [...state.domains], flows: state.flows?.map((flow) => ({ ...flow })) };
 }
 
 /**
@@ -158,12 +153,16 @@ export class SecretEngine {
       changedAt: now,
       versions: [],
     };
+    // Only what was given, copied, so the record shares no object with the caller.
     if (init.description !== undefined) record.description = init.description;
     if (init.kmsKeyId !== undefined) record.kmsKeyId = init.kmsKeyId;
     if (init.tags !== undefined) record.tags = init.tags.map((tag) => ({ ...tag }));
     if (init.resourcePolicy !== undefined) record.resourcePolicy = init.resourcePolicy;
     if (init.replicaOf !== undefined) record.replicaOf = init.replicaOf;
-    for (const slot of ['rotation', 'aws', 'alibaba', 'tencent'] as const) if (init[slot] !== undefined) Object.assign(record, { [slot]: init[slot] });
+    if (init.rotation !== undefined) record.rotation = { ...init.rotation };
+    if (init.aws !== undefined) record.aws = { ...init.aws };
+    if (init.alibaba !== undefined) record.alibaba = { ...init.alibaba };
+    if (init.tencent !== undefined) record.tencent = copyTencentState(init.tencent);
     if (init.firstVersion) addVersion(record, policy, { ...init.firstVersion, now });
     // Visible only once durable; meanwhile the name is taken, so a concurrent create of it fails.
     this.creating.add(nameKey);
@@ -190,7 +189,6 @@ export class SecretEngine {
       const draft = draftOf(current);
       const now = this.now();
       const result = change(draft, now);
-      withoutUndefined(draft);
       const changed = [draft, ...this.mirrorsOf(draft)];
       await this.persist(changed);
       for (const item of changed) this.index(item);
@@ -256,7 +254,7 @@ export class SecretEngine {
    * caller makes sure their keys, resource ids and names are not in use.
    */
   async restore(records: readonly SecretRecord[]): Promise<void> {
-    const copies = records.map((record) => withoutUndefined(this.upgraded(draftOf(record))));
+    const copies = records.map((record) => this.upgraded(draftOf(record)));
     await this.persist(copies);
     for (const record of copies) this.index(record);
   }

@@ -1,4 +1,4 @@
-import { cancelDeletion, recoveryWindowDays, scheduleDeletion } from './deletion.js';
+import { cancelDeletion, cancellable, recoveryWindowDays, scheduleDeletion } from './deletion.js';
 import type { NewSecret, SecretEngine } from './engine.js';
 import { CoreError } from './errors.js';
 import type { Cloud, Namespace, SecretRecord, SecretValue, SecretVersion, Tag } from './model.js';
@@ -45,8 +45,8 @@ export interface DeletionScheduled {
 /** Which secrets of a namespace a list asks for, in which order, and which page. */
 export interface ListQuery {
   where?: (record: SecretRecord) => boolean;
-  /** Creation order (the default) or its reverse, or any order a comparator gives. */
-  order?: 'oldest' | 'newest' | ((a: SecretRecord, b: SecretRecord) => number);
+  /** Creation order unless a comparator says otherwise. */
+  order?: (a: SecretRecord, b: SecretRecord) => number;
   offset: number;
   limit: number;
 }
@@ -101,8 +101,7 @@ export class SecretLifecycle {
   /** One page of the namespace's secrets that pass `where`, in the asked order, with the total. */
   listPage(ns: Namespace, query: ListQuery): Page<SecretRecord> {
     const matching = query.where ? this.list(ns).filter(query.where) : this.list(ns);
-    if (query.order === 'newest') matching.reverse();
-    else if (typeof query.order === 'function') matching.sort(query.order);
+    if (query.order) matching.sort(query.order);
     return pageOf(matching, query.offset, query.limit);
   }
 
@@ -211,8 +210,7 @@ export class SecretLifecycle {
   async cancelDeletion(record: SecretRecord): Promise<SecretRecord> {
     const policy = this.policyOf(record);
     // Checked before any write, so a no-op success writes nothing.
-    cancelDeletion({ ...record }, policy, this.now());
-    if (!record.deletion) return record;
+    if (!cancellable(record, policy)) return record;
     const { record: updated } = await this.engine.update(record, (draft, now) => cancelDeletion(draft, policy, now));
     return updated;
   }

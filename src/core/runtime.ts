@@ -1,6 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { v4 as uuidv4 } from 'uuid';
 
+/** One day in milliseconds: recovery windows, rotation periods and access dates count whole days. */
+export const DAY_MS = 86_400_000;
+
 /** The time source the core reads; tests inject a controllable one. */
 export interface Clock {
   /** Epoch milliseconds. */

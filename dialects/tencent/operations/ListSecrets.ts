@@ -1,4 +1,5 @@
 import type { SecretRecord } from '../../../src/core/model.js';
+import { pageOf } from '../../../src/core/paging.js';
 import type { TencentContext } from '../context.js';
 import { formatDateTime } from '../dateTime.js';
 import { describeMembers, unixSeconds } from '../render.js';
@@ -107,7 +108,6 @@ export async function ListSecrets(input: ListSecretsInput, context: TencentConte
     .map((record) => ({ record, entry: secretMetadata(record) }))
     .filter(({ record, entry }) => matches(record, entry, input))
     .map(({ entry }) => entry);
-  const offset = input.Offset ?? 0;
-  const limit = input.Limit || DEFAULT_LIMIT;
-  return { TotalCount: entries.length, SecretMetadatas: entries.slice(offset, offset + limit) };
+  const page = pageOf(entries, input.Offset ?? 0, input.Limit || DEFAULT_LIMIT);
+  return { TotalCount: page.total, SecretMetadatas: page.items };
 }
