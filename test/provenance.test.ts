@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..'));
 const TAGS = new Set(['doc', 'sdk', 'rec', 'obs', 'inf']);
 /** Words that start a provenance tag in some spelling; anything else in brackets is code (`[key]`, `[i]`). */
-const TAG_WORDS = /^(docs?|sdk|rec|record(ed)?|obs(erved)?|inf(erred)?|guess(ed)?|model|cli|verified|source)$/i;
+const TAG_WORDS = /^(docs?|sdk|rec|record(ed)?|obs(erved)?|inf(erred)?|guess(ed)?|model|cli|verified|source|moto|localstack)$/i;
 /** A bracket that opens with a word, as a tag does: `[doc]`, `[inf: …]`, and misspellings of them. */
 const BRACKETED = /\[([A-Za-z]+)(?=[\]:;, ])/g;
 

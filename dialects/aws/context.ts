@@ -1,4 +1,5 @@
 import type { Operation } from '../../src/dialect/pipeline.js';
+import type { RotationRunner } from './rotation/runner.js';
 import type { SecretLifecycle } from '../../src/core/lifecycle.js';
 import type { Namespace } from '../../src/core/model.js';
 
@@ -12,6 +13,8 @@ export interface AwsContext {
    * resource policy (polysecret evaluates none). Absent in permissive mode, where an ARN may name any account.
    */
   caller?: AwsCaller;
+  /** Runs this server's rotations (RotateSecret, and scheduled ones settled on use). */
+  rotation: RotationRunner;
 }
 
 /** Who is calling which operation, for AccessDeniedException's message. */

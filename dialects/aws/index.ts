@@ -7,6 +7,7 @@ import { AwsError, isJsonRequest, parseCall, renderError, renderSuccess, renderU
 import { MESSAGES } from './messages.js';
 import { AWS_OPERATIONS } from './operations/index.js';
 import { awsPolicy } from './policy.js';
+import { RotationRunner } from './rotation/runner.js';
 import { loadValidators, validateInput } from './validation.js';
 
 const targetOf = (request: { headers: Record<string, string> }) => request.headers['x-amz-target'] ?? '';
@@ -15,6 +16,13 @@ const targetOf = (request: { headers: Record<string, string> }) => request.heade
 function awsProtocol(deps: DialectDeps): DialectProtocol<AwsContext, { requestId: string }, AwsError> {
   const validators = loadValidators();
   const { auth, secrets } = deps;
+  const rotation = new RotationRunner(secrets, deps.rotationFunctions, deps.logger);
+  // A scheduled rotation found due on use runs the function's steps before the read answers.
+  secrets.onRotationStart('aws', async (record, version) => {
+    const functionArn = record.aws?.rotationLambdaArn;
+    if (!functionArn) return;
+    await rotation.run(record, version.id, functionArn).catch((error: unknown) => deps.logger.error(`scheduled rotation of ${record.resourceId} failed: ${String(error)}`));
+  });
   return {
     name: 'aws',
     matches: (request) => targetOf(request).startsWith(TARGET_PREFIX),
@@ -35,7 +43,7 @@ function awsProtocol(deps: DialectDeps): DialectProtocol<AwsContext, { requestId
       validateInput(validate, call.input);
       // A listed key acts as an IAM user named by its access key id: the credentials file names no users.
       const caller = auth.mode === 'strict' && key ? { principal: `arn:aws:iam::${call.account}:user/${key.accessKeyId}`, operation: call.operation } : undefined;
-      return { operation: call.operation, input: call.input, context: { secrets, ns: { cloud: 'aws', account: call.account, region: call.region }, caller } };
+      return { operation: call.operation, input: call.input, context: { secrets, ns: { cloud: 'aws', account: call.account, region: call.region }, caller, rotation } };
     },
     valueMembers: () => [...validators.sensitiveMembers(), 'RandomPassword'],
     renderSuccess: (output, { requestId }) => renderSuccess(output, requestId),

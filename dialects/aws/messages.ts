@@ -30,26 +30,35 @@ export const MESSAGES = {
     `The parameter RemoveFromVersionId can't be empty. Staging label ${label} is currently attached to version ${versionId}, so you must explicitly reference that version in RemoveFromVersionId.`,
   /** [obs] */
   bothValues: "You can't specify both a binary secret value and a string secret value in the same secret.",
-  /** [moto] */
+  /** [inf: moto's wording] */
   noValue: 'You must provide either SecretString or SecretBinary.',
-  /** [moto] */
+  /** [inf: moto's wording] */
   alreadyMarkedDeleted: "You tried to perform the operation on a secret that's currently marked deleted.",
-  /** [moto] */
+  /** [inf: moto's wording] */
   recoveryWindowRange: 'The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).',
-  /** [moto] */
+  /** [inf: moto's wording] */
   forceWithWindow: "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.",
-  /** [moto] */
+  /** [inf: moto's wording] */
   passwordTooShort: 'Password length is too short based on the required types.',
-  /** [moto] */
+  /** [inf: moto's wording] */
   batchListOrFilters: "Either 'SecretIdList' or 'Filters' must be provided, but not both.",
-  /** [moto] */
+  /** [inf: moto's wording] */
   batchMaxResultsNeedsFilters: "'Filters' not specified. 'Filters' must also be specified when 'MaxResults' is provided.",
-  /** [moto] */
+  /** [inf: moto's wording] */
   invalidReplicaRegion: 'Invalid replica region.',
-  /** [moto] */
+  /** [inf: moto's wording] */
   replicaWrite: "Operation not permitted on a replica secret. Call must be made in primary secret's region.",
-  /** [moto] */
+  /** [inf: moto's wording] */
   deleteWithReplicas: (arn: string, regions: string[]) => `You can't delete secret ${arn} that still has replica regions [${regions.join(', ')}]`,
+  /** [obs: terraform-provider-aws#35023, aws-cdk#28539] RotateSecret while AWSPENDING sits on a version that is not current. */
+  rotationInProgress: "A previous rotation isn't complete. That rotation will be reattempted.",
+  /** [rec] RotateSecret with no RotationLambdaARN, given or stored. */
+  noRotationLambda: 'No Lambda rotation function ARN is associated with this secret.',
+  /** [rec] A rotation function Secrets Manager cannot invoke (AccessDeniedException); nothing is saved. */
+  cannotInvokeLambda:
+    'Secrets Manager cannot invoke the specified Lambda function. Ensure that the function policy grants access to the principal secretsmanager.amazonaws.com.',
+  /** [inf] RotationRules AWS would refuse; the reason says which part. */
+  invalidRotationRules: (why: string) => `The rotation schedule is not valid: ${why}.`,
   /** [inf] */
   notAReplica: 'This operation can only be called on a replica secret, in its region.',
   /** [inf] */
@@ -67,8 +76,6 @@ export const MESSAGES = {
   invalidNextToken: 'The NextToken value is not valid.',
   /** [inf] */
   unknownOperation: 'The requested operation is not supported by Secrets Manager.',
-  /** [inf] */
-  notSupportedYet: (operation: string) => `polysecret does not support ${operation} yet.`,
   /** [obs] IAM's denial wording, for a caller reaching into another account without a resource policy. */
   crossAccountDenied: (principal: string, operation: string, resource: string) =>
     `User: ${principal} is not authorized to perform: secretsmanager:${operation} on resource: ${resource} because no resource-based policy allows the secretsmanager:${operation} action`,

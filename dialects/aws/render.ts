@@ -1,4 +1,5 @@
 import type { SecretRecord, SecretValue, SecretVersion } from '../../src/core/model.js';
+import { windowEnd } from './rotation/schedule.js';
 import { DAY_MS } from '../../src/core/runtime.js';
 
 
@@ -25,13 +26,16 @@ export function versionsToStages(record: SecretRecord): Record<string, string[]>
   return Object.fromEntries(labelled.map((version) => [version.id, [...version.labels]]));
 }
 
+/** Rotation members, none until rotation was configured [rec]; the next date only while rotation is on. */
 function rotationMembers(record: SecretRecord): object {
   const schedule = record.rotation;
   if (!schedule) return {};
   return {
     RotationEnabled: schedule.enabled,
+    RotationLambdaARN: record.aws?.rotationLambdaArn,
+    RotationRules: record.aws?.rotationRules,
     LastRotatedDate: epochSeconds(schedule.lastAt),
-    NextRotationDate: epochSeconds(schedule.nextAt),
+    NextRotationDate: schedule.enabled && schedule.nextAt !== undefined ? epochSeconds(windowEnd(record, schedule.nextAt)) : undefined,
   };
 }
 

@@ -42,6 +42,9 @@ export interface DeletionScheduled {
   purgeAt: number;
 }
 
+/** Runs a cloud's own rotation process on a placeholder version; resolves when it is over, whatever its outcome. */
+export type RotationStarter = (record: SecretRecord, version: SecretVersion) => Promise<void>;
+
 /** Which secrets of a namespace a list asks for, in which order, and which page. */
 export interface ListQuery {
   where?: (record: SecretRecord) => boolean;
@@ -58,7 +61,18 @@ export interface ListQuery {
  * Records handed out are snapshots.
  */
 export class SecretLifecycle {
+  private readonly rotationStarters = new Map<Cloud, RotationStarter>();
+
   constructor(private readonly engine: SecretEngine) {}
+
+  /**
+   * Sets how a cloud runs the rotation of a placeholder version its rotation model made (AWS: the
+   * rotation function's four steps). A scheduled rotation settled on use waits for it, so the read
+   * that found the rotation due sees its outcome.
+   */
+  onRotationStart(cloud: Cloud, starter: RotationStarter): void {
+    this.rotationStarters.set(cloud, starter);
+  }
 
   /** The clock every timestamp comes from. */
   now(): number {
@@ -234,8 +248,11 @@ export class SecretLifecycle {
     const policy = this.policyOf(record);
     if (!settleDue(record, policy, this.now())) return record;
     // Checked again on the latest state inside the write, so concurrent readers settle it once.
-    const { record: updated } = await this.engine.update(record, (draft, now) => settleDraft(draft, policy, now, this.ids));
-    return updated;
+    const { record: updated, result: rotated } = await this.engine.update(record, (draft, now) => settleDraft(draft, policy, now, this.ids));
+    const starter = this.rotationStarters.get(record.namespace.cloud);
+    if (!rotated || rotated.value || !starter) return updated;
+    await starter(updated, rotated);
+    return this.engine.getByKey(updated.key) ?? updated;
   }
 
   /**

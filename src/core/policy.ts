@@ -65,12 +65,16 @@ export interface TagRules {
 export interface RotationModel {
   /** Whether this secret, as it now is, rotates when its schedule says so. */
   rotates(record: SecretRecord): boolean;
-  /** When the rotation after one at `at` falls. */
-  nextAfter(schedule: RotationSchedule, at: number): number;
+  /** When the rotation after one at `at` falls (the record carries any vendor rules, e.g. a cron expression); undefined: no next one. */
+  nextAfter(schedule: RotationSchedule, at: number, record: SecretRecord): number | undefined;
   /** A rotation asked for by a client restarts the schedule from now (else the schedule keeps its slots). */
   readonly manualRestartsSchedule: boolean;
-  /** The value of the version a rotation writes, and its id where the cloud names it (else the caller's, or a uuid). */
-  newVersion(record: SecretRecord, now: number, ids: IdSource): { value: SecretValue; id?: string };
+  /**
+   * The value of the version a rotation writes, and its id where the cloud names it (else the
+   * caller's, or a uuid). No value makes a placeholder that the cloud's own rotation process fills
+   * (see `SecretLifecycle.onRotationStart`); the rotation then counts only once that is done.
+   */
+  newVersion(record: SecretRecord, now: number, ids: IdSource): { value?: SecretValue; id?: string };
   /** The rotated version's labels; the current label when undefined. */
   readonly labels?: readonly string[];
   /** A rotation is never refused for the version cap: the oldest versions make room. */

@@ -36,14 +36,15 @@ export function rotateDraft(draft: SecretRecord, policy: CloudPolicy, now: numbe
   const labels = model.labels && [...model.labels];
   const version = existing ?? addVersion(draft, policy, { id, value: made.value, labels, now, makeRoom: model.makesRoom });
   const schedule = (draft.rotation ??= { enabled: false });
-  schedule.lastAt = now;
-  if (schedule.enabled && (scheduled || model.manualRestartsSchedule)) schedule.nextAt = model.nextAfter(schedule, now);
+  // A placeholder counts as rotated only once the cloud's process has filled it.
+  if (version.value) schedule.lastAt = now;
+  if (schedule.enabled && (scheduled || model.manualRestartsSchedule)) schedule.nextAt = model.nextAfter(schedule, now, draft);
   draft.changedAt = now;
   return version;
 }
 
-/** Brings a draft up to `now`: due vendor transitions first, then a due scheduled rotation. */
-export function settleDraft(draft: SecretRecord, policy: CloudPolicy, now: number, ids: IdSource): void {
+/** Brings a draft up to `now`: due vendor transitions first, then a due scheduled rotation, whose version it returns. */
+export function settleDraft(draft: SecretRecord, policy: CloudPolicy, now: number, ids: IdSource): SecretVersion | undefined {
   for (const transition of policy.transitions ?? []) if (transition.due(draft, now)) transition.apply(draft, now);
-  if (rotationDue(draft, policy, now)) rotateDraft(draft, policy, now, ids);
+  return rotationDue(draft, policy, now) ? rotateDraft(draft, policy, now, ids) : undefined;
 }

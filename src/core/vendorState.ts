@@ -5,6 +5,10 @@
 
 /** AWS Secrets Manager's own fields. */
 export interface AwsState {
+  /** The rotation function, once RotateSecret named one. */
+  rotationLambdaArn?: string;
+  /** RotationRules as RotateSecret gave them (the schedule itself is the record's rotation). */
+  rotationRules?: { AutomaticallyAfterDays?: number; Duration?: string; ScheduleExpression?: string };
   /** The free-form `Type` given at creation or update. */
   type?: string;
   /** The AWS service that manages the secret, when one does. */

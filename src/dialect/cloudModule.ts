@@ -15,6 +15,11 @@ export interface DialectDeps {
   account: string;
   /** The region of requests that name none. */
   region: string;
+  /**
+   * Where the user's rotation functions run, by function ARN (`--rotation-lambda ARN=TARGET`), for
+   * clouds whose rotation calls one (AWS). Read at each rotation, so a seed can add to it.
+   */
+  rotationFunctions: ReadonlyMap<string, string>;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface AdminOptions {
   engine: SecretEngine;
   logger: Logger;
   validators: AdminValidators;
+  /** Where AWS rotation functions run; a seed's `rotationLambdas` add to it. */
+  rotationFunctions?: Map<string, string>;
 }
 
 /** A refused admin request: status 400 and the reasons, never a secret value. */
@@ -60,7 +62,7 @@ function problemsOf(validate: ValidateFunction): string[] {
 }
 
 /** The routes under /_emulator/ that change state (and moto's reset alias); health is served without express (app.ts). */
-export function createAdminRouter({ engine, logger, validators }: AdminOptions): Router {
+export function createAdminRouter({ engine, logger, validators, rotationFunctions }: AdminOptions): Router {
   const router = express.Router();
   const body = rawBody(MAX_ADMIN_BODY);
 
@@ -83,7 +85,7 @@ export function createAdminRouter({ engine, logger, validators }: AdminOptions):
 
   router.post('/_emulator/seed', body, async (req, res) => {
     try {
-      const loaded = await seed(engine, validators.seed, seedBody(req) ?? null);
+      const loaded = await seed(engine, validators.seed, seedBody(req) ?? null, rotationFunctions);
       logger.info(`seeded ${loaded} secrets`);
       res.status(200).json({ status: 'seeded', secrets: loaded });
     } catch (error) {

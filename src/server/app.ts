@@ -108,10 +108,12 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
     now: () => realClock.now(),
   };
   const secrets = new SecretLifecycle(engine);
+  // Seeds may add to it after start.
+  const rotationFunctions = new Map(Object.entries(config.rotationLambdas ?? {}));
   // Tried most specific first: see CloudModule.precedence.
   const dialects: Dialect[] = [...clouds]
     .sort((a, b) => b.precedence - a.precedence)
-    .map((module) => module.createDialect({ secrets, logger, auth, account: config[`${module.cloud}Account`], region: config[`${module.cloud}Region`] }));
+    .map((module) => module.createDialect({ secrets, logger, auth, account: config[`${module.cloud}Account`], region: config[`${module.cloud}Region`], rotationFunctions }));
   // The log asks the dialects which members carry secret values only when it first redacts.
   const valueMembers = () => dialects.flatMap((dialect) => dialect.valueMembers());
   const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug', valueMembers });
@@ -151,7 +153,7 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
       return;
     }
     adminApp ??= import('./adminApp.js').then(({ createAdminApp }) =>
-      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs) }),
+      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, rotationFunctions, saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs) }),
     );
     adminApp.then(
       (handle) => handle(req, res),
@@ -213,7 +215,7 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
     await engine.load();
     // Seeded before health says ready; a bad seed file fails start before anything listens.
     if (config.seedFile) {
-      const count = await seedFromFile(engine, adminValidators.seed, config.seedFile);
+      const count = await seedFromFile(engine, adminValidators.seed, config.seedFile, rotationFunctions);
       logger.info(`seeded ${count} secrets from ${config.seedFile}`);
     }
     loaded = true;

@@ -49,6 +49,8 @@ export interface PolysecretConfig {
   allowedHosts?: string[];
   /** A file holding the 256-bit key that encrypts values and tags in the data dir (README "Persistence"). */
   encryptionKeyFile?: string;
+  /** Where each rotation function runs, by function ARN (README "Rotation"). */
+  rotationLambdas?: Record<string, string>;
 }
 
 /** One setting: its flag, its environment twin, its default and how to read it. */
@@ -61,6 +63,8 @@ interface Setting<K extends keyof PolysecretConfig> {
   help: string;
   /** A switch: the flag alone means true (`--flag=false` turns it off). */
   boolean?: true;
+  /** Given more than once, the values add up instead of the last one winning. */
+  repeatable?: true;
 }
 
 function parsePort(raw: string): number {
@@ -117,6 +121,26 @@ function parseHostList(raw: string): string[] {
   return hosts;
 }
 
+/** Why `target` is not a rotation function target (README "Rotation"), or undefined when it is one. */
+export function rotationTargetProblem(arn: string, target: string): string | undefined {
+  if (!/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?$/.test(arn)) return `${arn} is not a Lambda function ARN`;
+  if (target === 'polysecret:generic' || /^https?:\/\/[^/\s]+\/?$/.test(target) || /^file:[^#]+(#[A-Za-z_$][\w$]*)?$/.test(target)) return undefined;
+  return `${target} is not http(s)://host:port, file:PATH#EXPORT or polysecret:generic`;
+}
+
+/** `ARN=TARGET` pairs, comma-separated (the flag may also be given more than once). */
+function parseRotationTargets(raw: string): Record<string, string> {
+  const targets: Record<string, string> = {};
+  for (const pair of raw.split(',').map((item) => item.trim()).filter(Boolean)) {
+    const equals = pair.indexOf('=');
+    const [arn, target] = equals > 0 ? [pair.slice(0, equals), pair.slice(equals + 1)] : [pair, ''];
+    const problem = rotationTargetProblem(arn, target);
+    if (problem) throw new Error(`${pair}: ${problem}`);
+    targets[arn] = target;
+  }
+  return targets;
+}
+
 function parseAuthMode(raw: string): AuthMode {
   if (raw !== 'permissive' && raw !== 'strict') throw new Error(`invalid auth mode: ${raw} (permissive or strict)`);
   return raw;
@@ -146,6 +170,7 @@ export const SETTINGS = [
   { key: 'adminToken', flag: '--admin-token', env: 'POLYSECRET_ADMIN_TOKEN', fallback: undefined, parse: parseToken, help: 'bearer token the admin API requires (16+ characters; strict mode needs one)' },
   { key: 'allowedHosts', flag: '--allowed-hosts', env: 'POLYSECRET_ALLOWED_HOSTS', fallback: undefined, parse: parseHostList, help: 'comma-separated Host names (or .suffix, or *) the admin API answers to besides loopback and IPs' },
   { key: 'encryptionKeyFile', flag: '--encryption-key-file', env: 'POLYSECRET_ENCRYPTION_KEY_FILE', fallback: undefined, parse: text, help: 'file with a 256-bit key (hex or base64) encrypting values and tags in the data dir' },
+  { key: 'rotationLambdas', flag: '--rotation-lambda', env: 'POLYSECRET_ROTATION_LAMBDAS', fallback: undefined, parse: parseRotationTargets, repeatable: true, help: 'ARN=TARGET: run this AWS rotation function at an Invoke API URL, a file:module.mjs#handler, or polysecret:generic (repeatable; env: comma-separated)' },
   { key: 'initDir', flag: '--init-dir', env: 'POLYSECRET_INIT_DIR', fallback: undefined, parse: text, help: 'run the executables in this directory, in name order, once the server is ready' },
 ] as const satisfies ReadonlyArray<Setting<keyof PolysecretConfig>>;
 
@@ -186,6 +211,8 @@ function flagValues(argv: readonly string[]): Map<string, string> {
   const known = new Set<string>(SETTINGS.map((s) => s.flag));
   // A switch alone means true; `--tls=false` turns it off.
   const switches = new Set<string>(SETTINGS.filter((s) => 'boolean' in s).map((s) => s.flag));
+  // A repeatable flag's values add up (joined as its environment twin lists them).
+  const repeatable = new Set<string>(SETTINGS.filter((s) => 'repeatable' in s).map((s) => s.flag));
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -197,7 +224,7 @@ function flagValues(argv: readonly string[]): Map<string, string> {
     }
     const value = name !== arg ? arg.slice(equals + 1) : switches.has(flag) ? 'true' : argv[++i];
     if (value === undefined) throw new ConfigError(`${name} needs a value`);
-    values.set(flag, value);
+    values.set(flag, repeatable.has(flag) && values.has(flag) ? `${values.get(flag)},${value}` : value);
   }
   return values;
 }

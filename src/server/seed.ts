@@ -5,6 +5,7 @@ import { isCoreError } from '../core/errors.js';
 import { accountProblem, regionProblem } from '../core/namespaceRules.js';
 import type { Cloud, Namespace, SecretRecord, SecretValue } from '../core/model.js';
 import { addVersion } from '../core/versions.js';
+import { rotationTargetProblem } from './config.js';
 import { describeJsonError } from './jsonError.js';
 import { InvalidYamlError, parseYaml } from './yamlText.js';
 
@@ -24,8 +25,13 @@ export interface SeedSecret {
   versions: SeedVersion[];
 }
 
-/** A seed document: cloud → account → region → secrets (schemas/admin/seed.json). */
-export type SeedDocument = Partial<Record<Cloud, Record<string, Record<string, SeedSecret[]>>>>;
+/**
+ * A seed document: cloud → account → region → secrets, and where AWS rotation functions run
+ * (schemas/admin/seed.json).
+ */
+export type SeedDocument = Partial<Record<Cloud, Record<string, Record<string, SeedSecret[]>>>> & {
+  rotationLambdas?: Record<string, string>;
+};
 
 /** A seed document that was refused; `problems` are "JSON path: reason" lines without secret values. */
 export class SeedError extends Error {
@@ -126,6 +132,10 @@ function namespaceProblems(doc: SeedDocument): string[] {
 export function checkSeed(doc: unknown, validate: ValidateFunction, engine: SecretEngine): string[] {
   if (!validate(doc)) return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`);
   const problems = namespaceProblems(doc as SeedDocument);
+  for (const [arn, target] of Object.entries((doc as SeedDocument).rotationLambdas ?? {})) {
+    const problem = rotationTargetProblem(arn, target);
+    if (problem) problems.push(`/rotationLambdas/${arn}: ${problem}`);
+  }
   const seen = new Set<string>();
   for (const { ns, path, secret } of entries(doc as SeedDocument)) {
     const id = `${ns.cloud}/${ns.account}/${ns.region}/${secret.name}`;
@@ -151,7 +161,8 @@ export function checkSeed(doc: unknown, validate: ValidateFunction, engine: Secr
  * Loads a checked document: each secret replaces any secret of the same name in its namespace,
  * so seeding twice gives the same state. Resolves to how many secrets were written.
  */
-export async function applySeed(engine: SecretEngine, doc: SeedDocument): Promise<number> {
+export async function applySeed(engine: SecretEngine, doc: SeedDocument, rotationFunctions?: Map<string, string>): Promise<number> {
+  for (const [arn, target] of Object.entries(doc.rotationLambdas ?? {})) rotationFunctions?.set(arn, target);
   const all = entries(doc);
   for (const { ns, path, secret } of all) {
     const existing = engine.get(ns, secret.name);
@@ -172,19 +183,19 @@ export async function applySeed(engine: SecretEngine, doc: SeedDocument): Promis
 }
 
 /** Checks then loads a document; refuses it whole with a {@link SeedError} if anything is wrong. */
-export async function seed(engine: SecretEngine, validate: ValidateFunction, doc: unknown): Promise<number> {
+export async function seed(engine: SecretEngine, validate: ValidateFunction, doc: unknown, rotationFunctions?: Map<string, string>): Promise<number> {
   const problems = checkSeed(doc, validate, engine);
   if (problems.length) throw new SeedError(problems);
-  return applySeed(engine, doc as SeedDocument);
+  return applySeed(engine, doc as SeedDocument, rotationFunctions);
 }
 
 /**
  * Reads, checks and loads a seed file, JSON or YAML by its name ({@link seedFormatOf}); failures
  * name the file, then the JSON path or line and the reason.
  */
-export async function seedFromFile(engine: SecretEngine, validate: ValidateFunction, path: string): Promise<number> {
+export async function seedFromFile(engine: SecretEngine, validate: ValidateFunction, path: string, rotationFunctions?: Map<string, string>): Promise<number> {
   try {
-    return await seed(engine, validate, parseSeedText(await readFile(path, 'utf8'), seedFormatOf(path)));
+    return await seed(engine, validate, parseSeedText(await readFile(path, 'utf8'), seedFormatOf(path)), rotationFunctions);
   } catch (error) {
     // Read errors (ENOENT, EACCES) and SeedErrors alike: the file first, then what is wrong with it.
     throw new Error(`seed file ${path}: ${(error as Error).message}`);

@@ -41,6 +41,7 @@ export async function startServer(kind: StoreKind, overrides: PolysecretOverride
     adminToken: overrides.adminToken,
     allowedHosts: overrides.allowedHosts,
     encryptionKeyFile: overrides.encryptionKeyFile,
+    rotationLambdas: overrides.rotationLambdas,
     logLevel: 'silent',
   };
   const polysecret = createPolysecret(config, overrides);

@@ -21,7 +21,7 @@ type Outcome = { value: object } | { error: object };
 
 async function currentValue(context: AwsContext, secretId: string, find: () => SecretRecord): Promise<Outcome> {
   try {
-    const record = find();
+    const record = await context.secrets.settled(find());
     assertNotDeleted(record);
     const version = selectVersion(context, record);
     recordAccess(context, record, version);

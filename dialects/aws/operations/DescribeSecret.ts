@@ -4,7 +4,8 @@ import { requireSecret } from '../secrets.js';
 
 /** DescribeSecret: metadata only, and it works on secrets scheduled for deletion. */
 export async function DescribeSecret(input: { SecretId: string }, context: AwsContext): Promise<object> {
-  const record = requireSecret(context, input.SecretId);
+  // A scheduled rotation that has come due runs first, as on AWS it would have by now.
+  const record = await context.secrets.settled(requireSecret(context, input.SecretId));
   return {
     ...secretMetadata(record),
     VersionIdsToStages: versionsToStages(record),

@@ -11,7 +11,8 @@ interface GetSecretValueInput {
 
 /** GetSecretValue: one version's value, by id and/or stage (AWSCURRENT by default). */
 export async function GetSecretValue(input: GetSecretValueInput, context: AwsContext): Promise<object> {
-  const record = requireSecret(context, input.SecretId);
+  // A scheduled rotation that has come due runs first, as on AWS it would have by now.
+  const record = await context.secrets.settled(requireSecret(context, input.SecretId));
   assertNotDeleted(record);
   const version = selectVersion(context, record, input.VersionId, input.VersionStage);
   recordAccess(context, record, version);
