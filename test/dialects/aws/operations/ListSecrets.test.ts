@@ -5,6 +5,8 @@ import {
   ListSecretsCommand,
   paginateListSecrets,
   ReplicateSecretToRegionsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateSecretCommand,
   type Filter,
   type SecretsManagerClient,
@@ -22,6 +24,8 @@ const DAY_MS = 86_400_000;
 const START = Date.UTC(2024, 2, 15, 9, 30, 0, 0);
 const seconds = (ms: number) => ms / 1000;
 const FILTER_KEYS = '[description, name, tag-key, tag-value, primary-region, owning-service, all]';
+/** A SigV4 scope naming eu-west-1 (permissive mode reads the region from it without checking the signature). */
+const westAuthorization = `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250101/eu-west-1/secretsmanager/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`;
 
 describe.each(STORES)('ListSecrets (%s store)', (kind) => {
   const clock = new ManualClock(START);
@@ -276,6 +280,82 @@ describe.each(STORES)('ListSecrets (%s store)', (kind) => {
       expect(tooManyValues.json.Message).toContain(
         "at 'filters.1.member.values' failed to satisfy constraint: Member must have length less than or equal to 10",
       );
+    });
+  });
+
+  describe("in a replica's region", () => {
+    const west = () => client({ region: 'eu-west-1' });
+    const f = (Key: string, ...Values: string[]) => ({ Key, Values }) as Filter;
+
+    /** A primary in us-east-1 replicated to eu-west-1, an unreplicated neighbour, and a secret of eu-west-1's own. */
+    async function replicated(): Promise<string> {
+      const [primaryArn] = await create(['prod/db'], {
+        SecretString: 'v',
+        Description: 'Production database password',
+        Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'core' }],
+      });
+      await create(['prod/api'], { SecretString: 'v', Description: 'API key', Tags: [{ Key: 'env', Value: 'prod' }] });
+      await create(['west/local'], { SecretString: 'v', Description: 'a local secret', Tags: [{ Key: 'scope', Value: 'regional' }] }, west());
+      clock.advance(1_000);
+      await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'prod/db', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
+      return primaryArn;
+    }
+
+    it('lists the replica under its own ARN, with the primary\'s description and tags', async () => {
+      const primaryArn = await replicated();
+      const { json } = await rawAws(server().url, 'ListSecrets', {}, { authorization: westAuthorization });
+      expect(json.SecretList.map((entry: Json) => entry.Name)).toEqual(['west/local', 'prod/db']);
+      const replica = json.SecretList[1];
+      expect(replica.ARN).toBe(primaryArn.replace(':us-east-1:', ':eu-west-1:'));
+      expect(replica.Description).toBe('Production database password');
+      expect(replica.Tags).toEqual([{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'core' }]);
+      expect(replica.PrimaryRegion).toBe('us-east-1');
+      expect(Object.values(replica.SecretVersionsToStages)).toEqual([['AWSCURRENT']]);
+    });
+
+    it.each([
+      ['tag-key', ['team'], ['prod/db']],
+      ['tag-key', ['env'], ['prod/db']],
+      ['tag-key', ['!env'], ['west/local']],
+      ['tag-value', ['core'], ['prod/db']],
+      ['tag-value', ['prod', 'regional'], ['west/local', 'prod/db']],
+      ['description', ['database'], ['prod/db']],
+      ['description', ['!database'], ['west/local']],
+      ['all', ['production'], ['prod/db']],
+      ['all', ['core'], ['prod/db']],
+      ['all', ['local'], ['west/local']],
+      ['name', ['prod'], ['prod/db']],
+      ['primary-region', ['us-east-1'], ['prod/db']],
+      ['owning-service', ['!rds'], ['west/local', 'prod/db']],
+    ])('applies %s %j to the replica: %j', async (key, values, expected) => {
+      await replicated();
+      expect(await names({ Filters: [f(key, ...values)] }, west())).toEqual(expected);
+    });
+
+    it('follows later changes to the primary\'s description and tags', async () => {
+      await replicated();
+      await client().send(new UpdateSecretCommand({ SecretId: 'prod/db', Description: 'Renamed replica source' }));
+      await client().send(new TagResourceCommand({ SecretId: 'prod/db', Tags: [{ Key: 'tier', Value: 'gold' }] }));
+      await client().send(new UntagResourceCommand({ SecretId: 'prod/db', TagKeys: ['team'] }));
+      expect(await names({ Filters: [f('description', 'renamed')] }, west())).toEqual(['prod/db']);
+      expect(await names({ Filters: [f('description', 'database')] }, west())).toEqual([]);
+      expect(await names({ Filters: [f('tag-value', 'gold')] }, west())).toEqual(['prod/db']);
+      expect(await names({ Filters: [f('tag-key', 'team')] }, west())).toEqual([]);
+    });
+
+    it('applies owning-service to the replica of a secret a service manages', async () => {
+      const ns = { cloud: 'aws' as const, account: '000000000000', region: 'us-east-1' };
+      await server().polysecret.engine.create(ns, {
+        name: 'rds/db-master',
+        aws: { owningService: 'rds' },
+        firstVersion: { id: 'EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE', value: { type: 'string', data: 'v' } },
+      });
+      await create(['plain'], { SecretString: 'v' }, west());
+      await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'rds/db-master', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
+      expect(await names({ Filters: [f('owning-service', 'rds')] }, west())).toEqual(['rds/db-master']);
+      expect(await names({ Filters: [f('owning-service', '!rds')] }, west())).toEqual(['plain']);
+      const { SecretList } = await west().send(new ListSecretsCommand({ Filters: [f('owning-service', 'rds')] }));
+      expect(SecretList![0].OwningService).toBe('rds');
     });
   });
 
