@@ -46,7 +46,7 @@ export const MESSAGES = {
   batchMaxResultsNeedsFilters: "'Filters' not specified. 'Filters' must also be specified when 'MaxResults' is provided.",
   /** [moto] */
   invalidReplicaRegion: 'Invalid replica region.',
-  /** [moto] */
+  /** [obs: lgallard/terraform-aws-secrets-manager#188 (PutResourcePolicy), gruntwork-io/cloud-nuke#435 and rebuy-de/aws-nuke#1127 (DeleteSecret)] */
   replicaWrite: "Operation not permitted on a replica secret. Call must be made in primary secret's region.",
   /** [moto] */
   deleteWithReplicas: (arn: string, regions: string[]) => `You can't delete secret ${arn} that still has replica regions [${regions.join(', ')}]`,

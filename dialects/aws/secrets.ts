@@ -46,9 +46,14 @@ export function assertNotDeleted(record: SecretRecord): void {
   if (record.deletion) throw new AwsError('InvalidRequestException', MESSAGES.markedForDeletion);
 }
 
-/** Writes go to the primary; a replica refuses them. */
+/**
+ * Writes go to the primary; a replica refuses them with InvalidParameterException. Seen for
+ * PutResourcePolicy [obs: lgallard/terraform-aws-secrets-manager#188] and DeleteSecret [obs:
+ * gruntwork-io/cloud-nuke#435, rebuy-de/aws-nuke#1127]; that every other write answers the same
+ * (one generic text, so one check) is [inf].
+ */
 export function assertNotReplica(record: SecretRecord): void {
-  if (record.replicaOf) throw new AwsError('InvalidRequestException', MESSAGES.replicaWrite);
+  if (record.replicaOf) throw new AwsError('InvalidParameterException', MESSAGES.replicaWrite);
 }
 
 /** A secret that may be written: exists, is not scheduled for deletion, and is not a replica. */

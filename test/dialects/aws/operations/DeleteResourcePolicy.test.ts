@@ -83,7 +83,7 @@ describe.each(STORES)('DeleteResourcePolicy (%s store)', (kind) => {
     await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'shared/secret', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
     const replicaClient = awsClient(server().url, { region: 'eu-west-1' });
     const error = await sdkError(replicaClient.send(new DeleteResourcePolicyCommand({ SecretId: 'shared/secret' })));
-    expect(error.name).toBe('InvalidRequestException');
+    expect(error.name).toBe('InvalidParameterException');
     expect(error.message).toBe(MESSAGES.replicaWrite);
   });
 

@@ -304,7 +304,7 @@ describe.each(STORES)('DeleteSecret (%s store)', (kind) => {
       await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'app/db-password', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
       const replicaClient = awsClient(server().url, { region: 'eu-west-1' });
       const error = await sdkError(replicaClient.send(new DeleteSecretCommand({ SecretId: 'app/db-password' })));
-      expect(error.name).toBe('InvalidRequestException');
+      expect(error.name).toBe('InvalidParameterException');
       expect(error.message).toBe(MESSAGES.replicaWrite);
       expect((await replicaClient.send(new DescribeSecretCommand({ SecretId: 'app/db-password' }))).DeletedDate).toBeUndefined();
     });

@@ -6,8 +6,11 @@ import {
   ReplicateSecretToRegionsCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
-import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
+import { awsClient, rawAws, regionHeaders, sdkError, STORES, useServer } from '../../../helpers/server.js';
 import { recordedKeys } from '../../../helpers/awsRecordings.js';
+
+/** AWS's answer to a write on a replica [obs: terraform-aws-secrets-manager#188, cloud-nuke#435]. */
+const REPLICA_WRITE = "Operation not permitted on a replica secret. Call must be made in primary secret's region.";
 
 
 const keysOf = (body: object): string[] => Object.keys(body).sort();
@@ -123,13 +126,20 @@ describe.each(STORES)('PutResourcePolicy (%s store)', (kind) => {
     expectError(await raw({ SecretId: 'shared/secret', ResourcePolicy: ACCOUNT_POLICY }), 'InvalidRequestException', MESSAGES.markedForDeletion);
   });
 
-  it('refuses a replica (writes go to the primary)', async () => {
+  it('refuses a replica in its region with InvalidParameterException (writes go to the primary)', async () => {
     await createSecret();
     await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'shared/secret', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
     const replicaClient = awsClient(server().url, { region: 'eu-west-1' });
     const error = await sdkError(replicaClient.send(new PutResourcePolicyCommand({ SecretId: 'shared/secret', ResourcePolicy: ACCOUNT_POLICY })));
-    expect(error.name).toBe('InvalidRequestException');
-    expect(error.message).toBe(MESSAGES.replicaWrite);
+    expect(error.name).toBe('InvalidParameterException');
+    expect(error.message).toBe(REPLICA_WRITE);
+    expect(error.$metadata.httpStatusCode).toBe(400);
+    expectError(
+      await rawAws(server().url, 'PutResourcePolicy', { SecretId: 'shared/secret', ResourcePolicy: ACCOUNT_POLICY }, regionHeaders('eu-west-1')),
+      'InvalidParameterException',
+      REPLICA_WRITE,
+    );
+    expect(await storedPolicy('shared/secret')).toBeUndefined();
   });
 
   it('rejects an invalid name with ValidationException', async () => {

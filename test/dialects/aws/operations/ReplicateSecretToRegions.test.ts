@@ -97,12 +97,12 @@ describe.each(STORES)('ReplicateSecretToRegions (%s store)', (kind) => {
     ]) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const error = await sdkError(replica.send(command as any));
-      expect(error.name).toBe('InvalidRequestException');
+      expect(error.name).toBe('InvalidParameterException');
       expect(error.message).toBe(MESSAGES.replicaWrite);
     }
     expectError(
       await rawAws(server().url, 'PutSecretValue', { SecretId: 'app/db', SecretString: 'two', ClientRequestToken: V2 }, inRegion('eu-west-1')),
-      'InvalidRequestException',
+      'InvalidParameterException',
       MESSAGES.replicaWrite,
     );
     expect((await replica.send(new GetSecretValueCommand({ SecretId: 'app/db' }))).SecretString).toBe('one');
@@ -204,7 +204,7 @@ describe.each(STORES)('ReplicateSecretToRegions (%s store)', (kind) => {
     await raw({ SecretId: 'app/db', AddReplicaRegions: [{ Region: 'eu-west-1' }] });
     expectError(
       await raw({ SecretId: 'app/db', AddReplicaRegions: [{ Region: 'us-west-2' }] }, 'eu-west-1'),
-      'InvalidRequestException',
+      'InvalidParameterException',
       MESSAGES.replicaWrite,
     );
   });
