@@ -48,8 +48,11 @@ export const MESSAGES = {
   invalidReplicaRegion: 'Invalid replica region.',
   /** [obs: lgallard/terraform-aws-secrets-manager#188 (PutResourcePolicy), gruntwork-io/cloud-nuke#435 and rebuy-de/aws-nuke#1127 (DeleteSecret)] */
   replicaWrite: "Operation not permitted on a replica secret. Call must be made in primary secret's region.",
-  /** [moto] */
-  deleteWithReplicas: (arn: string, regions: string[]) => `You can't delete secret ${arn} that still has replica regions [${regions.join(', ')}]`,
+  /**
+   * [obs: gruntwork-io/cloud-nuke#435, rebuy-de/aws-nuke#1127 (also as CloudTrail's errorMessage)] with the full stop
+   * every quoted answer ends with; moto's copy leaves it out.
+   */
+  deleteWithReplicas: (arn: string, regions: string[]) => `You can't delete secret ${arn} that still has replica regions [${regions.join(', ')}].`,
   /** [inf] */
   notAReplica: 'This operation can only be called on a replica secret, in its region.',
   /** [inf] */
