@@ -44,6 +44,10 @@ export const MESSAGES = {
   batchListOrFilters: "Either 'SecretIdList' or 'Filters' must be provided, but not both.",
   /** [moto] */
   batchMaxResultsNeedsFilters: "'Filters' not specified. 'Filters' must also be specified when 'MaxResults' is provided.",
+  /** [inf: moto's wording (its list-secrets tests); a filter without a Key is allowed by the model, so the service refuses it] */
+  invalidFilterKey: 'Invalid filter key',
+  /** [inf: moto's wording (its list-secrets tests); a filter without Values is allowed by the model, so the service refuses it] */
+  invalidFilterValues: (key: string) => `Invalid filter values for key: ${key}`,
   /** [moto] */
   invalidReplicaRegion: 'Invalid replica region.',
   /** [obs: lgallard/terraform-aws-secrets-manager#188 (PutResourcePolicy), gruntwork-io/cloud-nuke#435 and rebuy-de/aws-nuke#1127 (DeleteSecret)] */

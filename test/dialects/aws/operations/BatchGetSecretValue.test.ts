@@ -263,6 +263,32 @@ describe.each(STORES)('BatchGetSecretValue (%s store)', (kind) => {
       );
     });
 
+    it('refuses a filter with a Key and no Values with InvalidParameterException naming the key (raw and SDK)', async () => {
+      await create('app/one', '1');
+      await expectRawError({ Filters: [{ Key: 'name', Values: ['app/'] }, { Key: 'tag-value' }] }, 'InvalidParameterException', 'Invalid filter values for key: tag-value');
+      const error = await sdkError(client().send(new BatchGetSecretValueCommand({ Filters: [{ Key: 'name' }] })));
+      expect(error.name).toBe('InvalidParameterException');
+      expect(error.message).toBe('Invalid filter values for key: name');
+      expect(error.$metadata.httpStatusCode).toBe(400);
+    });
+
+    it('refuses a filter with Values and no Key with InvalidParameterException', async () => {
+      await expectRawError({ Filters: [{ Values: ['app/'] }] }, 'InvalidParameterException', 'Invalid filter key');
+    });
+
+    it('refuses an empty Values list as the model does (ValidationException)', async () => {
+      const message =
+        "1 validation error detected: Value '[]' at 'filters.1.member.values' failed to satisfy constraint: Member must have length greater than or equal to 1";
+      await expectRawError({ Filters: [{ Key: 'name', Values: [] }] }, 'ValidationException', message);
+      const error = await sdkError(client().send(new BatchGetSecretValueCommand({ Filters: [{ Key: 'name', Values: [] }] })));
+      expect(error.name).toBe('ValidationException');
+      expect(error.message).toBe(message);
+    });
+
+    it('checks SecretIdList against Filters before the filters themselves', async () => {
+      await expectRawError({ SecretIdList: ['x'], Filters: [{ Key: 'name' }] }, 'InvalidParameterException', MESSAGES.batchListOrFilters);
+    });
+
     it('refuses a filter value with characters outside the allowed set (ValidationException)', async () => {
       const response = await batch({ Filters: [{ Key: 'name', Values: ['a*b'] }] });
       expect(response.status).toBe(400);

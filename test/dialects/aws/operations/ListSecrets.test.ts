@@ -258,6 +258,45 @@ describe.each(STORES)('ListSecrets (%s store)', (kind) => {
       );
     });
 
+    it('refuses a filter with a Key and no Values with InvalidParameterException naming the key (raw and SDK)', async () => {
+      for (const [filters, key] of [
+        [[{ Key: 'description' }], 'description'],
+        [[{ Key: 'name', Values: ['prod'] }, { Key: 'tag-key' }], 'tag-key'],
+        [[{ Key: 'all' }, { Key: 'name' }], 'all'],
+      ] as const) {
+        const response = await listRaw({ Filters: filters });
+        expect(response.status).toBe(400);
+        expect(response.headers.get('x-amzn-errortype')).toBe('InvalidParameterException');
+        expect(response.json).toEqual({ __type: 'InvalidParameterException', Message: `Invalid filter values for key: ${key}` });
+        const error = await sdkError(client().send(new ListSecretsCommand({ Filters: filters as unknown as Filter[] })));
+        expect(error.name).toBe('InvalidParameterException');
+        expect(error.message).toBe(`Invalid filter values for key: ${key}`);
+        expect(error.$metadata.httpStatusCode).toBe(400);
+      }
+    });
+
+    it('refuses a filter with Values and no Key with InvalidParameterException', async () => {
+      const response = await listRaw({ Filters: [{ Values: ['prod'] }] });
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual({ __type: 'InvalidParameterException', Message: 'Invalid filter key' });
+      const error = await sdkError(client().send(new ListSecretsCommand({ Filters: [{ Values: ['prod'] }] })));
+      expect(error.name).toBe('InvalidParameterException');
+      expect(error.message).toBe('Invalid filter key');
+    });
+
+    it('refuses an empty Values list as the model does, before looking at the filters (ValidationException)', async () => {
+      const message =
+        "1 validation error detected: Value '[]' at 'filters.2.member.values' failed to satisfy constraint: Member must have length greater than or equal to 1";
+      const filters = [{ Key: 'name', Values: ['prod'] }, { Key: 'tag-key', Values: [] }, { Key: 'description' }];
+      const response = await listRaw({ Filters: filters });
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual({ __type: 'ValidationException', Message: message });
+      // The SDK sends the empty list as it is.
+      const error = await sdkError(client().send(new ListSecretsCommand({ Filters: filters as Filter[] })));
+      expect(error.name).toBe('ValidationException');
+      expect(error.message).toBe(message);
+    });
+
     it('refuses filter values outside the allowed characters', async () => {
       const response = await listRaw({ Filters: [{ Key: 'name', Values: ['a*'] }] });
       expect(response.status).toBe(400);
