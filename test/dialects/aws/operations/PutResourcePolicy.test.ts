@@ -12,7 +12,6 @@ import { recordedKeys } from '../../../helpers/awsRecordings.js';
 /** AWS's answer to a write on a replica [obs: terraform-aws-secrets-manager#188, cloud-nuke#435]. */
 const REPLICA_WRITE = "Operation not permitted on a replica secret. Call must be made in primary secret's region.";
 
-
 const keysOf = (body: object): string[] => Object.keys(body).sort();
 
 /** Formatted on purpose: the policy must come back byte for byte. */
@@ -26,6 +25,9 @@ const ACCOUNT_POLICY = JSON.stringify({
     { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'secretsmanager:GetSecretValue', Resource: '*' },
   ],
 });
+
+/** AWS's answer for a secret it cannot find [rec: test_secret_not_found]. */
+const NOT_FOUND = "Secrets Manager can't find the specified secret.";
 
 describe.each(STORES)('PutResourcePolicy (%s store)', (kind) => {
   const server = useServer(kind);
@@ -114,6 +116,27 @@ describe.each(STORES)('PutResourcePolicy (%s store)', (kind) => {
     await createSecret();
     expect((await raw({ SecretId: 'shared/secret', ResourcePolicy: ACCOUNT_POLICY, BlockPublicPolicy: true })).status).toBe(200);
     expect(await storedPolicy('shared/secret')).toBe(ACCOUNT_POLICY);
+  });
+
+  it('is ResourceNotFoundException with AWS\'s text for a secret that does not exist, however it is named (raw and SDK)', async () => {
+    const gone = await createSecret('gone/secret');
+    await client().send(new DeleteSecretCommand({ SecretId: gone, ForceDeleteWithoutRecovery: true }));
+    await awsClient(server().url, { region: 'eu-west-1' }).send(new CreateSecretCommand({ Name: 'elsewhere', SecretString: 'x' }));
+    const missing = [
+      'missing',
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing-AbCdEf',
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing',
+      gone,
+      gone.slice(0, -7),
+      'elsewhere',
+    ];
+    for (const secretId of missing) {
+      expectError(await raw({ SecretId: secretId, ResourcePolicy: ACCOUNT_POLICY }), 'ResourceNotFoundException', NOT_FOUND);
+      const error = await sdkError(client().send(new PutResourcePolicyCommand({ SecretId: secretId, ResourcePolicy: ACCOUNT_POLICY })));
+      expect(error.name).toBe('ResourceNotFoundException');
+      expect(error.message).toBe(NOT_FOUND);
+      expect(error.$metadata.httpStatusCode).toBe(400);
+    }
   });
 
   it('is ResourceNotFoundException (HTTP 400) for an unknown secret', async () => {
