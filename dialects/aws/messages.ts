@@ -19,7 +19,7 @@ export const MESSAGES = {
     `You can't use ClientRequestToken ${token} because that value is already in use for a version of secret ${arn}.`,
   /** [rec] */
   nameScheduledForDeletion: "You can't create this secret because a secret with this name is already scheduled for deletion.",
-  /** [rec] */
+  /** [rec: test_tag_untag_resource_on_deleted_secret; obs: external-secrets/external-secrets#4560 (GetSecretValue)] */
   markedForDeletion: "You can't perform this operation on the secret because it was marked for deletion.",
   /** [rec] */
   tokenRequired: 'You must provide a ClientRequestToken value. We recommend a UUID-type value.',
