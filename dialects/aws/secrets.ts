@@ -28,7 +28,10 @@ export function findSecret(context: AwsContext, secretId: string): SecretRecord 
   }
   const exact = context.secrets.getByResourceId(secretId);
   if (exact) return exact;
-  // An ARN ending in "-" and six characters reads as a full ARN, so it is never a partial one [rec].
+  // An ARN ending in "-" and six characters reads as a full ARN, so it is never a partial one, even when a
+  // secret's name ends that way: "those characters cause Secrets Manager to assume that you're specifying a
+  // complete ARN" [doc: the SecretId member of every operation] and such a name's partial ARN is not found
+  // [rec: test_create_and_update_secret[Invalid/_+=.@-Name-a1b2c3-False]].
   if (SUFFIXED.test(rest)) return undefined;
   const partial = context.secrets.get({ cloud: 'aws', account, region }, rest);
   return partial && partial.resourceId.length === secretId.length + 7 ? partial : undefined;
