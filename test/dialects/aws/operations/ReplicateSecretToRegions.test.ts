@@ -6,8 +6,13 @@ import {
   ListSecretVersionIdsCommand,
   PutSecretValueCommand,
   ReplicateSecretToRegionsCommand,
+  DeleteResourcePolicyCommand,
+  PutResourcePolicyCommand,
+  RestoreSecretCommand,
   TagResourceCommand,
+  UntagResourceCommand,
   UpdateSecretCommand,
+  UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
 import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
@@ -93,6 +98,11 @@ describe.each(STORES)('ReplicateSecretToRegions (%s store)', (kind) => {
       new PutSecretValueCommand({ SecretId: 'app/db', SecretString: 'two', ClientRequestToken: V2 }),
       new UpdateSecretCommand({ SecretId: 'app/db', Description: 'changed' }),
       new TagResourceCommand({ SecretId: 'app/db', Tags: [{ Key: 'k', Value: 'v' }] }),
+      new UntagResourceCommand({ SecretId: 'app/db', TagKeys: ['k'] }),
+      new UpdateSecretVersionStageCommand({ SecretId: 'app/db', VersionStage: 'BLUE', MoveToVersionId: V1 }),
+      new PutResourcePolicyCommand({ SecretId: 'app/db', ResourcePolicy: '{"Version":"2012-10-17","Statement":[]}' }),
+      new DeleteResourcePolicyCommand({ SecretId: 'app/db' }),
+      new RestoreSecretCommand({ SecretId: 'app/db' }),
       new DeleteSecretCommand({ SecretId: 'app/db' }),
     ]) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
