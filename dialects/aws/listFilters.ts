@@ -7,6 +7,8 @@
  */
 
 import type { SecretRecord } from '../../src/core/model.js';
+import { AwsError } from './envelope.js';
+import { MESSAGES } from './messages.js';
 import { primaryRegionOf } from './render.js';
 
 /** What the ListSecrets / BatchGetSecretValue filters look at for one secret. */
@@ -110,9 +112,19 @@ export function matchesFilters(secret: FilterableSecret, filters: SecretsFilter[
   });
 }
 
-/** The filters of a request in the shape the matcher takes. */
+/**
+ * The filters of a request in the shape the matcher takes. The schema has already refused what the
+ * model forbids (an unknown key, a bad value, an empty `Values` list: ValidationException, before
+ * this runs); the model leaves both members optional, so a filter without a `Key`, then one without
+ * `Values`, is refused here, the first such filter in request order naming the error.
+ */
 export function toFilters(filters: Array<{ Key?: string; Values?: string[] }> | undefined): SecretsFilter[] {
-  return (filters ?? []).map((filter) => ({ Key: filter.Key ?? '', Values: filter.Values ?? [] }));
+  return (filters ?? []).map(({ Key: key, Values: values }) => {
+    if (key === undefined) throw new AwsError('InvalidParameterException', MESSAGES.invalidFilterKey);
+    // An empty list cannot pass the schema; were it to, it is as valueless as a missing one.
+    if (values === undefined || values.length === 0) throw new AwsError('InvalidParameterException', MESSAGES.invalidFilterValues(key));
+    return { Key: key, Values: values };
+  });
 }
 
 /** Whether a secret passes ListSecrets-style filters. */

@@ -19,7 +19,7 @@ export const MESSAGES = {
     `You can't use ClientRequestToken ${token} because that value is already in use for a version of secret ${arn}.`,
   /** [rec] */
   nameScheduledForDeletion: "You can't create this secret because a secret with this name is already scheduled for deletion.",
-  /** [rec] */
+  /** [rec: test_tag_untag_resource_on_deleted_secret; obs: external-secrets/external-secrets#4560 (GetSecretValue)] */
   markedForDeletion: "You can't perform this operation on the secret because it was marked for deletion.",
   /** [rec] */
   tokenRequired: 'You must provide a ClientRequestToken value. We recommend a UUID-type value.',
@@ -44,12 +44,19 @@ export const MESSAGES = {
   batchListOrFilters: "Either 'SecretIdList' or 'Filters' must be provided, but not both.",
   /** [inf: moto's wording] */
   batchMaxResultsNeedsFilters: "'Filters' not specified. 'Filters' must also be specified when 'MaxResults' is provided.",
+  /** [inf: moto's wording (its list-secrets tests); a filter without a Key is allowed by the model, so the service refuses it] */
+  invalidFilterKey: 'Invalid filter key',
+  /** [inf: moto's wording (its list-secrets tests); a filter without Values is allowed by the model, so the service refuses it] */
+  invalidFilterValues: (key: string) => `Invalid filter values for key: ${key}`,
   /** [inf: moto's wording] */
   invalidReplicaRegion: 'Invalid replica region.',
-  /** [inf: moto's wording] */
+  /** [obs: lgallard/terraform-aws-secrets-manager#188 (PutResourcePolicy), gruntwork-io/cloud-nuke#435 and rebuy-de/aws-nuke#1127 (DeleteSecret)] */
   replicaWrite: "Operation not permitted on a replica secret. Call must be made in primary secret's region.",
-  /** [inf: moto's wording] */
-  deleteWithReplicas: (arn: string, regions: string[]) => `You can't delete secret ${arn} that still has replica regions [${regions.join(', ')}]`,
+  /**
+   * [obs: gruntwork-io/cloud-nuke#435, rebuy-de/aws-nuke#1127 (also as CloudTrail's errorMessage)] with the full stop
+   * every quoted answer ends with; moto's copy leaves it out.
+   */
+  deleteWithReplicas: (arn: string, regions: string[]) => `You can't delete secret ${arn} that still has replica regions [${regions.join(', ')}].`,
   /** [obs: terraform-provider-aws#35023, aws-cdk#28539] RotateSecret while AWSPENDING sits on a version that is not current. */
   rotationInProgress: "A previous rotation isn't complete. That rotation will be reattempted.",
   /** [rec] RotateSecret with no RotationLambdaARN, given or stored. */

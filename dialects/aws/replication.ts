@@ -15,6 +15,18 @@ function replicaArn(primary: SecretRecord, region: string): string {
 }
 
 /**
+ * The AWS state a replica starts with: its primary's region and the service that manages the
+ * primary, which a replica shows as its own OwningService, so ListSecrets' owning-service filter in
+ * the replica's region finds it. AWS copies "metadata such as tags and resource policies" to replicas
+ * [doc: user guide, "Replicate AWS Secrets Manager secrets across Regions"]; that OwningService is among
+ * it is [inf]. A managing service never changes, so the copy made here stays true.
+ */
+function replicaState(primary: SecretRecord): NonNullable<SecretRecord['aws']> {
+  const owningService = primary.aws?.owningService;
+  return { primaryRegion: primary.namespace.region, ...(owningService === undefined ? {} : { owningService }) };
+}
+
+/**
  * Creates read-only replicas of `primary` in other regions of its account. A name already
  * taken in a target region makes that replica `Failed` unless ForceOverwriteReplicaSecret
  * is set, which replaces the other secret. The engine keeps replicas' versions in step.
@@ -50,7 +62,7 @@ export async function replicateTo(
     await context.secrets.create(ns, {
       name: primary.name,
       kmsKeyId,
-      aws: { primaryRegion: primary.namespace.region },
+      aws: replicaState(primary),
       resourceId: replicaArn(primary, region),
       replicaOf: primary.key,
     });

@@ -28,7 +28,10 @@ export function findSecret(context: AwsContext, secretId: string): SecretRecord 
   }
   const exact = context.secrets.getByResourceId(secretId);
   if (exact) return exact;
-  // An ARN ending in "-" and six characters reads as a full ARN, so it is never a partial one [rec].
+  // An ARN ending in "-" and six characters reads as a full ARN, so it is never a partial one, even when a
+  // secret's name ends that way: "those characters cause Secrets Manager to assume that you're specifying a
+  // complete ARN" [doc: the SecretId member of every operation] and such a name's partial ARN is not found
+  // [rec: test_create_and_update_secret[Invalid/_+=.@-Name-a1b2c3-False]].
   if (SUFFIXED.test(rest)) return undefined;
   const partial = context.secrets.get({ cloud: 'aws', account, region }, rest);
   return partial && partial.resourceId.length === secretId.length + 7 ? partial : undefined;
@@ -46,9 +49,14 @@ export function assertNotDeleted(record: SecretRecord): void {
   if (record.deletion) throw new AwsError('InvalidRequestException', MESSAGES.markedForDeletion);
 }
 
-/** Writes go to the primary; a replica refuses them. */
+/**
+ * Writes go to the primary; a replica refuses them with InvalidParameterException. Seen for
+ * PutResourcePolicy [obs: lgallard/terraform-aws-secrets-manager#188] and DeleteSecret [obs:
+ * gruntwork-io/cloud-nuke#435, rebuy-de/aws-nuke#1127]; that every other write answers the same
+ * (one generic text, so one check) is [inf].
+ */
 export function assertNotReplica(record: SecretRecord): void {
-  if (record.replicaOf) throw new AwsError('InvalidRequestException', MESSAGES.replicaWrite);
+  if (record.replicaOf) throw new AwsError('InvalidParameterException', MESSAGES.replicaWrite);
 }
 
 /** A secret that may be written: exists, is not scheduled for deletion, and is not a replica. */

@@ -90,6 +90,16 @@ export function awsClient(
   });
 }
 
+/**
+ * Headers that place a raw call in `region`: a SigV4 Authorization whose credential scope names it.
+ * Permissive mode reads the scope without checking the signature.
+ */
+export function regionHeaders(region: string): Record<string, string> {
+  return {
+    authorization: `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250101/${region}/secretsmanager/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+  };
+}
+
 /** A raw JSON 1.1 call, for what the SDK hides (status, headers, exact body). */
 export async function rawAws(
   url: string,

@@ -19,6 +19,13 @@ interface BatchGetSecretValueInput {
 
 type Outcome = { value: object } | { error: object };
 
+/**
+ * One secret's current value, or its failure as an Errors entry: the exception GetSecretValue would
+ * raise for it, code and text [inf: the entry carries an ErrorCode and Message, and AWS describes it as
+ * the errors met "while attempting to retrieve" each secret]. A secret pending deletion is thus
+ * InvalidRequestException with the marked-for-deletion text GetSecretValue gives
+ * [obs: external-secrets/external-secrets#4560].
+ */
 async function currentValue(context: AwsContext, secretId: string, find: () => SecretRecord): Promise<Outcome> {
   try {
     const record = await context.secrets.settled(find());
@@ -45,6 +52,8 @@ export async function BatchGetSecretValue(input: BatchGetSecretValueInput, conte
     for (const id of input.SecretIdList!) outcomes.push(await currentValue(context, id, () => requireSecret(context, id)));
   } else {
     const filters = toFilters(input.Filters);
+    // Filters pick secrets as ListSecrets does (they need secretsmanager:ListSecrets too [doc: BatchGetSecretValue]),
+    // which leaves out secrets pending deletion, so those are skipped rather than reported in Errors [inf].
     const matching = context.secrets.list(context.ns).filter((record) => !record.deletion && secretMatches(record, filters));
     const page = paginate(matching, input.MaxResults, input.NextToken, 20);
     nextToken = page.nextToken;

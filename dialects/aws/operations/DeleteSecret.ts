@@ -31,8 +31,9 @@ export async function DeleteSecret(input: DeleteSecretInput, context: AwsContext
   }
   assertNotReplica(record);
   if (record.replicas?.length) {
+    // The regions in the primary's ReplicationStatus order, which AWS keeps in its answer [obs: rebuy-de/aws-nuke#1127].
     const regions = record.replicas.map((replica) => replica.region);
-    throw new AwsError('InvalidRequestException', MESSAGES.deleteWithReplicas(record.resourceId, regions));
+    throw new AwsError('InvalidParameterException', MESSAGES.deleteWithReplicas(record.resourceId, regions));
   }
   const { record: deleted, purgeAt } = await context.secrets.scheduleDeletion(record, { windowDays: window, force });
   return { ARN: deleted.resourceId, Name: deleted.name, DeletionDate: epochSeconds(purgeAt) };

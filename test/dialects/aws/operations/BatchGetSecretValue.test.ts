@@ -104,6 +104,21 @@ describe.each(STORES)('BatchGetSecretValue (%s store)', (kind) => {
       ]);
     });
 
+    it('lists a secret pending deletion in Errors as InvalidRequestException with AWS\'s marked-for-deletion text, however named (raw and SDK)', async () => {
+      const live = await create('live', 'here');
+      const { ARN } = await create('pending', 'x');
+      await client().send(new DeleteSecretCommand({ SecretId: 'pending', RecoveryWindowInDays: 7 }));
+      const ids = ['pending', ARN, ARN.slice(0, -7)];
+      const text = "You can't perform this operation on the secret because it was marked for deletion.";
+      const response = await batch({ SecretIdList: ['live', ...ids] });
+      expect(response.status).toBe(200);
+      expect(response.json.SecretValues.map((v: { ARN: string }) => v.ARN)).toEqual([live.ARN]);
+      expect(response.json.Errors).toEqual(ids.map((SecretId) => ({ SecretId, ErrorCode: 'InvalidRequestException', Message: text })));
+      const sdk = await client().send(new BatchGetSecretValueCommand({ SecretIdList: ids }));
+      expect(sdk.SecretValues ?? []).toEqual([]);
+      expect(sdk.Errors).toEqual(ids.map((SecretId) => ({ SecretId, ErrorCode: 'InvalidRequestException', Message: text })));
+    });
+
     it('echoes the SecretId as given in an error entry', async () => {
       const { ARN } = await create('force-gone', 'x');
       await client().send(new DeleteSecretCommand({ SecretId: ARN, ForceDeleteWithoutRecovery: true }));
@@ -154,12 +169,15 @@ describe.each(STORES)('BatchGetSecretValue (%s store)', (kind) => {
       expect(combined.SecretValues?.map((v) => v.Name).sort()).toEqual(['app/one', 'app/three']);
     });
 
-    it('skips secrets scheduled for deletion', async () => {
+    it('skips secrets scheduled for deletion, as ListSecrets does, rather than listing them in Errors', async () => {
       await seed();
       await client().send(new DeleteSecretCommand({ SecretId: 'app/two', RecoveryWindowInDays: 7 }));
       const response = await client().send(new BatchGetSecretValueCommand({ Filters: [{ Key: 'name', Values: ['app/'] }] }));
       expect(response.SecretValues?.map((v) => v.Name).sort()).toEqual(['app/one', 'app/three']);
       expect(response.Errors ?? []).toEqual([]);
+      // Even when a filter names it exactly, and even on a page of its own.
+      const named = await batch({ Filters: [{ Key: 'name', Values: ['app/two'] }], MaxResults: 1 });
+      expect(named.json).toEqual({ SecretValues: [], Errors: [] });
     });
 
     it('pages with MaxResults and an opaque NextToken, omitted on the last page', async () => {
@@ -261,6 +279,32 @@ describe.each(STORES)('BatchGetSecretValue (%s store)', (kind) => {
         'ValidationException',
         "1 validation error detected: Value 'invalid' at 'filters.1.member.key' failed to satisfy constraint: Member must satisfy enum value set: [description, name, tag-key, tag-value, primary-region, owning-service, all]",
       );
+    });
+
+    it('refuses a filter with a Key and no Values with InvalidParameterException naming the key (raw and SDK)', async () => {
+      await create('app/one', '1');
+      await expectRawError({ Filters: [{ Key: 'name', Values: ['app/'] }, { Key: 'tag-value' }] }, 'InvalidParameterException', 'Invalid filter values for key: tag-value');
+      const error = await sdkError(client().send(new BatchGetSecretValueCommand({ Filters: [{ Key: 'name' }] })));
+      expect(error.name).toBe('InvalidParameterException');
+      expect(error.message).toBe('Invalid filter values for key: name');
+      expect(error.$metadata.httpStatusCode).toBe(400);
+    });
+
+    it('refuses a filter with Values and no Key with InvalidParameterException', async () => {
+      await expectRawError({ Filters: [{ Values: ['app/'] }] }, 'InvalidParameterException', 'Invalid filter key');
+    });
+
+    it('refuses an empty Values list as the model does (ValidationException)', async () => {
+      const message =
+        "1 validation error detected: Value '[]' at 'filters.1.member.values' failed to satisfy constraint: Member must have length greater than or equal to 1";
+      await expectRawError({ Filters: [{ Key: 'name', Values: [] }] }, 'ValidationException', message);
+      const error = await sdkError(client().send(new BatchGetSecretValueCommand({ Filters: [{ Key: 'name', Values: [] }] })));
+      expect(error.name).toBe('ValidationException');
+      expect(error.message).toBe(message);
+    });
+
+    it('checks SecretIdList against Filters before the filters themselves', async () => {
+      await expectRawError({ SecretIdList: ['x'], Filters: [{ Key: 'name' }] }, 'InvalidParameterException', MESSAGES.batchListOrFilters);
     });
 
     it('refuses a filter value with characters outside the allowed set (ValidationException)', async () => {

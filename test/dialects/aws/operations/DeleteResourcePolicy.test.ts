@@ -14,6 +14,9 @@ const POLICY = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'secretsmanager:*', Resource: '*' }],
 });
 
+/** AWS's answer for a secret it cannot find [rec: test_secret_not_found]. */
+const NOT_FOUND = "Secrets Manager can't find the specified secret.";
+
 describe.each(STORES)('DeleteResourcePolicy (%s store)', (kind) => {
   const server = useServer(kind);
   const client = () => awsClient(server().url);
@@ -64,6 +67,27 @@ describe.each(STORES)('DeleteResourcePolicy (%s store)', (kind) => {
     }
   });
 
+  it('is ResourceNotFoundException with AWS\'s text for a secret that does not exist, however it is named (raw and SDK)', async () => {
+    const gone = await createSecret('gone/secret');
+    await client().send(new DeleteSecretCommand({ SecretId: gone, ForceDeleteWithoutRecovery: true }));
+    await awsClient(server().url, { region: 'eu-west-1' }).send(new CreateSecretCommand({ Name: 'elsewhere', SecretString: 'x' }));
+    const missing = [
+      'missing',
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing-AbCdEf',
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing',
+      gone,
+      gone.slice(0, -7),
+      'elsewhere',
+    ];
+    for (const secretId of missing) {
+      expectError(await raw({ SecretId: secretId }), 'ResourceNotFoundException', NOT_FOUND);
+      const error = await sdkError(client().send(new DeleteResourcePolicyCommand({ SecretId: secretId })));
+      expect(error.name).toBe('ResourceNotFoundException');
+      expect(error.message).toBe(NOT_FOUND);
+      expect(error.$metadata.httpStatusCode).toBe(400);
+    }
+  });
+
   it('is ResourceNotFoundException (HTTP 400) for an unknown secret', async () => {
     expectError(await raw({ SecretId: 'missing' }), 'ResourceNotFoundException', MESSAGES.secretNotFound);
     const error = await sdkError(client().send(new DeleteResourcePolicyCommand({ SecretId: 'missing' })));
@@ -83,7 +107,7 @@ describe.each(STORES)('DeleteResourcePolicy (%s store)', (kind) => {
     await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'shared/secret', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
     const replicaClient = awsClient(server().url, { region: 'eu-west-1' });
     const error = await sdkError(replicaClient.send(new DeleteResourcePolicyCommand({ SecretId: 'shared/secret' })));
-    expect(error.name).toBe('InvalidRequestException');
+    expect(error.name).toBe('InvalidParameterException');
     expect(error.message).toBe(MESSAGES.replicaWrite);
   });
 

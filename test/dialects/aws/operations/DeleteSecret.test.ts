@@ -290,12 +290,27 @@ describe.each(STORES)('DeleteSecret (%s store)', (kind) => {
     it('refuses to delete a primary that still has replicas', async () => {
       const arn = await createSecret();
       await client().send(new ReplicateSecretToRegionsCommand({ SecretId: arn, AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
-      expectError(await raw({ SecretId: 'app/db-password' }), 'InvalidRequestException', MESSAGES.deleteWithReplicas(arn, ['eu-west-1']));
-      expectError(
-        await raw({ SecretId: 'app/db-password', ForceDeleteWithoutRecovery: true }),
-        'InvalidRequestException',
-        MESSAGES.deleteWithReplicas(arn, ['eu-west-1']),
+      const message = `You can't delete secret ${arn} that still has replica regions [eu-west-1].`;
+      expectError(await raw({ SecretId: 'app/db-password' }), 'InvalidParameterException', message);
+      expectError(await raw({ SecretId: 'app/db-password', ForceDeleteWithoutRecovery: true }), 'InvalidParameterException', message);
+      expect(await describeSecret('app/db-password')).not.toHaveProperty('DeletedDate');
+    });
+
+    it('names every replica region in replication order, comma and space separated (SDK and raw, by name or ARN)', async () => {
+      const arn = await createSecret();
+      await client().send(new ReplicateSecretToRegionsCommand({ SecretId: arn, AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
+      await client().send(
+        new ReplicateSecretToRegionsCommand({ SecretId: arn, AddReplicaRegions: [{ Region: 'us-west-2' }, { Region: 'ap-southeast-2' }] }),
       );
+      // The real answers quoted in the issue threads keep AWS's order (not sorted) and end with a full stop.
+      const message = `You can't delete secret ${arn} that still has replica regions [eu-west-1, us-west-2, ap-southeast-2].`;
+      for (const secretId of ['app/db-password', arn, arn.slice(0, -7)]) {
+        expectError(await raw({ SecretId: secretId, RecoveryWindowInDays: 7 }), 'InvalidParameterException', message);
+        const error = await sdkError(client().send(new DeleteSecretCommand({ SecretId: secretId })));
+        expect(error.name).toBe('InvalidParameterException');
+        expect(error.message).toBe(message);
+        expect(error.$metadata.httpStatusCode).toBe(400);
+      }
       expect(await describeSecret('app/db-password')).not.toHaveProperty('DeletedDate');
     });
 
@@ -304,7 +319,7 @@ describe.each(STORES)('DeleteSecret (%s store)', (kind) => {
       await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'app/db-password', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
       const replicaClient = awsClient(server().url, { region: 'eu-west-1' });
       const error = await sdkError(replicaClient.send(new DeleteSecretCommand({ SecretId: 'app/db-password' })));
-      expect(error.name).toBe('InvalidRequestException');
+      expect(error.name).toBe('InvalidParameterException');
       expect(error.message).toBe(MESSAGES.replicaWrite);
       expect((await replicaClient.send(new DescribeSecretCommand({ SecretId: 'app/db-password' }))).DeletedDate).toBeUndefined();
     });

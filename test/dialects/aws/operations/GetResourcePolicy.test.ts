@@ -14,6 +14,9 @@ const keysOf = (body: object): string[] => Object.keys(body).sort();
 
 const POLICY = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"secretsmanager:GetSecretValue","Resource":"*"}]}`;
 
+/** AWS's answer for a secret it cannot find [rec: test_secret_not_found]. */
+const NOT_FOUND = "Secrets Manager can't find the specified secret.";
+
 describe.each(STORES)('GetResourcePolicy (%s store)', (kind) => {
   const server = useServer(kind);
   const client = () => awsClient(server().url);
@@ -78,6 +81,27 @@ describe.each(STORES)('GetResourcePolicy (%s store)', (kind) => {
     await client().send(new PutResourcePolicyCommand({ SecretId: arn, ResourcePolicy: POLICY }));
     await client().send(new DeleteSecretCommand({ SecretId: arn }));
     expect((await raw({ SecretId: arn })).json).toEqual({ ARN: arn, Name: 'shared/secret', ResourcePolicy: POLICY });
+  });
+
+  it('is ResourceNotFoundException with AWS\'s text for a secret that does not exist, however it is named (raw and SDK)', async () => {
+    const gone = await createSecret('gone/secret');
+    await client().send(new DeleteSecretCommand({ SecretId: gone, ForceDeleteWithoutRecovery: true }));
+    await awsClient(server().url, { region: 'eu-west-1' }).send(new CreateSecretCommand({ Name: 'elsewhere', SecretString: 'x' }));
+    const missing = [
+      'missing',
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing-AbCdEf',
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing',
+      gone,
+      gone.slice(0, -7),
+      'elsewhere',
+    ];
+    for (const secretId of missing) {
+      expectError(await raw({ SecretId: secretId }), 'ResourceNotFoundException', NOT_FOUND);
+      const error = await sdkError(client().send(new GetResourcePolicyCommand({ SecretId: secretId })));
+      expect(error.name).toBe('ResourceNotFoundException');
+      expect(error.message).toBe(NOT_FOUND);
+      expect(error.$metadata.httpStatusCode).toBe(400);
+    }
   });
 
   it('is ResourceNotFoundException (HTTP 400) for an unknown secret', async () => {

@@ -111,6 +111,36 @@ describe.each(STORES)('GetSecretValue (%s store)', (kind) => {
       expect(byName.ARN).toBe(ARN);
     });
 
+    it('does not read a partial ARN whose name ends in "-" and six characters as a partial ARN, even when that secret exists', async () => {
+      // The name "test-secret" ends in "-secret": AWS reads ...:secret:test-secret as a complete ARN (SecretId's
+      // documentation in the API reference), and the recorded answer for such a name is ResourceNotFoundException.
+      const theirs = awsClient(server().url, { accessKeyId: '111111111111' });
+      const { ARN } = await theirs.send(new CreateSecretCommand({ Name: 'test-secret', SecretString: 'mine' }));
+      const partial = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:test-secret';
+      expect(ARN).toMatch(/^arn:aws:secretsmanager:us-east-1:111111111111:secret:test-secret-[A-Za-z0-9]{6}$/);
+      for (const command of [new GetSecretValueCommand({ SecretId: partial }), new DescribeSecretCommand({ SecretId: partial })]) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const error = await sdkError(theirs.send(command as any));
+        expect(error.name).toBe('ResourceNotFoundException');
+        expect(error.message).toBe(MESSAGES.secretNotFound);
+      }
+      expect((await theirs.send(new GetSecretValueCommand({ SecretId: 'test-secret' }))).ARN).toBe(ARN);
+      expect((await theirs.send(new GetSecretValueCommand({ SecretId: ARN }))).SecretString).toBe('mine');
+    });
+
+    it('finds the secret whose full ARN it is, when one exists', async () => {
+      const theirs = awsClient(server().url, { accessKeyId: '111111111111' });
+      await theirs.send(new CreateSecretCommand({ Name: 'test-secret', SecretString: 'named test-secret' }));
+      // A secret named "test" whose random suffix happens to be "secret".
+      const arn = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:test-secret';
+      await server().polysecret.engine.create(
+        { cloud: 'aws', account: '111111111111', region: 'us-east-1' },
+        { name: 'test', resourceId: arn, firstVersion: { id: randomUUID(), value: { type: 'string', data: 'named test' } } },
+      );
+      const value = await theirs.send(new GetSecretValueCommand({ SecretId: arn }));
+      expect({ Name: value.Name, ARN: value.ARN, SecretString: value.SecretString }).toEqual({ Name: 'test', ARN: arn, SecretString: 'named test' });
+    });
+
     it('does not find a full ARN with a wrong suffix', async () => {
       const { ARN } = await create('suffix', 'x');
       const wrong = `${ARN.slice(0, -6)}${ARN.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`;

@@ -5,13 +5,15 @@ import {
   ListSecretsCommand,
   paginateListSecrets,
   ReplicateSecretToRegionsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateSecretCommand,
   type Filter,
   type SecretsManagerClient,
   type Tag,
 } from '@aws-sdk/client-secrets-manager';
 import { ManualClock } from '../../../../src/core/runtime.js';
-import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
+import { awsClient, rawAws, regionHeaders, sdkError, STORES, useServer } from '../../../helpers/server.js';
 import { recorded } from '../../../helpers/awsRecordings.js';
 
 // Recorded real-AWS responses, used only to compare shapes (which members are present).
@@ -256,6 +258,45 @@ describe.each(STORES)('ListSecrets (%s store)', (kind) => {
       );
     });
 
+    it('refuses a filter with a Key and no Values with InvalidParameterException naming the key (raw and SDK)', async () => {
+      for (const [filters, key] of [
+        [[{ Key: 'description' }], 'description'],
+        [[{ Key: 'name', Values: ['prod'] }, { Key: 'tag-key' }], 'tag-key'],
+        [[{ Key: 'all' }, { Key: 'name' }], 'all'],
+      ] as const) {
+        const response = await listRaw({ Filters: filters });
+        expect(response.status).toBe(400);
+        expect(response.headers.get('x-amzn-errortype')).toBe('InvalidParameterException');
+        expect(response.json).toEqual({ __type: 'InvalidParameterException', Message: `Invalid filter values for key: ${key}` });
+        const error = await sdkError(client().send(new ListSecretsCommand({ Filters: filters as unknown as Filter[] })));
+        expect(error.name).toBe('InvalidParameterException');
+        expect(error.message).toBe(`Invalid filter values for key: ${key}`);
+        expect(error.$metadata.httpStatusCode).toBe(400);
+      }
+    });
+
+    it('refuses a filter with Values and no Key with InvalidParameterException', async () => {
+      const response = await listRaw({ Filters: [{ Values: ['prod'] }] });
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual({ __type: 'InvalidParameterException', Message: 'Invalid filter key' });
+      const error = await sdkError(client().send(new ListSecretsCommand({ Filters: [{ Values: ['prod'] }] })));
+      expect(error.name).toBe('InvalidParameterException');
+      expect(error.message).toBe('Invalid filter key');
+    });
+
+    it('refuses an empty Values list as the model does, before looking at the filters (ValidationException)', async () => {
+      const message =
+        "1 validation error detected: Value '[]' at 'filters.2.member.values' failed to satisfy constraint: Member must have length greater than or equal to 1";
+      const filters = [{ Key: 'name', Values: ['prod'] }, { Key: 'tag-key', Values: [] }, { Key: 'description' }];
+      const response = await listRaw({ Filters: filters });
+      expect(response.status).toBe(400);
+      expect(response.json).toEqual({ __type: 'ValidationException', Message: message });
+      // The SDK sends the empty list as it is.
+      const error = await sdkError(client().send(new ListSecretsCommand({ Filters: filters as Filter[] })));
+      expect(error.name).toBe('ValidationException');
+      expect(error.message).toBe(message);
+    });
+
     it('refuses filter values outside the allowed characters', async () => {
       const response = await listRaw({ Filters: [{ Key: 'name', Values: ['a*'] }] });
       expect(response.status).toBe(400);
@@ -276,6 +317,82 @@ describe.each(STORES)('ListSecrets (%s store)', (kind) => {
       expect(tooManyValues.json.Message).toContain(
         "at 'filters.1.member.values' failed to satisfy constraint: Member must have length less than or equal to 10",
       );
+    });
+  });
+
+  describe("in a replica's region", () => {
+    const west = () => client({ region: 'eu-west-1' });
+    const f = (Key: string, ...Values: string[]) => ({ Key, Values }) as Filter;
+
+    /** A primary in us-east-1 replicated to eu-west-1, an unreplicated neighbour, and a secret of eu-west-1's own. */
+    async function replicated(): Promise<string> {
+      const [primaryArn] = await create(['prod/db'], {
+        SecretString: 'v',
+        Description: 'Production database password',
+        Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'core' }],
+      });
+      await create(['prod/api'], { SecretString: 'v', Description: 'API key', Tags: [{ Key: 'env', Value: 'prod' }] });
+      await create(['west/local'], { SecretString: 'v', Description: 'a local secret', Tags: [{ Key: 'scope', Value: 'regional' }] }, west());
+      clock.advance(1_000);
+      await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'prod/db', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
+      return primaryArn;
+    }
+
+    it('lists the replica under its own ARN, with the primary\'s description and tags', async () => {
+      const primaryArn = await replicated();
+      const { json } = await rawAws(server().url, 'ListSecrets', {}, regionHeaders('eu-west-1'));
+      expect(json.SecretList.map((entry: Json) => entry.Name)).toEqual(['west/local', 'prod/db']);
+      const replica = json.SecretList[1];
+      expect(replica.ARN).toBe(primaryArn.replace(':us-east-1:', ':eu-west-1:'));
+      expect(replica.Description).toBe('Production database password');
+      expect(replica.Tags).toEqual([{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'core' }]);
+      expect(replica.PrimaryRegion).toBe('us-east-1');
+      expect(Object.values(replica.SecretVersionsToStages)).toEqual([['AWSCURRENT']]);
+    });
+
+    it.each([
+      ['tag-key', ['team'], ['prod/db']],
+      ['tag-key', ['env'], ['prod/db']],
+      ['tag-key', ['!env'], ['west/local']],
+      ['tag-value', ['core'], ['prod/db']],
+      ['tag-value', ['prod', 'regional'], ['west/local', 'prod/db']],
+      ['description', ['database'], ['prod/db']],
+      ['description', ['!database'], ['west/local']],
+      ['all', ['production'], ['prod/db']],
+      ['all', ['core'], ['prod/db']],
+      ['all', ['local'], ['west/local']],
+      ['name', ['prod'], ['prod/db']],
+      ['primary-region', ['us-east-1'], ['prod/db']],
+      ['owning-service', ['!rds'], ['west/local', 'prod/db']],
+    ])('applies %s %j to the replica: %j', async (key, values, expected) => {
+      await replicated();
+      expect(await names({ Filters: [f(key, ...values)] }, west())).toEqual(expected);
+    });
+
+    it('follows later changes to the primary\'s description and tags', async () => {
+      await replicated();
+      await client().send(new UpdateSecretCommand({ SecretId: 'prod/db', Description: 'Renamed replica source' }));
+      await client().send(new TagResourceCommand({ SecretId: 'prod/db', Tags: [{ Key: 'tier', Value: 'gold' }] }));
+      await client().send(new UntagResourceCommand({ SecretId: 'prod/db', TagKeys: ['team'] }));
+      expect(await names({ Filters: [f('description', 'renamed')] }, west())).toEqual(['prod/db']);
+      expect(await names({ Filters: [f('description', 'database')] }, west())).toEqual([]);
+      expect(await names({ Filters: [f('tag-value', 'gold')] }, west())).toEqual(['prod/db']);
+      expect(await names({ Filters: [f('tag-key', 'team')] }, west())).toEqual([]);
+    });
+
+    it('applies owning-service to the replica of a secret a service manages', async () => {
+      const ns = { cloud: 'aws' as const, account: '000000000000', region: 'us-east-1' };
+      await server().polysecret.engine.create(ns, {
+        name: 'rds/db-master',
+        aws: { owningService: 'rds' },
+        firstVersion: { id: 'EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE', value: { type: 'string', data: 'v' } },
+      });
+      await create(['plain'], { SecretString: 'v' }, west());
+      await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'rds/db-master', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
+      expect(await names({ Filters: [f('owning-service', 'rds')] }, west())).toEqual(['rds/db-master']);
+      expect(await names({ Filters: [f('owning-service', '!rds')] }, west())).toEqual(['plain']);
+      const { SecretList } = await west().send(new ListSecretsCommand({ Filters: [f('owning-service', 'rds')] }));
+      expect(SecretList![0].OwningService).toBe('rds');
     });
   });
 

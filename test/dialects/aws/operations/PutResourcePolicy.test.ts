@@ -6,9 +6,11 @@ import {
   ReplicateSecretToRegionsCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
-import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
+import { awsClient, rawAws, regionHeaders, sdkError, STORES, useServer } from '../../../helpers/server.js';
 import { recordedKeys } from '../../../helpers/awsRecordings.js';
 
+/** AWS's answer to a write on a replica [obs: terraform-aws-secrets-manager#188, cloud-nuke#435]. */
+const REPLICA_WRITE = "Operation not permitted on a replica secret. Call must be made in primary secret's region.";
 
 const keysOf = (body: object): string[] => Object.keys(body).sort();
 
@@ -23,6 +25,9 @@ const ACCOUNT_POLICY = JSON.stringify({
     { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'secretsmanager:GetSecretValue', Resource: '*' },
   ],
 });
+
+/** AWS's answer for a secret it cannot find [rec: test_secret_not_found]. */
+const NOT_FOUND = "Secrets Manager can't find the specified secret.";
 
 describe.each(STORES)('PutResourcePolicy (%s store)', (kind) => {
   const server = useServer(kind);
@@ -113,6 +118,27 @@ describe.each(STORES)('PutResourcePolicy (%s store)', (kind) => {
     expect(await storedPolicy('shared/secret')).toBe(ACCOUNT_POLICY);
   });
 
+  it('is ResourceNotFoundException with AWS\'s text for a secret that does not exist, however it is named (raw and SDK)', async () => {
+    const gone = await createSecret('gone/secret');
+    await client().send(new DeleteSecretCommand({ SecretId: gone, ForceDeleteWithoutRecovery: true }));
+    await awsClient(server().url, { region: 'eu-west-1' }).send(new CreateSecretCommand({ Name: 'elsewhere', SecretString: 'x' }));
+    const missing = [
+      'missing',
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing-AbCdEf',
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing',
+      gone,
+      gone.slice(0, -7),
+      'elsewhere',
+    ];
+    for (const secretId of missing) {
+      expectError(await raw({ SecretId: secretId, ResourcePolicy: ACCOUNT_POLICY }), 'ResourceNotFoundException', NOT_FOUND);
+      const error = await sdkError(client().send(new PutResourcePolicyCommand({ SecretId: secretId, ResourcePolicy: ACCOUNT_POLICY })));
+      expect(error.name).toBe('ResourceNotFoundException');
+      expect(error.message).toBe(NOT_FOUND);
+      expect(error.$metadata.httpStatusCode).toBe(400);
+    }
+  });
+
   it('is ResourceNotFoundException (HTTP 400) for an unknown secret', async () => {
     expectError(await raw({ SecretId: 'missing', ResourcePolicy: ACCOUNT_POLICY }), 'ResourceNotFoundException', MESSAGES.secretNotFound);
   });
@@ -123,13 +149,20 @@ describe.each(STORES)('PutResourcePolicy (%s store)', (kind) => {
     expectError(await raw({ SecretId: 'shared/secret', ResourcePolicy: ACCOUNT_POLICY }), 'InvalidRequestException', MESSAGES.markedForDeletion);
   });
 
-  it('refuses a replica (writes go to the primary)', async () => {
+  it('refuses a replica in its region with InvalidParameterException (writes go to the primary)', async () => {
     await createSecret();
     await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'shared/secret', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
     const replicaClient = awsClient(server().url, { region: 'eu-west-1' });
     const error = await sdkError(replicaClient.send(new PutResourcePolicyCommand({ SecretId: 'shared/secret', ResourcePolicy: ACCOUNT_POLICY })));
-    expect(error.name).toBe('InvalidRequestException');
-    expect(error.message).toBe(MESSAGES.replicaWrite);
+    expect(error.name).toBe('InvalidParameterException');
+    expect(error.message).toBe(REPLICA_WRITE);
+    expect(error.$metadata.httpStatusCode).toBe(400);
+    expectError(
+      await rawAws(server().url, 'PutResourcePolicy', { SecretId: 'shared/secret', ResourcePolicy: ACCOUNT_POLICY }, regionHeaders('eu-west-1')),
+      'InvalidParameterException',
+      REPLICA_WRITE,
+    );
+    expect(await storedPolicy('shared/secret')).toBeUndefined();
   });
 
   it('rejects an invalid name with ValidationException', async () => {

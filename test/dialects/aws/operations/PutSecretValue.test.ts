@@ -6,13 +6,16 @@ import {
   GetSecretValueCommand,
   ListSecretVersionIdsCommand,
   PutSecretValueCommand,
+  ReplicateSecretToRegionsCommand,
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
-import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
+import { awsClient, rawAws, regionHeaders, sdkError, STORES, useServer } from '../../../helpers/server.js';
 import { recorded, recordedKeys } from '../../../helpers/awsRecordings.js';
 
 const sorted = (labels: string[] | undefined) => [...(labels ?? [])].sort();
+/** AWS's answer to a write on a replica [obs: terraform-aws-secrets-manager#188, cloud-nuke#435]. */
+const REPLICA_WRITE = "Operation not permitted on a replica secret. Call must be made in primary secret's region.";
 
 describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
   const server = useServer(kind);
@@ -322,6 +325,25 @@ describe.each(STORES)('PutSecretValue (%s store)', (kind) => {
       expect(error.name).toBe('InvalidRequestException');
       expect(error.message).toBe(MESSAGES.markedForDeletion);
       expect(error.$metadata.httpStatusCode).toBe(400);
+    });
+
+    it('refuses a replica in its region with InvalidParameterException, changing neither copy', async () => {
+      const { ARN } = await create('replicated', 'v0');
+      await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'replicated', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
+      const west = awsClient(server().url, { region: 'eu-west-1' });
+      const replicaArn = ARN.replace(':us-east-1:', ':eu-west-1:');
+      for (const secretId of ['replicated', replicaArn]) {
+        const response = await rawAws(server().url, 'PutSecretValue', { SecretId: secretId, SecretString: 'v1', ClientRequestToken: randomUUID() }, regionHeaders('eu-west-1'));
+        expect(response.status).toBe(400);
+        expect(response.headers.get('x-amzn-errortype')).toBe('InvalidParameterException');
+        expect(response.json).toEqual({ __type: 'InvalidParameterException', Message: REPLICA_WRITE });
+        const error = await sdkError(west.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: 'v1' })));
+        expect(error.name).toBe('InvalidParameterException');
+        expect(error.message).toBe(REPLICA_WRITE);
+        expect(error.$metadata.httpStatusCode).toBe(400);
+      }
+      expect((await currentValue('replicated')).SecretString).toBe('v0');
+      expect((await west.send(new GetSecretValueCommand({ SecretId: 'replicated' }))).SecretString).toBe('v0');
     });
 
     it('refuses an invalid SecretId (ValidationException)', async () => {

@@ -93,7 +93,7 @@ describe.each(STORES)('RemoveRegionsFromReplication (%s store)', (kind) => {
 
   it('cannot be called on a replica', async () => {
     await createReplicated(['eu-west-1']);
-    expectError(await raw({ SecretId: 'app/db', RemoveReplicaRegions: ['eu-west-1'] }, 'eu-west-1'), 'InvalidRequestException', MESSAGES.replicaWrite);
+    expectError(await raw({ SecretId: 'app/db', RemoveReplicaRegions: ['eu-west-1'] }, 'eu-west-1'), 'InvalidParameterException', MESSAGES.replicaWrite);
     expect((await regional('eu-west-1').send(new GetSecretValueCommand({ SecretId: 'app/db' }))).SecretString).toBe('value');
   });
 

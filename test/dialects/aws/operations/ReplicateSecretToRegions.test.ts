@@ -6,8 +6,13 @@ import {
   ListSecretVersionIdsCommand,
   PutSecretValueCommand,
   ReplicateSecretToRegionsCommand,
+  DeleteResourcePolicyCommand,
+  PutResourcePolicyCommand,
+  RestoreSecretCommand,
   TagResourceCommand,
+  UntagResourceCommand,
   UpdateSecretCommand,
+  UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
 import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
@@ -93,16 +98,21 @@ describe.each(STORES)('ReplicateSecretToRegions (%s store)', (kind) => {
       new PutSecretValueCommand({ SecretId: 'app/db', SecretString: 'two', ClientRequestToken: V2 }),
       new UpdateSecretCommand({ SecretId: 'app/db', Description: 'changed' }),
       new TagResourceCommand({ SecretId: 'app/db', Tags: [{ Key: 'k', Value: 'v' }] }),
+      new UntagResourceCommand({ SecretId: 'app/db', TagKeys: ['k'] }),
+      new UpdateSecretVersionStageCommand({ SecretId: 'app/db', VersionStage: 'BLUE', MoveToVersionId: V1 }),
+      new PutResourcePolicyCommand({ SecretId: 'app/db', ResourcePolicy: '{"Version":"2012-10-17","Statement":[]}' }),
+      new DeleteResourcePolicyCommand({ SecretId: 'app/db' }),
+      new RestoreSecretCommand({ SecretId: 'app/db' }),
       new DeleteSecretCommand({ SecretId: 'app/db' }),
     ]) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const error = await sdkError(replica.send(command as any));
-      expect(error.name).toBe('InvalidRequestException');
+      expect(error.name).toBe('InvalidParameterException');
       expect(error.message).toBe(MESSAGES.replicaWrite);
     }
     expectError(
       await rawAws(server().url, 'PutSecretValue', { SecretId: 'app/db', SecretString: 'two', ClientRequestToken: V2 }, inRegion('eu-west-1')),
-      'InvalidRequestException',
+      'InvalidParameterException',
       MESSAGES.replicaWrite,
     );
     expect((await replica.send(new GetSecretValueCommand({ SecretId: 'app/db' }))).SecretString).toBe('one');
@@ -204,7 +214,7 @@ describe.each(STORES)('ReplicateSecretToRegions (%s store)', (kind) => {
     await raw({ SecretId: 'app/db', AddReplicaRegions: [{ Region: 'eu-west-1' }] });
     expectError(
       await raw({ SecretId: 'app/db', AddReplicaRegions: [{ Region: 'us-west-2' }] }, 'eu-west-1'),
-      'InvalidRequestException',
+      'InvalidParameterException',
       MESSAGES.replicaWrite,
     );
   });

@@ -114,7 +114,7 @@ describe.each(STORES)('RestoreSecret (%s store)', (kind) => {
     await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'app/api-key', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
     const replicaClient = awsClient(server().url, { region: 'eu-west-1' });
     const error = await sdkError(replicaClient.send(new RestoreSecretCommand({ SecretId: 'app/api-key' })));
-    expect(error.name).toBe('InvalidRequestException');
+    expect(error.name).toBe('InvalidParameterException');
     expect(error.message).toBe(MESSAGES.replicaWrite);
   });
 

@@ -5,11 +5,15 @@ import {
   DescribeSecretCommand,
   GetSecretValueCommand,
   ListSecretVersionIdsCommand,
+  ReplicateSecretToRegionsCommand,
   UpdateSecretCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
-import { awsClient, rawAws, sdkError, STORES, useServer } from '../../../helpers/server.js';
+import { awsClient, rawAws, regionHeaders, sdkError, STORES, useServer } from '../../../helpers/server.js';
 import { recorded, recordedKeys } from '../../../helpers/awsRecordings.js';
+
+/** AWS's answer to a write on a replica [obs: terraform-aws-secrets-manager#188, cloud-nuke#435]. */
+const REPLICA_WRITE = "Operation not permitted on a replica secret. Call must be made in primary secret's region.";
 
 describe.each(STORES)('UpdateSecret (%s store)', (kind) => {
   const server = useServer(kind);
@@ -217,6 +221,24 @@ describe.each(STORES)('UpdateSecret (%s store)', (kind) => {
         expect(error.name).toBe('InvalidRequestException');
         expect(error.message).toBe(MESSAGES.markedForDeletion);
       }
+    });
+
+    it('refuses a replica in its region with InvalidParameterException, with or without a value', async () => {
+      await create('replicated', 'v0', { Description: 'original' });
+      await client().send(new ReplicateSecretToRegionsCommand({ SecretId: 'replicated', AddReplicaRegions: [{ Region: 'eu-west-1' }] }));
+      const west = awsClient(server().url, { region: 'eu-west-1' });
+      for (const body of [{ SecretId: 'replicated', Description: 'changed' }, { SecretId: 'replicated', SecretString: 'v1', ClientRequestToken: randomUUID() }]) {
+        const response = await rawAws(server().url, 'UpdateSecret', body, regionHeaders('eu-west-1'));
+        expect(response.status).toBe(400);
+        expect(response.headers.get('x-amzn-errortype')).toBe('InvalidParameterException');
+        expect(response.json).toEqual({ __type: 'InvalidParameterException', Message: REPLICA_WRITE });
+        const error = await sdkError(west.send(new UpdateSecretCommand(body)));
+        expect(error.name).toBe('InvalidParameterException');
+        expect(error.message).toBe(REPLICA_WRITE);
+      }
+      const replica = await west.send(new DescribeSecretCommand({ SecretId: 'replicated' }));
+      expect(replica.Description).toBe('original');
+      expect((await west.send(new GetSecretValueCommand({ SecretId: 'replicated' }))).SecretString).toBe('v0');
     });
 
     it('refuses an invalid SecretId (ValidationException)', async () => {
