@@ -96,3 +96,10 @@ export async function hermeticAwsEnv(aws: string | undefined): Promise<HermeticA
   };
   return { env, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** A test that needs `client` (a path from {@link findPythonClients}): skipped with a note when it is missing, failed instead when CI requires the clients. */
+export function withClient(client: string | undefined, title: string, body: (client: string) => Promise<void>): void {
+  if (client) it(title, () => body(client), 60_000);
+  else if (process.env[REQUIRE_PYTHON_CLIENTS] === '1') it(title, () => Promise.reject(new Error(`${REQUIRE_PYTHON_CLIENTS}=1 but it is missing: ${PYTHON_CLIENTS_INSTALL}`)));
+  else it.skip(`${title} (skipped: not installed; ${PYTHON_CLIENTS_INSTALL})`, () => undefined);
+}

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateSecretCommand, DeleteSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createPolysecret, type Polysecret, type PolysecretOverrides } from '../../app/index.js';
 import type { PolysecretConfig } from '../../src/server/config.js';
 
@@ -134,4 +134,23 @@ export async function sdkError(promise: Promise<unknown>): Promise<{ name: strin
     return error as never;
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * Ids naming no secret in us-east-1, each a different way: a name, a full and a partial ARN, the
+ * ARN and partial ARN of a secret force-deleted just now, and a name used only in another region.
+ */
+export async function missingSecretIds(url: string): Promise<string[]> {
+  const client = awsClient(url);
+  const { ARN: gone } = await client.send(new CreateSecretCommand({ Name: 'gone/secret', SecretString: 'x' }));
+  await client.send(new DeleteSecretCommand({ SecretId: gone, ForceDeleteWithoutRecovery: true }));
+  await awsClient(url, { region: 'eu-west-1' }).send(new CreateSecretCommand({ Name: 'elsewhere', SecretString: 'x' }));
+  const arn = 'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing';
+  return ['missing', `${arn}-AbCdEf`, arn, gone!, gone!.slice(0, -7), 'elsewhere'];
+}
+
+/** Expects an SDK call to fail as AWS's ResourceNotFoundException for a missing secret does. */
+export async function expectSecretNotFound(call: Promise<unknown>, message: string): Promise<void> {
+  const error = await sdkError(call);
+  expect([error.name, error.message, error.$metadata.httpStatusCode]).toEqual(['ResourceNotFoundException', message, 400]);
 }

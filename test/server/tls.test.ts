@@ -17,7 +17,7 @@ import { createLogger } from '../../src/server/log.js';
 import { subjectNamesFor } from '../../src/server/tls.js';
 import { rawAws, startServer, type TestServer } from '../helpers/server.js';
 import { SsmClient, TENCENT_KEY } from '../helpers/tencent.js';
-import { findPythonClients, hermeticAwsEnv, PYTHON_CLIENTS_INSTALL, REQUIRE_PYTHON_CLIENTS } from '../helpers/pythonClients.js';
+import { findPythonClients, hermeticAwsEnv, withClient } from '../helpers/pythonClients.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -390,13 +390,6 @@ describe('stopping a server with TLS on', () => {
 
 // Looked up before the tests are declared, since whether they run depends on it (as in test/readme.test.ts).
 const pythonClients = await findPythonClients();
-
-/** A test that needs `client`: skipped with a note when it is missing, failed instead when CI requires the clients. */
-function withClient(client: string | undefined, title: string, body: (client: string) => Promise<void>): void {
-  if (client) it(title, () => body(client), 60_000);
-  else if (process.env[REQUIRE_PYTHON_CLIENTS] === '1') it(title, () => Promise.reject(new Error(`${REQUIRE_PYTHON_CLIENTS}=1 but it is missing: ${PYTHON_CLIENTS_INSTALL}`)));
-  else it.skip(`${title} (skipped: not installed; ${PYTHON_CLIENTS_INSTALL})`, () => undefined);
-}
 
 describe('OpenSSL-based clients (aws CLI, boto3) trusting the generated certificate as the README says', () => {
   let server: TestServer;

@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
-import { findPythonClients, hermeticAwsEnv, PYTHON_CLIENTS_INSTALL, REQUIRE_PYTHON_CLIENTS } from '../../helpers/pythonClients.js';
+import { findPythonClients, hermeticAwsEnv, withClient } from '../../helpers/pythonClients.js';
 import { ROTATION_MODULE, rotationModule, startInvokeApi, useFunctionEnvironment, type InvokeApi } from '../../helpers/rotation.js';
 import { useServer } from '../../helpers/server.js';
 
@@ -22,13 +22,6 @@ const INVOKERS = [
 
 // Looked up before the tests are declared, since whether they run depends on it.
 const clients = await findPythonClients();
-
-/** A test that needs `client`: skipped with a note when it is missing, failed instead when CI requires the clients. */
-function withClient(client: string | undefined, title: string, body: (client: string) => Promise<void>): void {
-  if (client) it(title, () => body(client), 60_000);
-  else if (process.env[REQUIRE_PYTHON_CLIENTS] === '1') it(title, () => Promise.reject(new Error(`${REQUIRE_PYTHON_CLIENTS}=1 but it is missing: ${PYTHON_CLIENTS_INSTALL}`)));
-  else it.skip(`${title} (skipped: not installed; ${PYTHON_CLIENTS_INSTALL})`, () => undefined);
-}
 
 describe('rotation from boto3 and the aws CLI', () => {
   let invokeApi: InvokeApi;

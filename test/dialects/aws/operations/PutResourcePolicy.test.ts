@@ -6,7 +6,7 @@ import {
   ReplicateSecretToRegionsCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { MESSAGES } from '../../../../dialects/aws/messages.js';
-import { awsClient, rawAws, regionHeaders, sdkError, STORES, useServer } from '../../../helpers/server.js';
+import { awsClient, expectSecretNotFound, missingSecretIds, rawAws, regionHeaders, sdkError, STORES, useServer } from '../../../helpers/server.js';
 import { recordedKeys } from '../../../helpers/awsRecordings.js';
 
 /** AWS's answer to a write on a replica [obs: terraform-aws-secrets-manager#188, cloud-nuke#435]. */
@@ -119,23 +119,9 @@ describe.each(STORES)('PutResourcePolicy (%s store)', (kind) => {
   });
 
   it('is ResourceNotFoundException with AWS\'s text for a secret that does not exist, however it is named (raw and SDK)', async () => {
-    const gone = await createSecret('gone/secret');
-    await client().send(new DeleteSecretCommand({ SecretId: gone, ForceDeleteWithoutRecovery: true }));
-    await awsClient(server().url, { region: 'eu-west-1' }).send(new CreateSecretCommand({ Name: 'elsewhere', SecretString: 'x' }));
-    const missing = [
-      'missing',
-      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing-AbCdEf',
-      'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing',
-      gone,
-      gone.slice(0, -7),
-      'elsewhere',
-    ];
-    for (const secretId of missing) {
+    for (const secretId of await missingSecretIds(server().url)) {
       expectError(await raw({ SecretId: secretId, ResourcePolicy: ACCOUNT_POLICY }), 'ResourceNotFoundException', NOT_FOUND);
-      const error = await sdkError(client().send(new PutResourcePolicyCommand({ SecretId: secretId, ResourcePolicy: ACCOUNT_POLICY })));
-      expect(error.name).toBe('ResourceNotFoundException');
-      expect(error.message).toBe(NOT_FOUND);
-      expect(error.$metadata.httpStatusCode).toBe(400);
+      await expectSecretNotFound(client().send(new PutResourcePolicyCommand({ SecretId: secretId, ResourcePolicy: ACCOUNT_POLICY })), NOT_FOUND);
     }
   });
 
