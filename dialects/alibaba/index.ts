@@ -55,5 +55,6 @@ export const alibabaCloud: CloudModule = {
   policy: alibabaPolicy,
   // A bare Action parameter is the least specific mark: Tencent's API version or v1 signature pair wins over it.
   precedence: 1,
+  coreErrors: ALIBABA_CORE_ERRORS,
   createDialect: (deps) => createDialect(alibabaProtocol(deps), ALIBABA_OPERATIONS, deps),
 };

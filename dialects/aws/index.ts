@@ -60,5 +60,6 @@ export const awsCloud: CloudModule = {
   policy: awsPolicy,
   // Its target header names the service outright.
   precedence: 3,
+  coreErrors: AWS_CORE_ERRORS,
   createDialect: (deps) => createDialect(awsProtocol(deps), AWS_OPERATIONS, deps),
 };

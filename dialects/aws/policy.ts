@@ -37,12 +37,11 @@ export const awsPolicy: CloudPolicy = {
   // The per-secret cap of 50 is not enforced: AWS's answer to the 51st tag is not verified.
   tags: { maxPerSecret: Number.POSITIVE_INFINITY, unchangedTagsTouch: true },
   resourceIdFor: (ns, name, random) => secretArn(ns.region, ns.account, name, random()),
-  // A rotation makes an AWSPENDING placeholder under the request's token; the rotation function fills it.
+  // A rotation makes an AWSPENDING placeholder under the request's token (hence no newVersion); the rotation function fills it.
   rotation: {
     rotates: (record) => record.aws?.rotationLambdaArn !== undefined && !record.replicaOf,
     nextAfter: (_schedule, at, record) => nextRotationStart(record, at),
     manualRestartsSchedule: true,
-    newVersion: () => ({}),
     labels: [AWSPENDING],
     makesRoom: false,
   },

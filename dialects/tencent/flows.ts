@@ -60,6 +60,7 @@ export function startFlow(state: TencentState, id: number, kind: FlowKind, now: 
 
 /** A product secret still `Creating` whose creation flow has finished becomes Enabled (a transition the core makes when due). */
 export const creationFinishes = {
+  summary: `a product secret still Creating becomes Enabled once its creation task has run (${FLOW_DURATION_MS / 1000} s)`,
   due: (record: SecretRecord, now: number) => record.tencent?.status === 'Creating' && !runningFlow(record, 'create', now),
   apply: (draft: SecretRecord) => {
     draft.tencent!.status = 'Enabled';

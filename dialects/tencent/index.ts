@@ -57,5 +57,6 @@ export const tencentCloud: CloudModule = {
   policy: tencentPolicy,
   // Its header, its API version or a v1 SecretId/Nonce pair mark a request as SSM's more surely than a bare Action.
   precedence: 2,
+  coreErrors: TENCENT_CORE_ERRORS,
   createDialect: (deps) => createDialect(tencentProtocol(deps), TENCENT_OPERATIONS, deps),
 };

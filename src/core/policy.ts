@@ -71,10 +71,12 @@ export interface RotationModel {
   readonly manualRestartsSchedule: boolean;
   /**
    * The value of the version a rotation writes, and its id where the cloud names it (else the
-   * caller's, or a uuid). No value makes a placeholder that the cloud's own rotation process fills
-   * (see `SecretLifecycle.onRotationStart`); the rotation then counts only once that is done.
+   * caller's, or a uuid). Absent where the rotation writes a placeholder, under the caller's id or
+   * a uuid, that the cloud's own rotation process fills (see `SecretLifecycle.onRotationStart`);
+   * the rotation then counts only once that is done. Absence, not a value-less result, says so,
+   * so the semantics document can tell the two models apart without a sample secret.
    */
-  newVersion(record: SecretRecord, now: number, ids: IdSource): { value?: SecretValue; id?: string };
+  readonly newVersion?: (record: SecretRecord, now: number, ids: IdSource) => { value: SecretValue; id?: string };
   /** The rotated version's labels; the current label when undefined. */
   readonly labels?: readonly string[];
   /** A rotation is never refused for the version cap: the oldest versions make room. */
@@ -83,6 +85,8 @@ export interface RotationModel {
 
 /** A vendor's change of state that comes due with time (e.g. a creation task finishing). */
 export interface PendingTransition {
+  /** What the change is, in a few words (listed in the semantics document). */
+  readonly summary: string;
   due(record: SecretRecord, now: number): boolean;
   apply(draft: SecretRecord, now: number): void;
 }

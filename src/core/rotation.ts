@@ -1,5 +1,5 @@
 /** Rotation as the core runs it: when one is due, and what carrying one out changes on the record. */
-import type { SecretRecord, SecretVersion } from './model.js';
+import type { SecretRecord, SecretValue, SecretVersion } from './model.js';
 import type { CloudPolicy } from './policy.js';
 import type { IdSource } from './runtime.js';
 import { addVersion, findVersion } from './versions.js';
@@ -29,7 +29,7 @@ export interface ManualRotation {
  */
 export function rotateDraft(draft: SecretRecord, policy: CloudPolicy, now: number, ids: IdSource, manual?: ManualRotation): SecretVersion {
   const model = policy.rotation!;
-  const made = model.newVersion(draft, now, ids);
+  const made: { value?: SecretValue; id?: string } = model.newVersion?.(draft, now, ids) ?? {};
   const id = manual?.versionId ?? made.id ?? ids.uuid();
   const scheduled = manual === undefined;
   const existing = scheduled ? findVersion(draft, id) : undefined;

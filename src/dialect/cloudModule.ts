@@ -4,6 +4,7 @@ import type { Cloud } from '../core/model.js';
 import type { CloudPolicy } from '../core/policy.js';
 import type { Dialect } from './contract.js';
 import type { Logger } from './logger.js';
+import type { CoreErrorMap, VendorError } from './vendorError.js';
 
 /** What the server gives each dialect it builds. */
 export interface DialectDeps {
@@ -34,5 +35,7 @@ export interface CloudModule {
    * own header or API version is more specific than a bare `Action` parameter.
    */
   readonly precedence: number;
+  /** How the cloud answers each core refusal: the same map its dialect uses, readable without building one. */
+  readonly coreErrors: CoreErrorMap<VendorError>;
   createDialect(deps: DialectDeps): Dialect;
 }

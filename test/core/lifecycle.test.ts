@@ -199,7 +199,7 @@ describe('SecretLifecycle', () => {
 
     it('makes a vendor transition that has come due before anything else', async () => {
       const policy = policyWith({
-        transitions: [{ due: (record, now) => record.tencent?.status === 'Creating' && now >= START + 1000, apply: (draft) => void (draft.tencent!.status = 'Enabled') }],
+        transitions: [{ summary: 'creation finishes', due: (record, now) => record.tencent?.status === 'Creating' && now >= START + 1000, apply: (draft) => void (draft.tencent!.status = 'Enabled') }],
       });
       const { secrets, clock } = setUp(policy);
       const record = await secrets.create(ns, { name: 'db', tencent: { secretType: 1, status: 'Creating' } });
