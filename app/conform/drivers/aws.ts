@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { Driver, Outcome } from '../outcome.js';
+import { refused } from '../outcome.js';
+import { VersionBook } from './versions.js';
+
+/**
+ * The AWS driver: Secrets Manager through `@aws-sdk/client-secrets-manager`, imported only when a
+ * conformance run starts, so installs without the SDK (the container image) still load this module.
+ * Versions are named by the ClientRequestToken the driver sends (a UUID, as the SDK would make).
+ */
+export async function awsDriver(url: string): Promise<Driver> {
+  const sdk = await import('@aws-sdk/client-secrets-manager');
+  const client = new sdk.SecretsManagerClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'conform' },
+    maxAttempts: 1,
+  });
+  const book = new VersionBook();
+
+  return {
+    cloud: 'aws',
+    async perform(step): Promise<Outcome> {
+      try {
+        switch (step.op) {
+          case 'create': {
+            const token = randomUUID();
+            const Tags = step.tags && Object.entries(step.tags).map(([Key, Value]) => ({ Key, Value }));
+            await client.send(new sdk.CreateSecretCommand({ Name: step.name, SecretString: step.value, ClientRequestToken: token, Tags }));
+            book.forget(step.name);
+            book.add(step.name, token, step.as);
+            return { ok: true, versionAlias: step.as };
+          }
+          case 'put': {
+            const token = randomUUID();
+            await client.send(new sdk.PutSecretValueCommand({ SecretId: step.name, SecretString: step.value, ClientRequestToken: token }));
+            book.add(step.name, token, step.as);
+            return { ok: true, versionAlias: step.as };
+          }
+          case 'read': {
+            const version = step.version ?? 'current';
+            const which =
+              version === 'current' ? { VersionStage: 'AWSCURRENT' } : version === 'previous' ? { VersionStage: 'AWSPREVIOUS' } : { VersionId: book.idOf(step.name, version) };
+            const read = await client.send(new sdk.GetSecretValueCommand({ SecretId: step.name, ...which }));
+            return { ok: true, value: read.SecretString, versionAlias: book.aliasOf(step.name, read.VersionId) };
+          }
+          case 'describe': {
+            const secret = await client.send(new sdk.DescribeSecretCommand({ SecretId: step.name }));
+            const current = Object.entries(secret.VersionIdsToStages ?? {}).find(([, stages]) => stages.includes('AWSCURRENT'))?.[0];
+            const tags = Object.fromEntries((secret.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
+            return { ok: true, versionAlias: book.aliasOf(step.name, current), tags };
+          }
+          case 'list': {
+            const names: string[] = [];
+            for await (const page of sdk.paginateListSecrets({ client }, {})) names.push(...(page.SecretList ?? []).map((secret) => secret.Name ?? ''));
+            return { ok: true, names };
+          }
+          case 'tag':
+            await client.send(new sdk.TagResourceCommand({ SecretId: step.name, Tags: Object.entries(step.tags).map(([Key, Value]) => ({ Key, Value })) }));
+            return { ok: true };
+          case 'untag':
+            await client.send(new sdk.UntagResourceCommand({ SecretId: step.name, TagKeys: step.keys }));
+            return { ok: true };
+          case 'delete':
+            await client.send(
+              new sdk.DeleteSecretCommand(
+                step.force ? { SecretId: step.name, ForceDeleteWithoutRecovery: true } : { SecretId: step.name, RecoveryWindowInDays: step.windowDays },
+              ),
+            );
+            if (step.force) book.forget(step.name);
+            return { ok: true };
+          case 'restore':
+            await client.send(new sdk.RestoreSecretCommand({ SecretId: step.name }));
+            return { ok: true };
+        }
+      } catch (error) {
+        // The SDK names a service error after its code; anything else (a network failure) has no code.
+        const { name, $metadata } = error as { name: string; $metadata?: unknown };
+        if ($metadata === undefined) throw error;
+        return refused('aws', name, step.op);
+      }
+    },
+  };
+}
