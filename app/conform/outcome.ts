@@ -25,6 +25,8 @@ export interface Driver {
   readonly cloud: ConformCloud;
   /** Runs one step (never `advanceClock`, which the runner does for every cloud alike). */
   perform(step: Exclude<Step, { op: 'advanceClock' }>): Promise<Outcome>;
+  /** Removes a secret the run made, whatever state it is in, at once and for good; never throws. */
+  remove(name: string): Promise<void>;
 }
 
 /**

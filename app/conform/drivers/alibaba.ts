@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, Outcome } from '../outcome.js';
 import { refused } from '../outcome.js';
+import type { DriverTarget } from '../targets.js';
 import { VersionBook } from './versions.js';
 
 /** The class a CommonJS package exports, however deep ESM interop nests it under `default`. */
@@ -17,12 +18,21 @@ const tagText = (tags: Record<string, string>) => JSON.stringify(Object.entries(
  * The Alibaba driver: KMS secrets through `@alicloud/kms20160120`, imported only when a conformance
  * run starts. Every write names its version with a VersionId the driver makes (the API requires one).
  */
-export async function alibabaDriver(url: string): Promise<Driver> {
+export async function alibabaDriver(target: DriverTarget): Promise<Driver> {
   const module = await import('@alicloud/kms20160120');
   const models = module as unknown as Record<string, new (fields: object) => object>;
   const Kms = classOf(module);
-  const kms = new Kms({ endpoint: new URL(url).host, protocol: 'http', regionId: 'cn-hangzhou', accessKeyId: 'conform', accessKeySecret: 'conform' });
+  const endpoint = new URL(target.endpoint as string);
+  const kms = new Kms({
+    endpoint: endpoint.host,
+    protocol: endpoint.protocol.slice(0, -1),
+    regionId: target.region,
+    accessKeyId: target.credentials?.id,
+    accessKeySecret: target.credentials?.secret,
+    securityToken: target.credentials?.token,
+  });
   const call = (method: string, model: string, fields: object): Promise<any> => kms[method](new models[model](fields));
+  const quietly = (method: string, model: string, fields: object) => call(method, model, fields).then(() => undefined, () => undefined);
   const book = new VersionBook();
 
   /** The id holding ACSCurrent, from the version list (DescribeSecret does not carry it). */
@@ -34,6 +44,11 @@ export async function alibabaDriver(url: string): Promise<Driver> {
 
   return {
     cloud: 'alibaba',
+    async remove(secretName) {
+      // A secret in its recovery window must come back before a forced delete may remove it.
+      await quietly('restoreSecret', 'RestoreSecretRequest', { secretName });
+      await quietly('deleteSecret', 'DeleteSecretRequest', { secretName, forceDeleteWithoutRecovery: 'true' });
+    },
     async perform(step): Promise<Outcome> {
       try {
         switch (step.op) {

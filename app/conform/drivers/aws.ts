@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, Outcome } from '../outcome.js';
 import { refused } from '../outcome.js';
+import type { DriverTarget } from '../targets.js';
 import { VersionBook } from './versions.js';
 
 /**
@@ -8,18 +9,26 @@ import { VersionBook } from './versions.js';
  * conformance run starts, so installs without the SDK (the container image) still load this module.
  * Versions are named by the ClientRequestToken the driver sends (a UUID, as the SDK would make).
  */
-export async function awsDriver(url: string): Promise<Driver> {
+export async function awsDriver(target: DriverTarget): Promise<Driver> {
   const sdk = await import('@aws-sdk/client-secrets-manager');
+  const { endpoint, region, credentials } = target;
   const client = new sdk.SecretsManagerClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'conform' },
+    // One attempt: a report shows each call the step made, not the SDK's retries.
     maxAttempts: 1,
+    ...(endpoint ? { endpoint } : {}),
+    ...(region ? { region } : {}),
+    ...(credentials ? { credentials: { accessKeyId: credentials.id, secretAccessKey: credentials.secret, sessionToken: credentials.token } } : {}),
   });
   const book = new VersionBook();
+  const quietly = (sent: Promise<unknown>) => sent.then(() => undefined, () => undefined);
 
   return {
     cloud: 'aws',
+    async remove(name) {
+      // A secret in its recovery window must come back before a forced delete may remove it.
+      await quietly(client.send(new sdk.RestoreSecretCommand({ SecretId: name })));
+      await quietly(client.send(new sdk.DeleteSecretCommand({ SecretId: name, ForceDeleteWithoutRecovery: true })));
+    },
     async perform(step): Promise<Outcome> {
       try {
         switch (step.op) {

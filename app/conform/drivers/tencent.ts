@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, Outcome } from '../outcome.js';
 import { refused } from '../outcome.js';
+import type { DriverTarget } from '../targets.js';
 import { VersionBook } from './versions.js';
 
 /** Where a Tencent step differs from its canonical meaning, said in the step's outcome. */
@@ -17,20 +18,28 @@ const NOTES = {
  * run starts. SSM has no stage labels and GetSecretValue requires a VersionId, so the driver keeps
  * the order of the versions it wrote and reads "current" as the newest of them.
  */
-export async function tencentDriver(url: string): Promise<Driver> {
+export async function tencentDriver(target: DriverTarget): Promise<Driver> {
   const module = await import('tencentcloud-sdk-nodejs-ssm');
   type Sdk = Omit<typeof module, 'default'>;
   const sdk: Sdk = (module as unknown as { default?: Sdk }).default ?? module;
+  const endpoint = new URL(target.endpoint as string);
   const client = new sdk.ssm.v20190923.Client({
-    credential: { secretId: 'AKIDconform', secretKey: 'conform' },
-    region: 'ap-guangzhou',
-    profile: { httpProfile: { endpoint: new URL(url).host, protocol: 'http://' } },
+    credential: { secretId: target.credentials?.id, secretKey: target.credentials?.secret, token: target.credentials?.token },
+    region: target.region,
+    profile: { httpProfile: { endpoint: endpoint.host, protocol: `${endpoint.protocol}//` } },
   });
+  const quietly = (call: () => Promise<unknown>) => call().then(() => undefined, () => undefined);
   const book = new VersionBook();
   const unsupported = (op: string): Outcome => ({ ok: false, errorClass: 'other', vendorCode: '(no such operation)', notes: [`${op}: ${NOTES.tags}`] });
 
   return {
     cloud: 'tencent',
+    async remove(SecretName) {
+      // SSM deletes only a disabled secret, and one in its recovery window must come back first.
+      await quietly(() => client.RestoreSecret({ SecretName }));
+      await quietly(() => client.DisableSecret({ SecretName }));
+      await quietly(() => client.DeleteSecret({ SecretName, RecoveryWindowInDays: 0 }));
+    },
     async perform(step): Promise<Outcome> {
       const notes: string[] = [];
       try {
