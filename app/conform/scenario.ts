@@ -122,9 +122,9 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
   return parseScenario(await readFile(path, 'utf8'), format, path);
 }
 
-/** The scenarios that ship with polysecret (app/conform/scenarios), by file name order. */
+/** The scenarios that ship with polysecret (schemas/conform/scenarios, in the package and the image), by file name order. */
 export async function builtinScenarios(): Promise<Scenario[]> {
-  const dir = join(packageRoot(), 'app', 'conform', 'scenarios');
+  const dir = join(packageRoot(), 'schemas', 'conform', 'scenarios');
   const files = (await readdir(dir)).filter((name) => /\.(json|ya?ml)$/.test(name)).sort();
   return Promise.all(files.map((name) => loadScenarioFile(join(dir, name))));
 }
