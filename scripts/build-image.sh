@@ -32,10 +32,11 @@ fi
 install_dependencies() {
   # --ignore-scripts: package.json's prepare script compiles, and the sources are not there yet.
   (cd "$src" && npm ci --ignore-scripts --no-audit --no-fund --no-update-notifier)
-  # The runtime tree gets production dependencies only, from the same lockfile.
+  # The runtime tree gets production dependencies only, from the same lockfile: the SDKs `polysecret
+  # conform` drives are optional dependencies the image leaves out (README, Cross-cloud conformance).
   rm -rf "$out/node_modules"
   cp "$src/package.json" "$src/package-lock.json" "$out/"
-  (cd "$out" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --no-update-notifier)
+  (cd "$out" && npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund --no-update-notifier)
 }
 
 assemble() {
