@@ -12,10 +12,11 @@ function stepLabel({ index, step }: StepResult): string {
   return parts.join(' ');
 }
 
-/** A cell: PASS or FAIL, then the outcome, and on a failure what was expected; `-` for a skipped step. */
+/** A cell: PASS or FAIL, then the outcome, and on a failure what was expected; SKIP for a step the target could not run; `-` for a step not meant for the cloud. */
 function cell(step: StepResult, cloud: ConformCloud): string {
   const result = step.results[cloud];
   if (!result) return '-';
+  if (result.skipped) return 'SKIP';
   return result.pass ? `PASS ${result.actual}` : `FAIL ${result.actual}; expected ${result.expected}`;
 }
 
@@ -31,6 +32,7 @@ export function renderTable(result: ConformResult): string {
     const rule = widths.map((width) => '-'.repeat(width)).join('-+-');
     return [`${scenario.pass ? 'PASS' : 'FAIL'} ${scenario.scenario}`, line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
   });
-  blocks.push(`${result.passed} passed, ${result.failed} failed`);
+  const skipped = result.skipped > 0 ? `, ${result.skipped} skipped (a real cloud has no clock to advance)` : '';
+  blocks.push(`${result.passed} passed, ${result.failed} failed${skipped}`);
   return blocks.join('\n\n') + '\n';
 }
