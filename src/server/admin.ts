@@ -6,6 +6,7 @@ import type { AdminValidators } from './adminSchemas.js';
 import type { Logger } from './log.js';
 import { rawBody } from './body.js';
 import { parseSeedText, seed, SeedError } from './seed.js';
+import type { DefaultNamespaces } from './seedDocument.js';
 import { checkImport, exportState, importState, type StateExport } from './state.js';
 
 /** Admin bodies can carry a whole state export; far above any dialect's limit, still bounded. */
@@ -21,6 +22,8 @@ export interface AdminOptions {
   validators: AdminValidators;
   /** Where AWS rotation functions run; a seed's `rotationLambdas` add to it. */
   rotationFunctions?: Map<string, string>;
+  /** Each cloud's default account and region, where a seed's multi-cloud secrets go unless they name others. */
+  defaultNamespaces: DefaultNamespaces;
 }
 
 /** A refused admin request: status 400 and the reasons, never a secret value. */
@@ -62,7 +65,7 @@ function problemsOf(validate: ValidateFunction): string[] {
 }
 
 /** The routes under /_emulator/ that change state (and moto's reset alias); health is served without express (app.ts). */
-export function createAdminRouter({ engine, logger, validators, rotationFunctions }: AdminOptions): Router {
+export function createAdminRouter({ engine, logger, validators, rotationFunctions, defaultNamespaces }: AdminOptions): Router {
   const router = express.Router();
   const body = rawBody(MAX_ADMIN_BODY);
 
@@ -85,7 +88,7 @@ export function createAdminRouter({ engine, logger, validators, rotationFunction
 
   router.post('/_emulator/seed', body, async (req, res) => {
     try {
-      const loaded = await seed(engine, validators.seed, seedBody(req) ?? null, rotationFunctions);
+      const loaded = await seed({ engine, validate: validators.seed, defaults: defaultNamespaces, rotationFunctions }, seedBody(req) ?? null);
       logger.info(`seeded ${loaded} secrets`);
       res.status(200).json({ status: 'seeded', secrets: loaded });
     } catch (error) {

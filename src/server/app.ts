@@ -24,6 +24,7 @@ import { loadTlsIdentity, type TlsIdentity } from './tls.js';
 import { InitHooks } from './initHooks.js';
 import { compileAdminSchemas } from './adminSchemas.js';
 import { seedFromFile } from './seed.js';
+import type { DefaultNamespaces } from './seedDocument.js';
 import { createDialectHandler } from './dispatch.js';
 import { createHealthReporter } from './health.js';
 import { createAdminGuard } from './adminGuard.js';
@@ -110,10 +111,14 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
   const secrets = new SecretLifecycle(engine);
   // Seeds may add to it after start.
   const rotationFunctions = new Map(Object.entries(config.rotationLambdas ?? {}));
+  // Where each cloud's requests land when they name no account or region; a seed's multi-cloud secrets go there too.
+  const defaultNamespaces = Object.fromEntries(
+    clouds.map((module) => [module.cloud, { account: config[`${module.cloud}Account`], region: config[`${module.cloud}Region`] }]),
+  ) as DefaultNamespaces;
   // Tried most specific first: see CloudModule.precedence.
   const dialects: Dialect[] = [...clouds]
     .sort((a, b) => b.precedence - a.precedence)
-    .map((module) => module.createDialect({ secrets, logger, auth, account: config[`${module.cloud}Account`], region: config[`${module.cloud}Region`], rotationFunctions }));
+    .map((module) => module.createDialect({ secrets, logger, auth, ...defaultNamespaces[module.cloud], rotationFunctions }));
   // The log asks the dialects which members carry secret values only when it first redacts.
   const valueMembers = () => dialects.flatMap((dialect) => dialect.valueMembers());
   const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug', valueMembers });
@@ -153,7 +158,7 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
       return;
     }
     adminApp ??= import('./adminApp.js').then(({ createAdminApp }) =>
-      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, rotationFunctions, saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs) }),
+      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, rotationFunctions, defaultNamespaces, saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs) }),
     );
     adminApp.then(
       (handle) => handle(req, res),
@@ -215,7 +220,7 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
     await engine.load();
     // Seeded before health says ready; a bad seed file fails start before anything listens.
     if (config.seedFile) {
-      const count = await seedFromFile(engine, adminValidators.seed, config.seedFile, rotationFunctions);
+      const count = await seedFromFile({ engine, validate: adminValidators.seed, defaults: defaultNamespaces, rotationFunctions }, config.seedFile);
       logger.info(`seeded ${count} secrets from ${config.seedFile}`);
     }
     loaded = true;

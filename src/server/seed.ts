@@ -2,36 +2,23 @@ import { readFile } from 'node:fs/promises';
 import type { ValidateFunction } from 'ajv';
 import type { SecretEngine } from '../core/engine.js';
 import { isCoreError } from '../core/errors.js';
-import { accountProblem, regionProblem } from '../core/namespaceRules.js';
-import type { Cloud, Namespace, SecretRecord, SecretValue } from '../core/model.js';
+import type { SecretRecord, SecretValue } from '../core/model.js';
 import { addVersion } from '../core/versions.js';
 import { rotationTargetProblem } from './config.js';
 import { describeJsonError } from './jsonError.js';
+import { namespaceProblems, seedEntries, type DefaultNamespaces, type SeedDocument, type SeedVersion } from './seedDocument.js';
 import { InvalidYamlError, parseYaml } from './yamlText.js';
 
-/** One version of a seeded secret: a text `value` or base64 `binary`, never both. */
-export interface SeedVersion {
-  id?: string;
-  value?: string;
-  binary?: string;
-  labels?: string[];
+/** What seeding checks against and writes into. */
+export interface SeedContext {
+  engine: SecretEngine;
+  /** The compiled schemas/admin/seed.json. */
+  validate: ValidateFunction;
+  /** Where a multi-cloud secret is written in each cloud unless it names a namespace. */
+  defaults: DefaultNamespaces;
+  /** Where AWS rotation functions run; a seed's `rotationLambdas` add to it. */
+  rotationFunctions?: Map<string, string>;
 }
-
-/** One seeded secret; its versions are added in order, so the last one is current unless labels say otherwise. */
-export interface SeedSecret {
-  name: string;
-  description?: string;
-  tags?: Record<string, string>;
-  versions: SeedVersion[];
-}
-
-/**
- * A seed document: cloud → account → region → secrets, and where AWS rotation functions run
- * (schemas/admin/seed.json).
- */
-export type SeedDocument = Partial<Record<Cloud, Record<string, Record<string, SeedSecret[]>>>> & {
-  rotationLambdas?: Record<string, string>;
-};
 
 /** A seed document that was refused; `problems` are "JSON path: reason" lines without secret values. */
 export class SeedError extends Error {
@@ -70,20 +57,6 @@ export function parseSeedText(text: string, format: SeedFormat = 'json'): unknow
   }
 }
 
-/** Every secret of a document with its namespace and JSON path. */
-function entries(doc: SeedDocument): { ns: Namespace; path: string; secret: SeedSecret }[] {
-  const out: { ns: Namespace; path: string; secret: SeedSecret }[] = [];
-  for (const cloud of ['aws', 'alibaba', 'tencent'] as const) {
-    for (const [account, regions] of Object.entries(doc[cloud] ?? {})) {
-      for (const [region, secrets] of Object.entries(regions)) {
-        secrets.forEach((secret, i) => out.push({ ns: { cloud, account, region }, path: `/${cloud}/${account}/${region}/${i}`, secret }));
-      }
-    }
-  }
-  return out;
-}
-
-
 function valueOf(version: SeedVersion): SecretValue {
   return version.binary !== undefined ? { type: 'binary', data: version.binary } : { type: 'string', data: version.value ?? '' };
 }
@@ -108,28 +81,12 @@ function explain(reason: string, details: Record<string, string>): string {
   return extra.length ? `${reason} (${extra.join(', ')})` : reason;
 }
 
-/** Every account and region key of a schema-valid document that is not one of its cloud's (README "Configuration"). */
-function namespaceProblems(doc: SeedDocument): string[] {
-  const problems: string[] = [];
-  for (const cloud of ['aws', 'alibaba', 'tencent'] as const) {
-    for (const [account, regions] of Object.entries(doc[cloud] ?? {})) {
-      const badAccount = accountProblem(cloud, account);
-      if (badAccount) problems.push(`/${cloud}/${account}: ${badAccount}`);
-      for (const region of Object.keys(regions)) {
-        const badRegion = regionProblem(cloud, region);
-        if (badRegion) problems.push(`/${cloud}/${account}/${region}: ${badRegion}`);
-      }
-    }
-  }
-  return problems;
-}
-
 /**
  * Checks a document against the schema and each cloud's rules (accounts, regions, names, sizes,
  * labels, version caps) without changing anything; resolves to a list of problems, empty when it
  * can be loaded.
  */
-export function checkSeed(doc: unknown, validate: ValidateFunction, engine: SecretEngine): string[] {
+export function checkSeed(doc: unknown, { validate, engine, defaults }: SeedContext): string[] {
   if (!validate(doc)) return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`);
   const problems = namespaceProblems(doc as SeedDocument);
   for (const [arn, target] of Object.entries((doc as SeedDocument).rotationLambdas ?? {})) {
@@ -137,10 +94,10 @@ export function checkSeed(doc: unknown, validate: ValidateFunction, engine: Secr
     if (problem) problems.push(`/rotationLambdas/${arn}: ${problem}`);
   }
   const seen = new Set<string>();
-  for (const { ns, path, secret } of entries(doc as SeedDocument)) {
-    const id = `${ns.cloud}/${ns.account}/${ns.region}/${secret.name}`;
-    if (seen.has(id)) problems.push(`${path}/name: secret ${secret.name} is declared twice in this region`);
-    seen.add(id);
+  for (const { ns, path, secret, multiCloud } of seedEntries(doc as SeedDocument, defaults)) {
+    const where = `${ns.cloud}/${ns.account}/${ns.region}`;
+    if (seen.has(`${where}/${secret.name}`)) problems.push(`${path}/name: secret ${secret.name} is declared twice in ${where}`);
+    seen.add(`${where}/${secret.name}`);
     if (!engine.policyFor(ns.cloud).namePattern.test(secret.name)) problems.push(`${path}/name: not a valid ${ns.cloud} secret name`);
     secret.versions.forEach((v, i) => {
       if ((v.value === undefined) === (v.binary === undefined)) problems.push(`${path}/versions/${i}: needs exactly one of value (text) or binary (base64)`);
@@ -151,19 +108,22 @@ export function checkSeed(doc: unknown, validate: ValidateFunction, engine: Secr
       addVersions(scratch, engine, path, secret.versions, ids, 0);
     } catch (error) {
       if (!(error instanceof SeedError)) throw error;
-      problems.push(...error.problems);
+      // One declaration, several clouds: say whose limits or labels refused the version.
+      problems.push(...error.problems.map((problem) => (multiCloud ? `${problem} for ${ns.cloud}` : problem)));
     }
   }
-  return problems;
+  // A multi-cloud secret's cloud-independent problems (value and binary) are found once per cloud.
+  return [...new Set(problems)];
 }
 
 /**
  * Loads a checked document: each secret replaces any secret of the same name in its namespace,
- * so seeding twice gives the same state. Resolves to how many secrets were written.
+ * so seeding twice gives the same state. Resolves to how many secrets were written (a multi-cloud
+ * secret counts once per cloud).
  */
-export async function applySeed(engine: SecretEngine, doc: SeedDocument, rotationFunctions?: Map<string, string>): Promise<number> {
+export async function applySeed({ engine, defaults, rotationFunctions }: SeedContext, doc: SeedDocument): Promise<number> {
   for (const [arn, target] of Object.entries(doc.rotationLambdas ?? {})) rotationFunctions?.set(arn, target);
-  const all = entries(doc);
+  const all = seedEntries(doc, defaults);
   for (const { ns, path, secret } of all) {
     const existing = engine.get(ns, secret.name);
     if (existing) await engine.purge(existing);
@@ -183,19 +143,19 @@ export async function applySeed(engine: SecretEngine, doc: SeedDocument, rotatio
 }
 
 /** Checks then loads a document; refuses it whole with a {@link SeedError} if anything is wrong. */
-export async function seed(engine: SecretEngine, validate: ValidateFunction, doc: unknown, rotationFunctions?: Map<string, string>): Promise<number> {
-  const problems = checkSeed(doc, validate, engine);
+export async function seed(context: SeedContext, doc: unknown): Promise<number> {
+  const problems = checkSeed(doc, context);
   if (problems.length) throw new SeedError(problems);
-  return applySeed(engine, doc as SeedDocument, rotationFunctions);
+  return applySeed(context, doc as SeedDocument);
 }
 
 /**
  * Reads, checks and loads a seed file, JSON or YAML by its name ({@link seedFormatOf}); failures
  * name the file, then the JSON path or line and the reason.
  */
-export async function seedFromFile(engine: SecretEngine, validate: ValidateFunction, path: string, rotationFunctions?: Map<string, string>): Promise<number> {
+export async function seedFromFile(context: SeedContext, path: string): Promise<number> {
   try {
-    return await seed(engine, validate, parseSeedText(await readFile(path, 'utf8'), seedFormatOf(path)), rotationFunctions);
+    return await seed(context, parseSeedText(await readFile(path, 'utf8'), seedFormatOf(path)));
   } catch (error) {
     // Read errors (ENOENT, EACCES) and SeedErrors alike: the file first, then what is wrong with it.
     throw new Error(`seed file ${path}: ${(error as Error).message}`);
