@@ -1,10 +1,15 @@
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parseStringPromise } from 'xml2js';
 import { builtinScenarios, conform, parseScenario, type ConformResult } from '../../app/conform/index.js';
 import { withoutForbiddenCharacters, xmlAttribute, xmlText } from '../../app/conform/report/escape.js';
+import { renderHtml } from '../../app/conform/report/html.js';
 import { REPORT_FORMAT, renderJson } from '../../app/conform/report/json.js';
 import { renderJunit } from '../../app/conform/report/junit.js';
 import { POLYSECRET_VERSION } from '../../src/version.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
 
 /** A value that would end a <pre> and open a script if a renderer forgot to escape it. */
 const INJECTED = '</pre><script>alert(1)</script>';
@@ -133,5 +138,104 @@ describe('renderJunit', () => {
     expect(wrong?._).toContain('step note: deliberately wrong\uFFFD');
     expect(find('mixed.tencent', 7)?.skipped?.[0].$.message).toMatch(/no clock to advance/);
     expect([find('mixed.aws', 5), find('mixed.alibaba', 5), find('mixed.tencent', 1)?.failure]).toEqual([expect.anything(), undefined, undefined]);
+  });
+});
+
+const isElement = (node: Node): node is Element => 'tagName' in node;
+const elementsIn = (node: Node): Element[] => [...(isElement(node) ? [node] : []), ...('childNodes' in node ? node.childNodes.flatMap(elementsIn) : [])];
+const textOf = (node: Node): string => (node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in node ? node.childNodes.map(textOf).join('') : '');
+const attribute = (element: Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value;
+const hasClass = (element: Element, name: string) => (attribute(element, 'class') ?? '').split(/\s+/).includes(name);
+const childElements = (element: Element, tagName: string) => element.childNodes.filter((node): node is Element => isElement(node) && node.tagName === tagName);
+
+/** The page as a spec-compliant parser builds it, with the parse errors it met. */
+function parsePage(text: string): { elements: Element[]; errors: string[] } {
+  const errors: string[] = [];
+  const document = parse(text, { onParseError: (error) => errors.push(`${error.code} at ${error.startLine}:${error.startCol}`) });
+  return { elements: elementsIn(document), errors };
+}
+
+/** Each matrix's body rows, each row's cells (the step heading left out). */
+function matrices(elements: Element[]): Element[][][] {
+  return elements
+    .filter((element) => element.tagName === 'table' && hasClass(element, 'matrix'))
+    .map((table) => elementsIn(table).filter((element) => element.tagName === 'tbody').flatMap((body) => childElements(body, 'tr')).map((row) => childElements(row, 'td')));
+}
+
+const statusText = (cell: Element) => textOf(elementsIn(cell).find((element) => hasClass(element, 'status'))!);
+const exchangeText = (cell: Element) => elementsIn(cell).filter((element) => element.tagName === 'details').map(textOf).join('\n');
+
+describe('renderHtml', () => {
+  it('is a well-formed page that loads nothing from anywhere', () => {
+    const { elements, errors } = parsePage(renderHtml(mixed));
+    expect(errors).toEqual([]);
+    const linked = elements.flatMap((element) => element.attrs.filter((attr) => ['src', 'href', 'srcset', 'action', 'formaction', 'poster', 'data'].includes(attr.name)));
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.filter((attr) => !attr.value.startsWith('#'))).toEqual([]);
+    expect(elements.filter((element) => ['script', 'link', 'img', 'iframe', 'object', 'embed', 'base'].includes(element.tagName))).toEqual([]);
+    const csp = elements.find((element) => element.tagName === 'meta' && attribute(element, 'http-equiv') === 'Content-Security-Policy');
+    expect(attribute(csp!, 'content')).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:/);
+    expect(attribute(csp!, 'content')).not.toContain('script-src');
+    expect(elements.some((element) => element.tagName === 'meta' && attribute(element, 'charset') === 'utf-8')).toBe(true);
+    expect(textOf(elements.find((element) => element.tagName === 'title')!)).toBe('polysecret conform: FAIL (11 passed, 6 failed, 2 skipped)');
+  });
+
+  it('has a table per scenario, a column per cloud and each cell\'s status', () => {
+    const { elements } = parsePage(renderHtml(builtin));
+    const tables = elements.filter((element) => element.tagName === 'table' && hasClass(element, 'matrix'));
+    expect(tables).toHaveLength(builtin.scenarios.length);
+    tables.forEach((table, index) => {
+      const headings = elementsIn(table).filter((element) => element.tagName === 'thead').flatMap(elementsIn).filter((element) => element.tagName === 'th');
+      expect(headings.map(textOf)).toEqual(['Step', ...builtin.scenarios[index].clouds]);
+    });
+    matrices(elements).forEach((rows, index) => {
+      const scenario = builtin.scenarios[index];
+      const expected = scenario.steps.map((step) => scenario.clouds.map((cloud) => (step.results[cloud] ? 'PASS' : '—')));
+      expect(rows.map((cells) => cells.map(statusText))).toEqual(expected);
+    });
+  });
+
+  it('shows each cloud\'s raw HTTP exchange of a step in a collapsed block', () => {
+    const { elements } = parsePage(renderHtml(builtin));
+    const lifecycle = builtin.scenarios.findIndex((scenario) => scenario.scenario === 'lifecycle');
+    const read = builtin.scenarios[lifecycle].steps.findIndex((step) => step.step.op === 'read');
+    const [aws, alibaba, tencent] = matrices(elements)[lifecycle][read].map(exchangeText);
+    expect(aws).toContain('x-amz-target: secretsmanager.GetSecretValue');
+    expect(aws).toContain('HTTP 200');
+    expect(alibaba).toContain('Action=GetSecretValue');
+    expect(tencent).toContain('x-tc-action: GetSecretValue');
+    expect(tencent).toContain('{\n  "Response": {');
+  });
+
+  it('shows failures with what was expected and the vendor code, and skipped steps with the reason', () => {
+    const { elements } = parsePage(renderHtml(mixed));
+    const [rows] = matrices(elements);
+    expect(rows.map((cells) => cells.map(statusText))).toEqual([
+      ['PASS', 'PASS', 'PASS'],
+      ['PASS', 'PASS', 'PASS'],
+      ['FAIL', 'FAIL', 'FAIL'],
+      ['FAIL', 'FAIL', 'FAIL'],
+      ['PASS', '—', '—'],
+      ['PASS', 'PASS', 'SKIP'],
+      ['PASS', 'PASS', 'SKIP'],
+    ]);
+    const missing = textOf(rows[3][2]);
+    expect(missing).toContain('got error not-found (ResourceNotFound)');
+    expect(missing).toContain('expected value "one"');
+    expect(missing).toContain('vendor code ResourceNotFound');
+    expect(textOf(rows[6][2])).toMatch(/^SKIPa real cloud has no clock to advance/);
+  });
+
+  it('shows an injected value only as text, never as markup', () => {
+    const page = renderHtml(mixed);
+    const { elements } = parsePage(page);
+    expect(elements.filter((element) => element.tagName === 'script')).toEqual([]);
+    expect(page).not.toContain('<script');
+    const [rows] = matrices(elements);
+    expect(textOf(rows[1][0])).toContain(`value ${JSON.stringify(INJECTED)}`);
+    expect(exchangeText(rows[0][0])).toContain(`"SecretString": ${JSON.stringify(INJECTED)}`);
+    const pres = elements.filter((element) => element.tagName === 'pre');
+    expect(pres.every((pre) => pre.childNodes.every((node) => node.nodeName === '#text'))).toBe(true);
+    expect(textOf(elements.find((element) => element.tagName === 'main')!)).toContain(`a description with ${INJECTED}`);
   });
 });
