@@ -1,10 +1,11 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parseStringPromise } from 'xml2js';
 import { builtinScenarios, conform, parseScenario, type ConformResult } from '../../app/conform/index.js';
 import { withoutForbiddenCharacters, xmlAttribute, xmlText } from '../../app/conform/report/escape.js';
-import { renderHtml } from '../../app/conform/report/html.js';
-import { REPORT_FORMAT, renderJson } from '../../app/conform/report/json.js';
-import { renderJunit } from '../../app/conform/report/junit.js';
+import { REPORT_FORMAT, renderHtml, renderJson, renderJunit, writeReports } from '../../app/conform/report/index.js';
 import { POLYSECRET_VERSION } from '../../src/version.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -237,5 +238,21 @@ describe('renderHtml', () => {
     const pres = elements.filter((element) => element.tagName === 'pre');
     expect(pres.every((pre) => pre.childNodes.every((node) => node.nodeName === '#text'))).toBe(true);
     expect(textOf(elements.find((element) => element.tagName === 'main')!)).toContain(`a description with ${INJECTED}`);
+  });
+});
+
+describe('writeReports', () => {
+  it('creates the folder and writes the three reports into it', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'polysecret-reports-'));
+    try {
+      const dir = join(parent, 'nested', 'reports');
+      const paths = await writeReports(mixed, dir);
+      expect(paths).toEqual({ json: join(dir, 'report.json'), junit: join(dir, 'junit.xml'), html: join(dir, 'report.html') });
+      expect(await readFile(paths.json, 'utf8')).toBe(renderJson(mixed));
+      expect(await readFile(paths.junit, 'utf8')).toBe(renderJunit(mixed));
+      expect(await readFile(paths.html, 'utf8')).toBe(renderHtml(mixed));
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 });
