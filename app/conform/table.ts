@@ -1,8 +1,12 @@
 import type { ConformResult, StepResult } from './index.js';
 import type { ConformCloud } from './scenario.js';
 
-/** A step's canonical form in one short cell: the action and what it names. */
-function stepLabel({ index, step }: StepResult): string {
+/**
+ * A step's canonical form in one short line: its number (1-based), the action and what it names,
+ * e.g. `2. put app-db as v2`. Every report names a step by it, so a table, a CI test case and an
+ * HTML row say the same thing.
+ */
+export function stepLabel({ index, step }: StepResult): string {
   const parts: string[] = [`${index + 1}. ${step.op}`];
   if ('name' in step) parts.push(step.name);
   if (step.op === 'read') parts.push(step.version ?? 'current');
