@@ -47,9 +47,19 @@ async function serve(config: PolysecretConfig): Promise<void> {
   logger.flush?.();
 }
 
+/** The subcommand: imported only when asked for, so serving never loads the conformance code. */
+async function conformSubcommand(argv: readonly string[]): Promise<never> {
+  const { conformCommand } = await import('./conform/cli.js');
+  const code = await conformCommand(argv, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), env: process.env });
+  // Exit once stdout has drained: a piped report must arrive whole.
+  process.stdout.write('', () => process.exit(code));
+  return new Promise<never>(() => {});
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'conform') await conformSubcommand(process.argv.slice(3));
   const command = commandLine();
-  if (command.action === 'help') process.stdout.write(`${usage()}\n`);
+  if (command.action === 'help') process.stdout.write(`${usage()}\n\nAnd: polysecret conform [SCENARIO...] [options]: cross-cloud conformance (polysecret conform --help)\n`);
   else if (command.action === 'version') process.stdout.write(`${POLYSECRET_VERSION}\n`);
   else await serve(command.config);
 }

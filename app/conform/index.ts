@@ -26,6 +26,8 @@ export type { Exchange } from './exchange.js';
 export type { CloudStepResult, ConformResult, ScenarioResult, StepResult, TargetSummary } from './result.js';
 export { TargetError, type TargetSpec } from './targets.js';
 export { renderTable } from './table.js';
+export { renderHtml, renderJson, renderJunit, writeReports, type ReportPaths } from './report/index.js';
+export { compareSnapshots, renderDivergences, snapshotsOf, writeSnapshots, type Comparison, type Divergence, type Snapshot } from './snapshot.js';
 
 /** What {@link conform} runs, and where. */
 export interface ConformOptions {

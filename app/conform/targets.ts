@@ -29,8 +29,9 @@ const EMULATOR: Record<ConformCloud, Required<Omit<DriverTarget, 'endpoint'>>> =
   tencent: { region: 'ap-guangzhou', credentials: { id: 'AKIDconform', secret: 'conform' } },
 };
 
-/** Each SDK's standard credential and region variables (AWS's SDK reads its own). */
+/** Each SDK's standard credential and region variables (for a real target, AWS's SDK reads its own). */
 const VARIABLES = {
+  aws: { id: 'AWS_ACCESS_KEY_ID', secret: 'AWS_SECRET_ACCESS_KEY', token: 'AWS_SESSION_TOKEN', region: 'AWS_REGION' },
   alibaba: { id: 'ALIBABA_CLOUD_ACCESS_KEY_ID', secret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', token: 'ALIBABA_CLOUD_SECURITY_TOKEN', region: 'ALIBABA_CLOUD_REGION_ID' },
   tencent: { id: 'TENCENTCLOUD_SECRET_ID', secret: 'TENCENTCLOUD_SECRET_KEY', token: 'TENCENTCLOUD_SESSION_TOKEN', region: 'TENCENTCLOUD_REGION' },
 } as const;
@@ -60,18 +61,21 @@ function checkedUrl(cloud: ConformCloud, url: string): string {
 export function driverTarget(cloud: ConformCloud, spec: TargetSpec, env: NodeJS.ProcessEnv): DriverTarget {
   const endpoint = spec.kind === 'polysecret' ? spec.url : spec.endpoint;
   const checked = endpoint === undefined ? undefined : checkedUrl(cloud, endpoint);
-  if (spec.kind === 'polysecret') return { endpoint: checked, ...EMULATOR[cloud] };
-  if (cloud === 'aws') return { endpoint: checked };
   const names = VARIABLES[cloud];
   const missing = [names.id, names.secret, names.region].filter((name) => !env[name]);
+  // A polysecret in strict mode knows only listed keys: the variables serve there too when all are set.
+  if (spec.kind === 'polysecret') return { endpoint: checked, ...(missing.length === 0 ? fromVariables(cloud, env) : EMULATOR[cloud]) };
+  if (cloud === 'aws') return { endpoint: checked };
   if (missing.length > 0) throw new TargetError(`--real ${cloud} needs ${missing.join(', ')} in the environment`);
-  const region = env[names.region] as string;
+  const { region, credentials } = fromVariables(cloud, env);
+  return { endpoint: checked ?? PUBLIC_ENDPOINTS[cloud](region), region, credentials };
+}
+
+/** The region and credentials the cloud's variables hold (all present). */
+function fromVariables(cloud: ConformCloud, env: NodeJS.ProcessEnv): Required<Omit<DriverTarget, 'endpoint'>> {
+  const names = VARIABLES[cloud];
   const token = env[names.token];
-  return {
-    endpoint: checked ?? PUBLIC_ENDPOINTS[cloud](region),
-    region,
-    credentials: { id: env[names.id] as string, secret: env[names.secret] as string, ...(token ? { token } : {}) },
-  };
+  return { region: env[names.region] as string, credentials: { id: env[names.id] as string, secret: env[names.secret] as string, ...(token ? { token } : {}) } };
 }
 
 /** What a report says about a target. */

@@ -23,10 +23,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `node ARGS` in the repo with `env` (only PATH by default) and resolves with its exit code and output. */
-export function runNode(args: string[], env: NodeJS.ProcessEnv = CLEAN_ENV): Promise<Run> {
+/** Runs `node ARGS` in the repo with `env` (only PATH by default) and resolves with its exit code and output; killed after `timeout` ms. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv = CLEAN_ENV, timeout = 15_000): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: ROOT, env, timeout: 15_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: ROOT, env, timeout }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
     });
   });
@@ -49,8 +49,9 @@ export function useCompiledCli(name: string): { build: () => string; cli: () => 
     await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
     build = await mkdtemp(join(ROOT, `node_modules/.cache/polysecret-${name}-`));
     dir = await mkdtemp(join(tmpdir(), `polysecret-${name}-`));
-    const tsc = await runNode([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', build]);
-    if (tsc.code !== 0) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
+    // A compile takes seconds alone and far longer beside a full parallel test run: allow for that.
+    const tsc = await runNode([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', build], CLEAN_ENV, 110_000);
+    if (tsc.code !== 0) throw new Error(`build failed (exit ${tsc.code}):\n${tsc.stdout}${tsc.stderr}`);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([build, dir].filter(Boolean).map((path) => rm(path, { recursive: true, force: true })));
