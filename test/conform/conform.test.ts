@@ -20,8 +20,9 @@ describe('conform()', () => {
       ['deletion', ['aws', 'alibaba', 'tencent']],
       ['lifecycle', ['aws', 'alibaba', 'tencent']],
       ['tags', ['aws', 'alibaba']],
+      ['versions', ['aws', 'alibaba', 'tencent']],
     ]);
-    expect(result.passed).toBeGreaterThan(90);
+    expect(result.passed).toBeGreaterThan(120);
     expect(renderTable(result)).toMatch(/\n\d+ passed, 0 failed\n$/);
   });
 

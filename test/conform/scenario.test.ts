@@ -15,7 +15,7 @@ async function problems(document: unknown): Promise<string[]> {
 describe('the scenario format (schemas/conform/scenario.json)', () => {
   it('accepts the built-in scenarios, JSON and YAML alike', async () => {
     const scenarios = await builtinScenarios();
-    expect(scenarios.map((scenario) => scenario.name)).toEqual(['deletion', 'lifecycle', 'tags']);
+    expect(scenarios.map((scenario) => scenario.name)).toEqual(['deletion', 'lifecycle', 'tags', 'versions']);
   });
 
   it('lists every built-in scenario with its clouds, a description and its step count', async () => {
@@ -24,6 +24,7 @@ describe('the scenario format (schemas/conform/scenario.json)', () => {
       ['deletion', 3, 'deletion.yaml'],
       ['lifecycle', 3, 'lifecycle.json'],
       ['tags', 2, 'tags.json'],
+      ['versions', 3, 'versions.json'],
     ]);
     for (const summary of listed) {
       expect(summary.description.length).toBeGreaterThan(40);
