@@ -19,11 +19,12 @@ describe('conform()', () => {
     expect(result.scenarios.map((scenario) => [scenario.scenario, scenario.clouds])).toEqual([
       ['deletion', ['aws', 'alibaba', 'tencent']],
       ['lifecycle', ['aws', 'alibaba', 'tencent']],
+      ['limits', ['aws', 'alibaba', 'tencent']],
       ['listing', ['aws', 'alibaba', 'tencent']],
       ['tags', ['aws', 'alibaba']],
       ['versions', ['aws', 'alibaba', 'tencent']],
     ]);
-    expect(result.passed).toBeGreaterThan(200);
+    expect(result.passed).toBeGreaterThan(230);
     expect(renderTable(result)).toMatch(/\n\d+ passed, 0 failed\n$/);
   });
 
