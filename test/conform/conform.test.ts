@@ -21,10 +21,11 @@ describe('conform()', () => {
       ['lifecycle', ['aws', 'alibaba', 'tencent']],
       ['limits', ['aws', 'alibaba', 'tencent']],
       ['listing', ['aws', 'alibaba', 'tencent']],
+      ['rotation', ['aws', 'alibaba', 'tencent']],
       ['tags', ['aws', 'alibaba']],
       ['versions', ['aws', 'alibaba', 'tencent']],
     ]);
-    expect(result.passed).toBeGreaterThan(230);
+    expect(result.passed).toBeGreaterThan(300);
     expect(renderTable(result)).toMatch(/\n\d+ passed, 0 failed\n$/);
   });
 

@@ -15,7 +15,7 @@ async function problems(document: unknown): Promise<string[]> {
 describe('the scenario format (schemas/conform/scenario.json)', () => {
   it('accepts the built-in scenarios, JSON and YAML alike', async () => {
     const scenarios = await builtinScenarios();
-    expect(scenarios.map((scenario) => scenario.name)).toEqual(['deletion', 'lifecycle', 'limits', 'listing', 'tags', 'versions']);
+    expect(scenarios.map((scenario) => scenario.name)).toEqual(['deletion', 'lifecycle', 'limits', 'listing', 'rotation', 'tags', 'versions']);
   });
 
   it('lists every built-in scenario with its clouds, a description and its step count', async () => {
@@ -25,6 +25,7 @@ describe('the scenario format (schemas/conform/scenario.json)', () => {
       ['lifecycle', 3, 'lifecycle.json'],
       ['limits', 3, 'limits.json'],
       ['listing', 3, 'listing.json'],
+      ['rotation', 3, 'rotation.json'],
       ['tags', 2, 'tags.json'],
       ['versions', 3, 'versions.json'],
     ]);
