@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { createPolysecret, SETTINGS, type Polysecret, type PolysecretConfig } from '../index.js';
 import { describeExpectation, describeOutcome, meets } from './check.js';
+import { CONFORM_ROTATION_LAMBDA } from './drivers/aws.js';
 import { driverFor } from './drivers/index.js';
 import { recordExchanges } from './exchange.js';
 import type { Driver, Outcome } from './outcome.js';
@@ -44,10 +45,11 @@ export interface ConformOptions {
 /** Why a real cloud skips a step: only an emulator's clock can be moved. */
 const NO_CLOCK = 'a real cloud has no clock to advance: this step and the ones after it need an emulator';
 
-/** The config of a private, silent, in-memory polysecret on a free loopback port. */
+/** The config of a private, silent, in-memory polysecret on a free loopback port; AWS `rotate` steps rotate with its generic rotator. */
 function privateConfig(): PolysecretConfig {
   const config: Record<string, unknown> = Object.fromEntries(SETTINGS.map((setting) => [setting.key, setting.fallback]));
-  return { ...config, host: '127.0.0.1', port: 0, logLevel: 'silent' } as PolysecretConfig;
+  const rotationLambdas: Record<string, string> = { [CONFORM_ROTATION_LAMBDA]: 'polysecret:generic' };
+  return { ...config, host: '127.0.0.1', port: 0, logLevel: 'silent', rotationLambdas } as PolysecretConfig;
 }
 
 /** Moves a polysecret's clock through its admin API, as a user of any running polysecret would. */

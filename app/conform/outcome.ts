@@ -64,6 +64,8 @@ const CLASSES: Record<ConformCloud, Record<string, ErrorClass>> = {
     InvalidParameter: 'invalid-parameter',
     MissingParameter: 'invalid-parameter',
     LimitExceeded: 'limit-exceeded',
+    // SSM's answer to an action its product has for other kinds of secret only (RotateProductSecret on a generic one).
+    UnsupportedOperation: 'unsupported',
   },
 };
 

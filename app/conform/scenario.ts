@@ -10,7 +10,15 @@ export const CONFORM_CLOUDS = ['aws', 'alibaba', 'tencent'] as const;
 export type ConformCloud = (typeof CONFORM_CLOUDS)[number];
 
 /** The canonical classes a vendor error code falls in (schemas/conform/scenario.json, `expect.error`). */
-export type ErrorClass = 'not-found' | 'exists' | 'invalid-state' | 'invalid-parameter' | 'limit-exceeded';
+export type ErrorClass = 'not-found' | 'exists' | 'invalid-state' | 'invalid-parameter' | 'limit-exceeded' | 'unsupported';
+
+/** A secret value as a scenario writes it: the text, or a text repeated (schemas/conform/scenario.json, `value`). */
+export type Value = string | { repeat: string; times: number };
+
+/** The text a {@link Value} stands for. */
+export function valueText(value: Value): string {
+  return typeof value === 'string' ? value : value.repeat.repeat(value.times);
+}
 
 /** What a step must give; exactly one member is set (absent: the step must succeed). */
 export interface Expectation {
@@ -31,14 +39,15 @@ interface StepBase {
 /** One canonical step; the schema's descriptions say what each does. */
 export type Step = StepBase &
   (
-    | { op: 'create'; name: string; value: string; tags?: Record<string, string>; as?: string }
-    | { op: 'put'; name: string; value: string; as?: string }
+    | { op: 'create'; name: string; value: Value; tags?: Record<string, string>; as?: string }
+    | { op: 'put'; name: string; value: Value; as?: string; reuse?: string }
     | { op: 'read'; name: string; version?: string }
     | { op: 'describe' | 'restore'; name: string }
-    | { op: 'list' }
+    | { op: 'list'; pageSize?: number }
     | { op: 'tag'; name: string; tags: Record<string, string> }
     | { op: 'untag'; name: string; keys: string[] }
     | { op: 'delete'; name: string; windowDays?: number; force?: true }
+    | { op: 'rotate'; name: string; as?: string }
     | { op: 'advanceClock'; seconds: number }
   );
 
@@ -82,9 +91,14 @@ function problemsOf(errors: ErrorObject[]): string[] {
     });
 }
 
+/** The version aliases a step uses: the version it reads, reuses or expects current. */
+function aliasesUsed(step: Step): Array<string | undefined> {
+  return [step.op === 'read' ? step.version : undefined, step.op === 'put' ? step.reuse : undefined, step.expect?.current];
+}
+
 /**
  * Checks a parsed document against the scenario schema, then what a schema cannot say: every
- * version a step reads or expects by alias was named by an earlier create or put.
+ * version a step reads, reuses or expects by alias was named by an earlier create, put or rotate.
  *
  * @throws {@link ScenarioError} listing every problem.
  */
@@ -94,11 +108,10 @@ export async function validateScenario(document: unknown, source = 'scenario'): 
   const problems: string[] = [];
   const named = new Set<string>();
   document.steps.forEach((step, index) => {
-    // A create or put names its version before its own expectation is checked.
-    if ((step.op === 'create' || step.op === 'put') && step.as) named.add(step.as);
-    const used = [step.op === 'read' ? step.version : undefined, step.expect?.current];
-    for (const alias of used) {
-      if (alias && alias !== 'current' && alias !== 'previous' && !named.has(alias)) problems.push(`/steps/${index}: version alias '${alias}' is not named by an earlier create or put`);
+    // A create, put or rotate names its version before its own expectation is checked.
+    if ((step.op === 'create' || step.op === 'put' || step.op === 'rotate') && step.as) named.add(step.as);
+    for (const alias of aliasesUsed(step)) {
+      if (alias && alias !== 'current' && alias !== 'previous' && !named.has(alias)) problems.push(`/steps/${index}: version alias '${alias}' is not named by an earlier create, put or rotate`);
     }
   });
   if (problems.length > 0) throw new ScenarioError(source, problems);
@@ -122,9 +135,41 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
   return parseScenario(await readFile(path, 'utf8'), format, path);
 }
 
-/** The scenarios that ship with polysecret (schemas/conform/scenarios, in the package and the image), by file name order. */
+/** The directory the built-in scenarios ship in (in the package and the image). */
+const builtinDir = () => join(packageRoot(), 'schemas', 'conform', 'scenarios');
+
+/** The built-in scenario files, by name order. */
+async function builtinFiles(): Promise<string[]> {
+  return (await readdir(builtinDir())).filter((name) => /\.(json|ya?ml)$/.test(name)).sort();
+}
+
+/** The scenarios that ship with polysecret (schemas/conform/scenarios), by file name order. */
 export async function builtinScenarios(): Promise<Scenario[]> {
-  const dir = join(packageRoot(), 'schemas', 'conform', 'scenarios');
-  const files = (await readdir(dir)).filter((name) => /\.(json|ya?ml)$/.test(name)).sort();
-  return Promise.all(files.map((name) => loadScenarioFile(join(dir, name))));
+  return Promise.all((await builtinFiles()).map((name) => loadScenarioFile(join(builtinDir(), name))));
+}
+
+/** A built-in scenario in brief, as a listing of them shows it. */
+export interface ScenarioSummary {
+  name: string;
+  /** The clouds it runs on (all three when the scenario names none). */
+  clouds: ConformCloud[];
+  /** Its description; every built-in scenario has one (a test makes sure). */
+  description: string;
+  /** How many steps it has. */
+  steps: number;
+  /** Its file name in schemas/conform/scenarios. */
+  file: string;
+}
+
+/** The built-in scenarios in brief, by file name order: what `polysecret conform --list` prints. */
+export async function listBuiltinScenarios(): Promise<ScenarioSummary[]> {
+  const files = await builtinFiles();
+  const scenarios = await Promise.all(files.map((name) => loadScenarioFile(join(builtinDir(), name))));
+  return scenarios.map((scenario, index) => ({
+    name: scenario.name,
+    clouds: scenario.clouds ?? [...CONFORM_CLOUDS],
+    description: scenario.description ?? '',
+    steps: scenario.steps.length,
+    file: files[index],
+  }));
 }

@@ -12,7 +12,9 @@ export function stepLabel({ index, step }: StepResult): string {
   if (step.op === 'read') parts.push(step.version ?? 'current');
   if (step.op === 'delete') parts.push(step.force ? 'force' : `${step.windowDays}d`);
   if (step.op === 'advanceClock') parts.push(`${step.seconds}s`);
-  if ((step.op === 'create' || step.op === 'put') && step.as) parts.push(`as ${step.as}`);
+  if (step.op === 'list' && step.pageSize) parts.push(`by ${step.pageSize}`);
+  if ((step.op === 'create' || step.op === 'put' || step.op === 'rotate') && step.as) parts.push(`as ${step.as}`);
+  if (step.op === 'put' && step.reuse) parts.push(`reusing ${step.reuse}`);
   return parts.join(' ');
 }
 

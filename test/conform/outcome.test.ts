@@ -13,6 +13,9 @@ describe('classify: vendor codes into canonical error classes', () => {
     ['tencent', 'ResourceUnavailable.ResourceDisabled', 'read', 'invalid-state'],
     ['tencent', 'InvalidParameterValue.TagKeysDuplicated', 'create', 'invalid-parameter'],
     ['tencent', 'InternalError', 'read', 'other'],
+    // RotateProductSecret on a generic secret: the action exists, not for this kind of secret.
+    ['tencent', 'UnsupportedOperation', 'rotate', 'unsupported'],
+    ['alibaba', 'InvalidParameter', 'rotate', 'invalid-parameter'],
   ] as const)('%s %s on %s is %s', (cloud, code, op, expected) => {
     expect(classify(cloud, code, op)).toBe(expected);
   });

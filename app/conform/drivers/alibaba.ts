@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, Outcome } from '../outcome.js';
 import { refused } from '../outcome.js';
+import { valueText } from '../scenario.js';
 import type { DriverTarget } from '../targets.js';
 import { VersionBook } from './versions.js';
 
@@ -13,6 +14,9 @@ function classOf(module: unknown): any {
 
 /** Alibaba's tag list as its requests carry it: a JSON text of TagKey/TagValue pairs. */
 const tagText = (tags: Record<string, string>) => JSON.stringify(Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })));
+
+/** RotateSecret is in the KMS API but not in this SDK's models (@alicloud/kms20160120 1.x). */
+const ROTATE_NOTE = "RotateSecret through the SDK's RPC client (doRequest): @alicloud/kms20160120 1.x has no model for it";
 
 /**
  * The Alibaba driver: KMS secrets through `@alicloud/kms20160120`, imported only when a conformance
@@ -32,6 +36,8 @@ export async function alibabaDriver(target: DriverTarget): Promise<Driver> {
     securityToken: target.credentials?.token,
   });
   const call = (method: string, model: string, fields: object): Promise<any> => kms[method](new models[model](fields));
+  // The RPC client every model method ends in, for an action the models lack; `{}`: default runtime options.
+  const action = (name: string, query: Record<string, string>): Promise<any> => kms.doRequest(name, 'HTTPS', 'POST', '2016-01-20', 'AK', query, null, {});
   const quietly = (method: string, model: string, fields: object) => call(method, model, fields).then(() => undefined, () => undefined);
   const book = new VersionBook();
 
@@ -50,21 +56,21 @@ export async function alibabaDriver(target: DriverTarget): Promise<Driver> {
       await quietly('deleteSecret', 'DeleteSecretRequest', { secretName, forceDeleteWithoutRecovery: 'true' });
     },
     async perform(step): Promise<Outcome> {
+      const notes: string[] = [];
       try {
         switch (step.op) {
           case 'create': {
             const versionId = randomUUID();
             const tags = step.tags ? tagText(step.tags) : undefined;
-            await call('createSecret', 'CreateSecretRequest', { secretName: step.name, versionId, secretData: step.value, tags });
+            await call('createSecret', 'CreateSecretRequest', { secretName: step.name, versionId, secretData: valueText(step.value), tags });
             book.forget(step.name);
             book.add(step.name, versionId, step.as);
             return { ok: true, versionAlias: step.as };
           }
           case 'put': {
-            const versionId = randomUUID();
-            await call('putSecretValue', 'PutSecretValueRequest', { secretName: step.name, versionId, secretData: step.value });
-            book.add(step.name, versionId, step.as);
-            return { ok: true, versionAlias: step.as };
+            const versionId = book.idFor(step.name, step.reuse);
+            await call('putSecretValue', 'PutSecretValueRequest', { secretName: step.name, versionId, secretData: valueText(step.value) });
+            return { ok: true, versionAlias: book.wrote(step.name, versionId, step) };
           }
           case 'read': {
             const version = step.version ?? 'current';
@@ -81,11 +87,13 @@ export async function alibabaDriver(target: DriverTarget): Promise<Driver> {
           }
           case 'list': {
             const names: string[] = [];
+            const pageSize = step.pageSize ?? 100;
             for (let pageNumber = 1; ; pageNumber++) {
-              const page = await call('listSecrets', 'ListSecretsRequest', { pageNumber, pageSize: 100 });
+              const page = await call('listSecrets', 'ListSecretsRequest', { pageNumber, pageSize });
               const secrets: Array<{ secretName: string }> = page.secretList?.secret ?? [];
               names.push(...secrets.map((secret) => secret.secretName));
-              if (secrets.length === 0 || names.length >= page.totalCount) return { ok: true, names };
+              if (secrets.length > 0 && names.length < page.totalCount) continue;
+              return { ok: true, names, ...(pageNumber > 1 ? { notes: [`${pageNumber} pages: PageSize ${pageSize}, PageNumber 1 to ${pageNumber}`] } : {}) };
             }
           }
           case 'tag':
@@ -105,12 +113,19 @@ export async function alibabaDriver(target: DriverTarget): Promise<Driver> {
           case 'restore':
             await call('restoreSecret', 'RestoreSecretRequest', { secretName: step.name });
             return { ok: true };
+          case 'rotate': {
+            const versionId = randomUUID();
+            notes.push(ROTATE_NOTE);
+            await action('RotateSecret', { SecretName: step.name, VersionId: versionId });
+            book.add(step.name, versionId, step.as);
+            return { ok: true, versionAlias: step.as, notes };
+          }
         }
       } catch (error) {
         // A KMS answer carries its body in `data`; the SDK decorates `code`, so the body's Code is the one to use.
         const { data, code } = error as { data?: { Code?: string }; code?: string };
         if (!data) throw error;
-        return refused('alibaba', String(data.Code ?? code), step.op);
+        return refused('alibaba', String(data.Code ?? code), step.op, notes);
       }
     },
   };

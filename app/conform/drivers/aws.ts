@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, Outcome } from '../outcome.js';
 import { refused } from '../outcome.js';
+import { valueText } from '../scenario.js';
 import type { DriverTarget } from '../targets.js';
 import { VersionBook } from './versions.js';
+
+/**
+ * The rotation function a `rotate` step names. No such Lambda exists: the in-process polysecret a
+ * run starts maps this ARN to its built-in generic rotator (README "Rotation (AWS)"); any other
+ * target must map it likewise, or RotateSecret is refused (AccessDeniedException).
+ */
+export const CONFORM_ROTATION_LAMBDA = 'arn:aws:lambda:us-east-1:000000000000:function:polysecret-conform-rotator';
 
 /**
  * The AWS driver: Secrets Manager through `@aws-sdk/client-secrets-manager`, imported only when a
@@ -35,16 +43,15 @@ export async function awsDriver(target: DriverTarget): Promise<Driver> {
           case 'create': {
             const token = randomUUID();
             const Tags = step.tags && Object.entries(step.tags).map(([Key, Value]) => ({ Key, Value }));
-            await client.send(new sdk.CreateSecretCommand({ Name: step.name, SecretString: step.value, ClientRequestToken: token, Tags }));
+            await client.send(new sdk.CreateSecretCommand({ Name: step.name, SecretString: valueText(step.value), ClientRequestToken: token, Tags }));
             book.forget(step.name);
             book.add(step.name, token, step.as);
             return { ok: true, versionAlias: step.as };
           }
           case 'put': {
-            const token = randomUUID();
-            await client.send(new sdk.PutSecretValueCommand({ SecretId: step.name, SecretString: step.value, ClientRequestToken: token }));
-            book.add(step.name, token, step.as);
-            return { ok: true, versionAlias: step.as };
+            const token = book.idFor(step.name, step.reuse);
+            await client.send(new sdk.PutSecretValueCommand({ SecretId: step.name, SecretString: valueText(step.value), ClientRequestToken: token }));
+            return { ok: true, versionAlias: book.wrote(step.name, token, step) };
           }
           case 'read': {
             const version = step.version ?? 'current';
@@ -61,8 +68,13 @@ export async function awsDriver(target: DriverTarget): Promise<Driver> {
           }
           case 'list': {
             const names: string[] = [];
-            for await (const page of sdk.paginateListSecrets({ client }, {})) names.push(...(page.SecretList ?? []).map((secret) => secret.Name ?? ''));
-            return { ok: true, names };
+            const pageSize = step.pageSize ?? 100;
+            let pages = 0;
+            for await (const page of sdk.paginateListSecrets({ client, pageSize }, {})) {
+              pages++;
+              names.push(...(page.SecretList ?? []).map((secret) => secret.Name ?? ''));
+            }
+            return { ok: true, names, ...(pages > 1 ? { notes: [`${pages} pages: MaxResults ${pageSize}, each after the first by NextToken`] } : {}) };
           }
           case 'tag':
             await client.send(new sdk.TagResourceCommand({ SecretId: step.name, Tags: Object.entries(step.tags).map(([Key, Value]) => ({ Key, Value })) }));
@@ -81,6 +93,14 @@ export async function awsDriver(target: DriverTarget): Promise<Driver> {
           case 'restore':
             await client.send(new sdk.RestoreSecretCommand({ SecretId: step.name }));
             return { ok: true };
+          case 'rotate': {
+            const token = randomUUID();
+            await client.send(
+              new sdk.RotateSecretCommand({ SecretId: step.name, ClientRequestToken: token, RotationLambdaARN: CONFORM_ROTATION_LAMBDA, RotateImmediately: true }),
+            );
+            book.add(step.name, token, step.as);
+            return { ok: true, versionAlias: step.as, notes: [`RotationLambdaARN ${CONFORM_ROTATION_LAMBDA}, RotateImmediately`] };
+          }
         }
       } catch (error) {
         // The SDK names a service error after its code; anything else (a network failure) has no code.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Driver, Outcome } from '../outcome.js';
 import { refused } from '../outcome.js';
+import { valueText } from '../scenario.js';
 import type { DriverTarget } from '../targets.js';
 import { VersionBook } from './versions.js';
 
@@ -11,6 +12,7 @@ const NOTES = {
   force: 'RecoveryWindowInDays 0: SSM has no force flag, a window of 0 deletes at once',
   tracked: 'SSM has no labels: the driver reads the version it wrote last (current) or before it (previous)',
   tags: 'SSM has no tag operations (tags live in the separate Tag API) and DescribeSecret carries none',
+  rotate: 'RotateProductSecret: SSM rotates only product secrets, and names the rotated version itself (SSM_Rotate_<time>), so "as" names none',
 };
 
 /**
@@ -47,16 +49,15 @@ export async function tencentDriver(target: DriverTarget): Promise<Driver> {
           case 'create': {
             const VersionId = randomUUID();
             const Tags = step.tags && Object.entries(step.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
-            await client.CreateSecret({ SecretName: step.name, VersionId, SecretString: step.value, Tags });
+            await client.CreateSecret({ SecretName: step.name, VersionId, SecretString: valueText(step.value), Tags });
             book.forget(step.name);
             book.add(step.name, VersionId, step.as);
             return { ok: true, versionAlias: step.as };
           }
           case 'put': {
-            const VersionId = randomUUID();
-            await client.PutSecretValue({ SecretName: step.name, VersionId, SecretString: step.value });
-            book.add(step.name, VersionId, step.as);
-            return { ok: true, versionAlias: step.as };
+            const VersionId = book.idFor(step.name, step.reuse);
+            await client.PutSecretValue({ SecretName: step.name, VersionId, SecretString: valueText(step.value) });
+            return { ok: true, versionAlias: book.wrote(step.name, VersionId, step) };
           }
           case 'read': {
             const version = step.version ?? 'current';
@@ -72,11 +73,13 @@ export async function tencentDriver(target: DriverTarget): Promise<Driver> {
             return { ok: true, versionAlias: book.aliasOf(step.name, book.recent(step.name, 0)), notes: [NOTES.tracked, NOTES.tags] };
           case 'list': {
             const names: string[] = [];
-            for (let Offset = 0; ; Offset += 100) {
-              const page = await client.ListSecrets({ Offset, Limit: 100 });
+            const Limit = step.pageSize ?? 100;
+            for (let Offset = 0; ; Offset += Limit) {
+              const page = await client.ListSecrets({ Offset, Limit });
               const secrets = page.SecretMetadatas ?? [];
               names.push(...secrets.map((secret) => secret.SecretName ?? ''));
-              if (secrets.length < 100) return { ok: true, names };
+              if (secrets.length === Limit && names.length < (page.TotalCount ?? Infinity)) continue;
+              return { ok: true, names, ...(Offset > 0 ? { notes: [`${Offset / Limit + 1} pages: Limit ${Limit}, Offset 0 to ${Offset}`] } : {}) };
             }
           }
           case 'tag':
@@ -93,6 +96,10 @@ export async function tencentDriver(target: DriverTarget): Promise<Driver> {
             await client.RestoreSecret({ SecretName: step.name });
             notes.push(NOTES.enable);
             await client.EnableSecret({ SecretName: step.name });
+            return { ok: true, notes };
+          case 'rotate':
+            notes.push(NOTES.rotate);
+            await client.RotateProductSecret({ SecretName: step.name });
             return { ok: true, notes };
         }
       } catch (error) {

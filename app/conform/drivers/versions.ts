@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * The version ids a driver wrote, per secret, with the aliases the scenario gave them. Tencent has
  * no labels, so its driver reads "current" and "previous" off this order; the others use it only to
@@ -17,11 +19,23 @@ export class VersionBook {
     }
   }
 
+  /** The id a write sends: the one `reuse` names (a repeated write), else a fresh one. */
+  idFor(secret: string, reuse?: string): string {
+    return (reuse && this.idOf(secret, reuse)) || randomUUID();
+  }
+
+  /** Records a write that succeeded (a reused id is known already) and gives the alias its version goes by. */
+  wrote(secret: string, id: string, step: { as?: string; reuse?: string }): string | undefined {
+    if (!step.reuse) this.add(secret, id, step.as);
+    return step.reuse ?? step.as;
+  }
+
   /** The id an alias names (validation makes sure an earlier step named it). */
   idOf(secret: string, alias: string): string | undefined {
     return this.idByAlias.get(`${secret}\n${alias}`);
   }
 
+  /** The alias a step gave the version `id`, if any. */
   aliasOf(secret: string, id: string | undefined): string | undefined {
     return id === undefined ? undefined : this.aliasById.get(`${secret}\n${id}`);
   }
