@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Exchange } from './exchange.js';
 import type { CloudStepResult, ConformResult } from './result.js';
-import type { ConformCloud } from './scenario.js';
+import { valueText, type ConformCloud } from './scenario.js';
 
 /** The marker of a snapshot file's shape, so a later format can tell old files apart. */
 const SNAPSHOT_FORMAT = 'polysecret-conform-snapshot/1';
@@ -42,7 +42,10 @@ export interface Divergence {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/g;
 const RUN_PREFIX = /conform-[0-9a-f]{6}-\d+-/g;
-const RESOURCE_NAME = /^(?:arn|acs|qcs):/;
+/** AWS ARNs, Alibaba ACS and Tencent QCS resource names, alone or inside a message; a final full stop is the sentence's. */
+const RESOURCE_NAME = /\b(?:arn|acs|qcs):[A-Za-z0-9:/_+=.@-]*[A-Za-z0-9_]/g;
+/** Members that carry a secret value, in each vendor's answers and in outcomes. */
+const VALUE_KEY = /^(?:SecretString|SecretData|value)$/;
 /** Members whose value is a request id, a time, an account or a resource id made of them: different on every run or account. */
 const VOLATILE_KEY = /RequestId|TraceId|ResourceId$|Date$|Time$|Timestamp|OwnerId|AccountId|Uin$/i;
 
@@ -50,14 +53,17 @@ const VOLATILE_KEY = /RequestId|TraceId|ResourceId$|Date$|Time$|Timestamp|OwnerI
  * Masks what differs between runs: the run's name prefix goes, dates, resource names and volatile
  * members become placeholders, and each distinct UUID becomes `<id-N>` in order of first sight, so a
  * version id keeps its identity across the steps of one snapshot (a put's id is the id a later read
- * returns, or a key of AWS's VersionIdsToStages).
+ * returns, or a key of AWS's VersionIdsToStages). A value the scenario never wrote was made by the
+ * cloud (a rotation's new password) and becomes `<generated>`.
  */
 class Masker {
   private readonly ids = new Map<string, string>();
 
+  constructor(private readonly written: ReadonlySet<string>) {}
+
   text(text: string): string {
-    if (RESOURCE_NAME.test(text)) return '<resource-name>';
     return text
+      .replace(RESOURCE_NAME, '<resource-name>')
       .replace(RUN_PREFIX, '')
       .replace(UUID, (id) => this.ids.get(id.toLowerCase()) ?? this.ids.set(id.toLowerCase(), `<id-${this.ids.size + 1}>`).get(id.toLowerCase())!)
       .replace(ISO_DATE, '<date>');
@@ -66,6 +72,7 @@ class Masker {
   /** A JSON value with its volatile parts masked; member names are masked as text (ids can be member names). */
   value(value: unknown, key = ''): unknown {
     if (VOLATILE_KEY.test(key) && value !== null && typeof value !== 'object') return '<volatile>';
+    if (VALUE_KEY.test(key) && typeof value === 'string' && !this.written.has(value)) return '<generated>';
     if (typeof value === 'string') return this.text(value);
     if (Array.isArray(value)) return value.map((item) => this.value(item));
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [this.text(name), this.value(item, name)]));
@@ -105,7 +112,8 @@ function snapshotStep(masker: Masker, index: number, op: string, result: CloudSt
 export function snapshotsOf(result: ConformResult): Snapshot[] {
   return result.scenarios.flatMap((scenario) =>
     scenario.clouds.map((cloud): Snapshot => {
-      const masker = new Masker();
+      const written = scenario.steps.flatMap(({ step }) => (step.op === 'create' || step.op === 'put' ? [valueText(step.value)] : []));
+      const masker = new Masker(new Set(written));
       const steps = scenario.steps.flatMap((step) => {
         const cell = step.results[cloud];
         return cell ? [snapshotStep(masker, step.index, step.step.op, cell)] : [];

@@ -47,6 +47,28 @@ describe('conformance snapshots', () => {
     expect(JSON.stringify(snapshot.steps)).not.toMatch(/conform-[0-9a-f]{6}|[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d\d-\d\dT|arn:aws/);
   });
 
+  it('mask a value the cloud made (a rotation\'s) as generated, and resource names inside messages', async () => {
+    const scenario = await parseScenario(
+      JSON.stringify({
+        name: 'made',
+        clouds: ['aws'],
+        steps: [
+          { op: 'create', name: 'db', value: 'mine', as: 'v1' },
+          { op: 'rotate', name: 'db', as: 'rotated' },
+          { op: 'read', name: 'db', expect: { current: 'rotated' } },
+          { op: 'read', name: 'db', version: 'previous', expect: { value: 'mine' } },
+          { op: 'put', name: 'db', value: 'other', reuse: 'v1', expect: { error: 'exists' } },
+        ],
+      }),
+      'json',
+    );
+    const [snapshot] = snapshotsOf(await conform({ scenarios: [scenario] }));
+    const [, , current, previous, reused] = snapshot.steps;
+    expect(current.outcome).toEqual({ ok: true, value: '<generated>', versionAlias: 'rotated' });
+    expect(previous.outcome).toEqual({ ok: true, value: 'mine', versionAlias: 'v1' });
+    expect((reused.calls?.[0].body as { Message: string }).Message).toMatch(/ of secret <resource-name>\.$/);
+  });
+
   it('are written per scenario and cloud, and a later run compares with them without a divergence', async () => {
     const first = await conform({ scenarios: [await versions()] });
     const paths = await writeSnapshots(first, dir);
