@@ -49,6 +49,8 @@ describe('README programmatic start', () => {
     const script = "console.log(import.meta.resolve('polysecret'))";
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
     expect(stdout.trim()).toBe(pathToFileURL(join(ROOT, PACKAGE.main)).href);
+    const conform = await run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('polysecret/conform'))"], { cwd: ROOT });
+    expect(conform.stdout.trim()).toBe(pathToFileURL(join(ROOT, 'dist/app/conform/index.js')).href);
   });
 
   it('package.json points main, types and exports at what the build emits', () => {
@@ -58,6 +60,9 @@ describe('README programmatic start', () => {
     expect(emitted(PACKAGE.types)).toBe(true);
     expect(emitted(PACKAGE.bin.polysecret)).toBe(true);
     expect(readFileSync(join(build, 'app/index.d.ts'), 'utf8')).toContain('startPolysecret(options?: PolysecretOptions): Promise<PolysecretHandle>');
+    // The conformance API is its own entry, so importing the server never loads it.
+    expect(PACKAGE.exports['./conform']).toEqual({ types: './dist/app/conform/index.d.ts', default: './dist/app/conform/index.js' });
+    expect(readFileSync(join(build, 'app/conform/index.d.ts'), 'utf8')).toContain('conform(options: ConformOptions): Promise<ConformResult>');
   });
 
   it('the jest globalSetup/globalTeardown example runs under jest', async () => {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { builtinScenarios, conform, loadScenarioFile, renderTable, ScenarioError, TargetError, type ConformResult, type TargetSpec } from './index.js';
 import { renderJson, renderJunit, writeReports } from './report/index.js';
 import { MissingSdkError } from './drivers/index.js';
-import { CONFORM_CLOUDS, type ConformCloud, type Scenario } from './scenario.js';
+import { CONFORM_CLOUDS, listBuiltinScenarios, type ConformCloud, type ScenarioSummary } from './scenario.js';
 import { compareSnapshots, renderDivergences, writeSnapshots } from './snapshot.js';
 
 /** Where the command writes, and what it reads real credentials from: the process's own, or a test's. */
@@ -63,10 +63,10 @@ function targetsOf(targetFlags: string[], real: ConformCloud[], env: NodeJS.Proc
   return targets;
 }
 
-/** The built-in scenarios as a listing: name, clouds, description. */
-function listing(scenarios: Scenario[]): string {
+/** The built-in scenarios as a listing: name, clouds, step count, description. */
+function listing(scenarios: ScenarioSummary[]): string {
   const width = Math.max(...scenarios.map((scenario) => scenario.name.length));
-  const lines = scenarios.map((scenario) => `${scenario.name.padEnd(width)}  [${(scenario.clouds ?? CONFORM_CLOUDS).join(', ')}] ${scenario.description ?? ''}`.trimEnd());
+  const lines = scenarios.map((scenario) => `${scenario.name.padEnd(width)}  [${scenario.clouds.join(', ')}] ${scenario.steps} steps: ${scenario.description}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -99,7 +99,7 @@ export async function conformCommand(argv: readonly string[], io: ConformIo): Pr
     });
     if (values.help) return (io.stdout(`${USAGE}\n`), EXIT.pass);
     if (!['table', 'json', 'junit'].includes(values.format)) throw new UsageError(`--format: expected table, json or junit, got '${values.format}'`);
-    if (values.list) return (io.stdout(listing(await builtinScenarios())), EXIT.pass);
+    if (values.list) return (io.stdout(listing(await listBuiltinScenarios())), EXIT.pass);
     const clouds = values.clouds === undefined ? undefined : cloudList(values.clouds, '--clouds');
     const real = values.real === undefined ? [] : cloudList(values.real, '--real');
     const targets = targetsOf(values.target ?? [], real, io.env);

@@ -20,8 +20,8 @@ import type { CloudStepResult, ConformResult, ScenarioResult, StepResult, Target
 import { CONFORM_CLOUDS, type ConformCloud, type Scenario, type Step } from './scenario.js';
 import { driverTarget, targetSummary, type DriverTarget, type TargetSpec } from './targets.js';
 
-export { builtinScenarios, loadScenarioFile, parseScenario, validateScenario, ScenarioError, CONFORM_CLOUDS } from './scenario.js';
-export type { ConformCloud, ErrorClass, Expectation, Scenario, Step } from './scenario.js';
+export { builtinScenarios, listBuiltinScenarios, loadScenarioFile, parseScenario, validateScenario, ScenarioError, CONFORM_CLOUDS } from './scenario.js';
+export type { ConformCloud, ErrorClass, Expectation, Scenario, ScenarioSummary, Step } from './scenario.js';
 export type { Outcome } from './outcome.js';
 export type { Exchange } from './exchange.js';
 export type { CloudStepResult, ConformResult, ScenarioResult, StepResult, TargetSummary } from './result.js';

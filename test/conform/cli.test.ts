@@ -37,8 +37,9 @@ describe('polysecret conform', () => {
   it('--list names each built-in scenario with its clouds and description', async () => {
     const { code, stdout } = await run(['--list']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^deletion +\[aws, alibaba, tencent\] \S/m);
-    expect(stdout).toMatch(/^tags +\[aws, alibaba\] \S/m);
+    expect(stdout).toMatch(/^deletion +\[aws, alibaba, tencent\] 17 steps: Where the clouds' deletion rules differ/m);
+    expect(stdout).toMatch(/^tags +\[aws, alibaba\] \d+ steps: \S/m);
+    expect(stdout.trimEnd().split('\n').map((line) => line.split(' ')[0])).toEqual(['deletion', 'lifecycle', 'limits', 'listing', 'rotation', 'tags', 'versions']);
   });
 
   it('runs the scenario files given, on the clouds asked for, and exits 1 when an expectation fails', async () => {
