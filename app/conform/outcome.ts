@@ -20,11 +20,14 @@ export interface Outcome {
   notes?: string[];
 }
 
+/** The steps a driver performs: the runner does the clock and seeds, which act on a whole server. */
+export type DriverStep = Exclude<Step, { op: 'advanceClock' | 'seed' }>;
+
 /** Performs canonical steps through one cloud's official SDK. */
 export interface Driver {
   readonly cloud: ConformCloud;
-  /** Runs one step (never `advanceClock`, which the runner does for every cloud alike). */
-  perform(step: Exclude<Step, { op: 'advanceClock' }>): Promise<Outcome>;
+  /** Runs one step. */
+  perform(step: DriverStep): Promise<Outcome>;
   /** Removes a secret the run made, whatever state it is in, at once and for good; never throws. */
   remove(name: string): Promise<void>;
 }

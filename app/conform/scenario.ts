@@ -40,6 +40,7 @@ interface StepBase {
 export type Step = StepBase &
   (
     | { op: 'create'; name: string; value: Value; tags?: Record<string, string>; as?: string }
+    | { op: 'seed'; name: string; value: Value; tags?: Record<string, string> }
     | { op: 'put'; name: string; value: Value; as?: string; reuse?: string }
     | { op: 'read'; name: string; version?: string }
     | { op: 'describe' | 'restore'; name: string }

@@ -39,7 +39,7 @@ describe('polysecret conform', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^deletion +\[aws, alibaba, tencent\] 17 steps: Where the clouds' deletion rules differ/m);
     expect(stdout).toMatch(/^tags +\[aws, alibaba\] \d+ steps: \S/m);
-    expect(stdout.trimEnd().split('\n').map((line) => line.split(' ')[0])).toEqual(['deletion', 'lifecycle', 'limits', 'listing', 'rotation', 'tags', 'versions']);
+    expect(stdout.trimEnd().split('\n').map((line) => line.split(' ')[0])).toEqual(['deletion', 'everywhere', 'lifecycle', 'limits', 'listing', 'rotation', 'tags', 'versions']);
   });
 
   it('runs the scenario files given, on the clouds asked for, and exits 1 when an expectation fails', async () => {

@@ -1,4 +1,5 @@
 import { builtinScenarios, conform, parseScenario, renderTable, type ConformResult } from '../../app/conform/index.js';
+import { useServer } from '../helpers/server.js';
 
 /** Every failing step-on-cloud of a run, as "scenario step cloud: actual; expected" lines. */
 function failures(result: ConformResult): string[] {
@@ -18,6 +19,7 @@ describe('conform()', () => {
     expect(result.pass).toBe(true);
     expect(result.scenarios.map((scenario) => [scenario.scenario, scenario.clouds])).toEqual([
       ['deletion', ['aws', 'alibaba', 'tencent']],
+      ['everywhere', ['aws', 'alibaba', 'tencent']],
       ['lifecycle', ['aws', 'alibaba', 'tencent']],
       ['limits', ['aws', 'alibaba', 'tencent']],
       ['listing', ['aws', 'alibaba', 'tencent']],
@@ -77,5 +79,37 @@ describe('conform()', () => {
     const cell = result.scenarios[0].steps[1].results.tencent;
     expect([cell?.pass, cell?.outcome.errorClass]).toEqual([false, 'other']);
     expect(cell?.outcome.notes?.[0]).toMatch(/^tag: SSM has no tag operations/);
+  });
+
+  describe('against a polysecret the test runs (--target)', () => {
+    const server = useServer('memory');
+    const targets = () => ({ aws: { kind: 'polysecret', url: server().url }, alibaba: { kind: 'polysecret', url: server().url }, tencent: { kind: 'polysecret', url: server().url } }) as const;
+
+    it('runs each step on every cloud before the next: a clock shared by three clouds moves once', async () => {
+      const before = await (await fetch(`${server().url}/_emulator/health`)).json();
+      const scenario = await parseScenario(JSON.stringify({ name: 'clock', steps: [{ op: 'advanceClock', seconds: 3600 }] }), 'json');
+      const result = await conform({ scenarios: [scenario], targets: targets() });
+      expect(result.pass).toBe(true);
+      const after = await (await fetch(`${server().url}/_emulator/health`)).json();
+      expect(after.clockOffsetMs - before.clockOffsetMs).toBe(3_600_000);
+    });
+
+    it('seeds one logical secret into all three clouds with one multiCloud entry, and removes it after the scenario', async () => {
+      const scenario = await parseScenario(
+        JSON.stringify({
+          name: 'seeded',
+          steps: [
+            { op: 'seed', name: 'shared', value: 'same-everywhere' },
+            { op: 'read', name: 'shared', expect: { value: 'same-everywhere' } },
+          ],
+        }),
+        'json',
+      );
+      const result = await conform({ scenarios: [scenario], targets: targets() });
+      expect(failures(result)).toEqual([]);
+      const notes = Object.values(result.scenarios[0].steps[0].results).map((cell) => cell.outcome.notes);
+      expect(notes).toEqual(Array(3).fill(['POST /_emulator/seed: one multiCloud entry for aws, alibaba, tencent']));
+      expect(server().polysecret.engine.all()).toEqual([]);
+    });
   });
 });

@@ -28,7 +28,7 @@ const CREDENTIALS_ENV = {
   TENCENTCLOUD_REGION: 'ap-beijing',
 };
 
-const SCENARIOS = ['lifecycle.json', 'deletion.yaml', 'tags.json'].map((name) => join(ROOT, 'schemas/conform/scenarios', name));
+const SCENARIOS = ['lifecycle.json', 'deletion.yaml', 'tags.json', 'everywhere.json'].map((name) => join(ROOT, 'schemas/conform/scenarios', name));
 
 const ADMIN_TOKEN = 'conform-real-path-admin-token';
 

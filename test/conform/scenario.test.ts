@@ -15,13 +15,14 @@ async function problems(document: unknown): Promise<string[]> {
 describe('the scenario format (schemas/conform/scenario.json)', () => {
   it('accepts the built-in scenarios, JSON and YAML alike', async () => {
     const scenarios = await builtinScenarios();
-    expect(scenarios.map((scenario) => scenario.name)).toEqual(['deletion', 'lifecycle', 'limits', 'listing', 'rotation', 'tags', 'versions']);
+    expect(scenarios.map((scenario) => scenario.name)).toEqual(['deletion', 'everywhere', 'lifecycle', 'limits', 'listing', 'rotation', 'tags', 'versions']);
   });
 
   it('lists every built-in scenario with its clouds, a description and its step count', async () => {
     const listed = await listBuiltinScenarios();
     expect(listed.map(({ name, clouds, file }) => [name, clouds.length, file])).toEqual([
       ['deletion', 3, 'deletion.yaml'],
+      ['everywhere', 3, 'everywhere.json'],
       ['lifecycle', 3, 'lifecycle.json'],
       ['limits', 3, 'limits.json'],
       ['listing', 3, 'listing.json'],
