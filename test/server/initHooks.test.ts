@@ -216,7 +216,8 @@ console.log('created with status', response.status, 'at', process.env.POLYSECRET
     const log = lines.join('\n');
     expect(log).toContain('init: sleeps.sh failed: stopped with the server');
     expect(log).not.toContain('should not run');
-    expect(await stillRunning(Number(child))).toBe(false);
+    // SIGKILL is sent before stop() resolves, but a loaded machine may take a moment to end the process.
+    await eventually(async () => ((await stillRunning(Number(child))) ? undefined : true));
   });
 
   it('kills a hook that outlives its time limit and counts it as failed, then runs the next', async () => {
