@@ -15,6 +15,8 @@ export interface CloudStepResult {
   skipped?: string;
   /** Every HTTP request the cloud's SDK made for the step, with its answer. */
   exchanges: Exchange[];
+  /** How long the step took on this cloud, in milliseconds (0 when skipped; a shared clock or seed call counts for each cloud it served). */
+  durationMs: number;
 }
 
 /** One step of a scenario, on every cloud it ran on; a cloud the step is limited away from is absent. */

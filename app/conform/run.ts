@@ -23,6 +23,14 @@ interface ActiveLane extends Lane {
 interface Performed {
   value: Outcome;
   exchanges: Exchange[];
+  durationMs: number;
+}
+
+/** Times a call that gives an outcome and its exchanges. */
+async function timed(call: () => Promise<{ value: Outcome; exchanges: Exchange[] }>): Promise<Performed> {
+  const started = performance.now();
+  const done = await call();
+  return { ...done, durationMs: Math.round((performance.now() - started) * 1000) / 1000 };
 }
 
 /** Why a real cloud skips a step: only an emulator's clock can be moved. */
@@ -42,8 +50,10 @@ function unqualified(outcome: Outcome, prefix: string): Outcome {
 
 /** One step through a driver, with the SDK's HTTP exchanges; a call that got no answer is an outcome too. */
 function performed(driver: Driver, step: DriverStep): Promise<Performed> {
-  return recordExchanges(() =>
-    driver.perform(step).catch((error: unknown): Outcome => ({ ok: false, errorClass: 'other', vendorCode: '(no answer)', notes: [(error as Error).message ?? String(error)] })),
+  return timed(() =>
+    recordExchanges(() =>
+      driver.perform(step).catch((error: unknown): Outcome => ({ ok: false, errorClass: 'other', vendorCode: '(no answer)', notes: [(error as Error).message ?? String(error)] })),
+    ),
   );
 }
 
@@ -64,11 +74,12 @@ async function outcomesOf(step: Step, lanes: ActiveLane[], prefix: string): Prom
   if (step.op === 'advanceClock' || step.op === 'seed') {
     for (const group of byServer(lanes)) {
       const spec = group[0].spec as PolysecretSpec;
-      const value =
-        step.op === 'advanceClock'
-          ? await advanceClock(spec, step.seconds)
-          : await seedEverywhere(spec, group, { name: prefix + step.name, value: valueText(step.value), ...(step.tags ? { tags: step.tags } : {}) });
-      for (const lane of group) outcomes.set(lane.cloud, { value, exchanges: [] });
+      const secret = step.op === 'seed' ? { name: prefix + step.name, value: valueText(step.value), ...(step.tags ? { tags: step.tags } : {}) } : undefined;
+      const done = await timed(async () => ({
+        value: secret ? await seedEverywhere(spec, group, secret) : await advanceClock(spec, (step as { seconds: number }).seconds),
+        exchanges: [],
+      }));
+      for (const lane of group) outcomes.set(lane.cloud, done);
     }
     if (step.op === 'seed') {
       for (const lane of lanes.filter(({ spec }) => spec.kind === 'real')) {
@@ -104,12 +115,12 @@ export async function runScenario(scenario: Scenario, lanes: Lane[], prefix: str
     const expected = describeExpectation(step.expect);
     for (const lane of mine) {
       if (lane.skipping) {
-        steps[index].results[lane.cloud] = { expected, outcome: { ok: true }, actual: 'skipped', pass: true, skipped: lane.skipping, exchanges: [] };
+        steps[index].results[lane.cloud] = { expected, outcome: { ok: true }, actual: 'skipped', pass: true, skipped: lane.skipping, exchanges: [], durationMs: 0 };
         continue;
       }
-      const { value, exchanges } = outcomes.get(lane.cloud)!;
+      const { value, exchanges, durationMs } = outcomes.get(lane.cloud)!;
       const outcome = unqualified(value, prefix);
-      steps[index].results[lane.cloud] = { expected, outcome, actual: describeOutcome(outcome), pass: meets(step.expect, outcome), exchanges };
+      steps[index].results[lane.cloud] = { expected, outcome, actual: describeOutcome(outcome), pass: meets(step.expect, outcome), exchanges, durationMs };
     }
   }
   for (const lane of active) for (const name of madeOn(scenario, lane.cloud, prefix)) await lane.driver.remove(name);

@@ -112,6 +112,12 @@ describe('renderJunit', () => {
     expect(root.testsuite.map((suite) => suite.$.name)).toEqual(builtin.scenarios.map((scenario) => scenario.scenario));
     expect(root.testsuite.map((suite) => suite.$.name)).toContain('lifecycle');
     expect(root.testsuite.reduce((sum, suite) => sum + suite.testcase.length, 0)).toBe(builtin.passed);
+    // Each case's time is its step's duration in seconds; a suite's is the sum of its cases'.
+    const [suite] = root.testsuite;
+    const cases = suite.testcase.map((testCase) => Number(testCase.$.time));
+    expect(suite.testcase.every((testCase) => /^\d+\.\d{3}$/.test(testCase.$.time))).toBe(true);
+    expect(cases.some((time) => time > 0)).toBe(true);
+    expect(Number(suite.$.time)).toBeCloseTo(cases.reduce((sum, time) => sum + time, 0), 2);
   });
 
   it('names a case <scenario>.<cloud> and "<step number>. <step label>", as the text table does', async () => {

@@ -37,8 +37,7 @@ function failureDetails({ step, result }: TestCase): string {
 
 function renderTestCase(scenario: ScenarioResult, testCase: TestCase): string {
   const { cloud, step, result } = testCase;
-  // time="0": the result records no durations, and some readers (GitHub's test reporters) show NaN where the attribute is absent.
-  const open = `    <testcase classname="${xmlAttribute(`${scenario.scenario}.${cloud}`)}" name="${xmlAttribute(stepLabel(step))}" time="0"`;
+  const open = `    <testcase classname="${xmlAttribute(`${scenario.scenario}.${cloud}`)}" name="${xmlAttribute(stepLabel(step))}" time="${seconds(result.durationMs)}"`;
   if (result.skipped !== undefined) return `${open}>\n      <skipped message="${xmlAttribute(result.skipped)}"/>\n    </testcase>\n`;
   if (result.pass) return `${open}/>\n`;
   const message = `expected ${result.expected}; got ${result.actual}`;
@@ -73,8 +72,12 @@ function properties(result: ConformResult, scenario: ScenarioResult): string {
   return `    <properties>\n${lines.join('')}    </properties>\n`;
 }
 
+/** JUnit's time: seconds, as a decimal. */
+const seconds = (milliseconds: number) => (milliseconds / 1000).toFixed(3);
+
 function renderTestSuite(result: ConformResult, scenario: ScenarioResult, testCases: TestCase[]): string {
-  const attributes = `name="${xmlAttribute(scenario.scenario)}" ${countAttributes(countsOf(testCases))} timestamp="${xmlAttribute(result.startedAt)}" time="0"`;
+  const total = testCases.reduce((sum, { result: cell }) => sum + cell.durationMs, 0);
+  const attributes = `name="${xmlAttribute(scenario.scenario)}" ${countAttributes(countsOf(testCases))} timestamp="${xmlAttribute(result.startedAt)}" time="${seconds(total)}"`;
   const body = properties(result, scenario) + testCases.map((testCase) => renderTestCase(scenario, testCase)).join('');
   return `  <testsuite ${attributes}>\n${body}  </testsuite>\n`;
 }
