@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { createPolysecret, SETTINGS, type Polysecret, type PolysecretConfig } from '../index.js';
 import { CONFORM_ROTATION_LAMBDA } from './drivers/aws.js';
 import type { ConformResult, ScenarioResult, TargetSummary } from './result.js';
-import { runScenario } from './run.js';
+import { runScenario, type Lane } from './run.js';
 import { CONFORM_CLOUDS, type ConformCloud, type Scenario } from './scenario.js';
 import { driverTarget, targetSummary, type TargetSpec } from './targets.js';
 
@@ -62,38 +62,28 @@ export async function conform(options: ConformOptions): Promise<ConformResult> {
   const wanted = options.clouds ?? [...CONFORM_CLOUDS];
   const env = options.env ?? process.env;
   const run = randomBytes(3).toString('hex');
-  const needsPrivate = wanted.some((cloud) => !options.targets?.[cloud]);
-  // Resolved before anything starts, so a missing variable is reported before any secret is made.
-  const resolved = wanted.map((cloud) => {
-    const spec = options.targets?.[cloud] ?? { kind: 'polysecret', url: 'http://127.0.0.1' };
-    return { cloud, spec, target: driverTarget(cloud, spec, env) };
-  });
+  const lane = (cloud: ConformCloud, spec: TargetSpec): Lane => ({ cloud, spec, target: driverTarget(cloud, spec, env) });
+  // Given targets are resolved before anything starts, so a missing variable stops the run before any secret is made.
+  const given = new Map(wanted.flatMap((cloud) => (options.targets?.[cloud] ? [[cloud, lane(cloud, options.targets[cloud])] as const] : [])));
   let polysecret: Polysecret | undefined;
-  const scenarios: ScenarioResult[] = [];
-  const targets: Partial<Record<ConformCloud, TargetSummary>> = {};
   try {
-    if (needsPrivate) {
-      polysecret = createPolysecret(privateConfig());
-      const url = await polysecret.start();
-      for (const entry of resolved) {
-        if (options.targets?.[entry.cloud]) continue;
-        entry.spec = { kind: 'polysecret', url };
-        entry.target = driverTarget(entry.cloud, entry.spec, env);
-      }
-    }
-    for (const { cloud, spec, target } of resolved) targets[cloud] = targetSummary(spec, target);
+    if (given.size < wanted.length) polysecret = createPolysecret(privateConfig());
+    const url = await polysecret?.start();
+    const lanes = wanted.map((cloud) => given.get(cloud) ?? lane(cloud, { kind: 'polysecret', url: url as string }));
+    const targets: Partial<Record<ConformCloud, TargetSummary>> = Object.fromEntries(lanes.map(({ cloud, spec, target }) => [cloud, targetSummary(spec, target)]));
+    const scenarios: ScenarioResult[] = [];
     for (const [number, scenario] of options.scenarios.entries()) {
       const prefix = `conform-${run}-${number + 1}-`;
-      const chosen = resolved.filter(({ cloud }) => (scenario.clouds ?? CONFORM_CLOUDS).includes(cloud));
+      const chosen = lanes.filter(({ cloud }) => (scenario.clouds ?? CONFORM_CLOUDS).includes(cloud));
       const steps = await runScenario(scenario, chosen, prefix);
       const pass = steps.every((step) => Object.values(step.results).every((result) => result.pass));
       scenarios.push({ scenario: scenario.name, ...(scenario.description ? { description: scenario.description } : {}), clouds: chosen.map(({ cloud }) => cloud), steps, pass });
     }
+    const all = scenarios.flatMap((scenario) => scenario.steps.flatMap((step) => Object.values(step.results)));
+    const skipped = all.filter((result) => result.skipped).length;
+    const failed = all.filter((result) => !result.pass).length;
+    return { startedAt, targets, scenarios, pass: failed === 0, passed: all.length - failed - skipped, failed, skipped };
   } finally {
     await polysecret?.stop();
   }
-  const all = scenarios.flatMap((scenario) => scenario.steps.flatMap((step) => Object.values(step.results)));
-  const skipped = all.filter((result) => result.skipped).length;
-  const failed = all.filter((result) => !result.pass).length;
-  return { startedAt, targets, scenarios, pass: failed === 0, passed: all.length - failed - skipped, failed, skipped };
 }

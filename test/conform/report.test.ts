@@ -95,7 +95,7 @@ describe('renderJson', () => {
 
 /** xml2js's shape of the elements read here. */
 interface JunitCase {
-  $: { classname: string; name: string };
+  $: { classname: string; name: string; time: string };
   failure?: Array<{ _: string; $: { message: string; type: string } }>;
   skipped?: Array<{ $: { message: string } }>;
 }
