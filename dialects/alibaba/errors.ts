@@ -1,4 +1,5 @@
 import type { CoreError } from '../../src/core/errors.js';
+import { INJECTED_MESSAGE, type FaultErrors } from '../../src/dialect/faults.js';
 import { VendorError, type CoreErrorMap } from '../../src/dialect/vendorError.js';
 
 /** An error in KMS's terms: its code, message and HTTP status. */
@@ -64,10 +65,21 @@ export const AUTH_ERRORS = {
   tokenMismatch: () => new AlibabaError('InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.', 400),
 } as const;
 
+/**
+ * What KMS answers for injected faults. Throttling: Rejected.Throttling, HTTP 429, "QPS Limit Exceeded"
+ * [doc: KMS help "QPS Limit Exceeded error is returned when you call an API operation"]; the POP gateway's
+ * own flow control answers Throttling.User and Throttling with 429 for other products [inf: not seen for
+ * KMS], so a rule can give those as codes. Internal: InternalFailure, HTTP 500 [doc: KMS error codes].
+ * A given code is a 400 unless the rule says otherwise [inf].
+ */
+export const ALIBABA_FAULT_ERRORS: FaultErrors<AlibabaError> = {
+  throttling: () => new AlibabaError('Rejected.Throttling', 'QPS Limit Exceeded', 429),
+  internal: () => new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500),
+  custom: (code, message, status) => new AlibabaError(code, message ?? INJECTED_MESSAGE(code), status ?? 400),
+};
+
 /** A core refusal KMS's rules never lead to: polysecret's own bug, answered as KMS's internal failure. */
-function unreachable(): AlibabaError {
-  return new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500);
-}
+const unreachable = ALIBABA_FAULT_ERRORS.internal;
 
 /** The KMS error for each core refusal. */
 export const ALIBABA_CORE_ERRORS: CoreErrorMap<AlibabaError> = {

@@ -3,7 +3,7 @@ import { createDialect, type DialectProtocol } from '../../src/dialect/pipeline.
 import { authenticate } from './auth.js';
 import type { AlibabaContext } from './context.js';
 import { formatOf, isAlibabaRequest, parseCall, paramsOf, renderError, renderSuccess } from './envelope.js';
-import { ALIBABA_CORE_ERRORS, AlibabaError, ERRORS } from './errors.js';
+import { ALIBABA_CORE_ERRORS, ALIBABA_FAULT_ERRORS, AlibabaError, ERRORS } from './errors.js';
 import { ALIBABA_OPERATIONS } from './operations/index.js';
 import { Params } from './params.js';
 import { alibabaPolicy } from './policy.js';
@@ -38,13 +38,14 @@ function alibabaProtocol(deps: DialectDeps): DialectProtocol<AlibabaContext, Ren
       const account = key?.account ?? call.account;
       outcome.namespace = { account, region: call.region };
       const ownAccountOnly = auth.mode === 'strict';
-      return { operation: call.action, input: params, context: { secrets, ns: { cloud: 'alibaba', account, region: call.region }, ownAccountOnly } };
+      return { operation: call.action, input: params, secretName: params.get('SecretName'), context: { secrets, ns: { cloud: 'alibaba', account, region: call.region }, ownAccountOnly } };
     },
     valueMembers: () => [...validators.sensitiveMembers(), 'RandomPassword'],
     renderSuccess: (output, { format, requestId }) => renderSuccess(output, format, requestId),
     renderError: (failure, { format, requestId, region }) => renderError(failure, format, requestId, region),
     coreErrors: ALIBABA_CORE_ERRORS,
-    internalError: () => new AlibabaError('InternalFailure', 'The request processing has failed due to some unknown error.', 500),
+    internalError: ALIBABA_FAULT_ERRORS.internal,
+    faultErrors: ALIBABA_FAULT_ERRORS,
     failureType: AlibabaError,
   };
 }
@@ -56,5 +57,6 @@ export const alibabaCloud: CloudModule = {
   // A bare Action parameter is the least specific mark: Tencent's API version or v1 signature pair wins over it.
   precedence: 1,
   coreErrors: ALIBABA_CORE_ERRORS,
+  faultErrors: ALIBABA_FAULT_ERRORS,
   createDialect: (deps) => createDialect(alibabaProtocol(deps), ALIBABA_OPERATIONS, deps),
 };

@@ -1,4 +1,5 @@
 import type { CoreError } from '../../src/core/errors.js';
+import { INJECTED_MESSAGE, type FaultErrors } from '../../src/dialect/faults.js';
 import type { CoreErrorMap } from '../../src/dialect/vendorError.js';
 import { AwsError } from './envelope.js';
 import { MESSAGES } from './messages.js';
@@ -32,4 +33,17 @@ export const AWS_CORE_ERRORS: CoreErrorMap<AwsError> = {
   'too-many-versions': () => new AwsError('LimitExceededException', MESSAGES.tooManyVersions),
   'too-many-labels': () => new AwsError('LimitExceededException', MESSAGES.tooManyLabels),
   'too-many-tags': unreachable,
+};
+
+/**
+ * What AWS answers for injected faults. Throttling: ThrottlingException, HTTP 400 [doc: AWS "Common
+ * Errors", ThrottlingException 400], worded "Rate exceeded" [obs: external-secrets/external-secrets#4065,
+ * Secrets Manager's GetSecretValue, status code 400]. InternalServiceError is the one 500 Secrets
+ * Manager models [sdk: client-secrets-manager's InternalServiceError, a server fault]; its text [inf].
+ * A given code is a 400 unless the rule says otherwise, as every AWS client error is [rec].
+ */
+export const AWS_FAULT_ERRORS: FaultErrors<AwsError> = {
+  throttling: () => new AwsError('ThrottlingException', 'Rate exceeded', 400),
+  internal: () => new AwsError('InternalServiceError', 'An error occurred on the server side.', 500),
+  custom: (code, message, status) => new AwsError(code, message ?? INJECTED_MESSAGE(code), status ?? 400),
 };

@@ -2,7 +2,7 @@ import type { CloudModule, DialectDeps } from '../../src/dialect/cloudModule.js'
 import { createDialect, type DialectProtocol } from '../../src/dialect/pipeline.js';
 import { authenticate } from './auth.js';
 import type { AwsContext } from './context.js';
-import { AWS_CORE_ERRORS } from './coreErrors.js';
+import { AWS_CORE_ERRORS, AWS_FAULT_ERRORS } from './coreErrors.js';
 import { AwsError, isJsonRequest, parseCall, renderError, renderSuccess, renderUnknownProtocol, TARGET_PREFIX } from './envelope.js';
 import { MESSAGES } from './messages.js';
 import { AWS_OPERATIONS } from './operations/index.js';
@@ -11,6 +11,16 @@ import { RotationRunner } from './rotation/runner.js';
 import { loadValidators, validateInput } from './validation.js';
 
 const targetOf = (request: { headers: Record<string, string> }) => request.headers['x-amz-target'] ?? '';
+
+// An ARN ends in `secret:<name>-<6 random characters>` [doc: Secrets Manager ARN format].
+const SECRET_ARN = /^arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:(.+)-[A-Za-z0-9]{6}$/;
+
+/** The secret a call names (SecretId, or Name for CreateSecret), by name even when given as a full ARN. */
+function secretNameOf(input: Record<string, unknown>): string | undefined {
+  const id = input.SecretId ?? input.Name;
+  if (typeof id !== 'string') return undefined;
+  return SECRET_ARN.exec(id)?.[1] ?? id;
+}
 
 /** The AWS JSON 1.1 envelope as the dialect pipeline runs it. */
 function awsProtocol(deps: DialectDeps): DialectProtocol<AwsContext, { requestId: string }, AwsError> {
@@ -43,13 +53,14 @@ function awsProtocol(deps: DialectDeps): DialectProtocol<AwsContext, { requestId
       validateInput(validate, call.input);
       // A listed key acts as an IAM user named by its access key id: the credentials file names no users.
       const caller = auth.mode === 'strict' && key ? { principal: `arn:aws:iam::${call.account}:user/${key.accessKeyId}`, operation: call.operation } : undefined;
-      return { operation: call.operation, input: call.input, context: { secrets, ns: { cloud: 'aws', account: call.account, region: call.region }, caller, rotation } };
+      return { operation: call.operation, input: call.input, secretName: secretNameOf(call.input), context: { secrets, ns: { cloud: 'aws', account: call.account, region: call.region }, caller, rotation } };
     },
     valueMembers: () => [...validators.sensitiveMembers(), 'RandomPassword'],
     renderSuccess: (output, { requestId }) => renderSuccess(output, requestId),
     renderError: (failure, { requestId }) => renderError(failure, requestId),
     coreErrors: AWS_CORE_ERRORS,
-    internalError: () => new AwsError('InternalServiceError', 'An error occurred on the server side.', 500),
+    internalError: AWS_FAULT_ERRORS.internal,
+    faultErrors: AWS_FAULT_ERRORS,
     failureType: AwsError,
   };
 }
@@ -61,5 +72,6 @@ export const awsCloud: CloudModule = {
   // Its target header names the service outright.
   precedence: 3,
   coreErrors: AWS_CORE_ERRORS,
+  faultErrors: AWS_FAULT_ERRORS,
   createDialect: (deps) => createDialect(awsProtocol(deps), AWS_OPERATIONS, deps),
 };

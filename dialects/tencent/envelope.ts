@@ -155,12 +155,12 @@ export function parseCall(request: DialectRequest, defaults: TencentIdentityDefa
   return { ...parseHead(request, defaults), ...parseInput(request), account: accountOf(key, defaults) };
 }
 
-function render(body: Record<string, unknown>, request: DialectRequest): DialectResponse {
+function render(body: Record<string, unknown>, request: DialectRequest, status = 200): DialectResponse {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   // The Node SDK copies this header into the errors it throws.
   const traceId = request.headers['x-tc-traceid'];
   if (traceId !== undefined) headers['x-tc-traceid'] = traceId;
-  return { status: 200, headers, body: JSON.stringify({ Response: body }) };
+  return { status, headers, body: JSON.stringify({ Response: body }) };
 }
 
 /** `{"Response":{…,"RequestId"}}` with `Content-Type: application/json` exactly (Python compares it literally). */
@@ -168,7 +168,7 @@ export function renderSuccess(output: object, requestId: string, request: Dialec
   return render({ ...output, RequestId: requestId }, request);
 }
 
-/** `{"Response":{"Error":{"Code","Message"},"RequestId"}}`, still HTTP 200, in the caller's language. */
+/** `{"Response":{"Error":{"Code","Message"},"RequestId"}}`, still HTTP 200 (another status only for an injected fault that asks for it), in the caller's language. */
 export function renderError(error: TencentError, language: Language, requestId: string, request: DialectRequest): DialectResponse {
-  return render({ Error: { Code: error.code, Message: error.messages[language] }, RequestId: requestId }, request);
+  return render({ Error: { Code: error.code, Message: error.messages[language] }, RequestId: requestId }, request, error.status);
 }

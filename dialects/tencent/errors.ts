@@ -1,16 +1,21 @@
 import type { CoreError } from '../../src/core/errors.js';
+import { INJECTED_MESSAGE, type FaultErrors } from '../../src/dialect/faults.js';
 import { VendorError, type CoreErrorMap } from '../../src/dialect/vendorError.js';
 
 /** The languages SSM answers in, chosen by `X-TC-Language` / `Language`. */
 export type Language = 'en-US' | 'zh-CN';
 
-/** An error in SSM's terms: a code and its message in each language (API 3.0 answers errors with HTTP 200). */
+/**
+ * An error in SSM's terms: a code and its message in each language. API 3.0 answers errors with HTTP
+ * 200; only an injected fault may ask for another status.
+ */
 export class TencentError extends VendorError {
   constructor(
     code: string,
     readonly messages: Record<Language, string>,
+    status = 200,
   ) {
-    super(code, messages['en-US'], 200);
+    super(code, messages['en-US'], status);
   }
 }
 
@@ -132,6 +137,20 @@ export const ERRORS = {
   /** [doc: common error table's description, en and zh] A session token that is missing, unexpected or wrong. */
   tokenFailure: () => error('AuthFailure.TokenFailure', 'Token error.', 'token 错误。'),
 } as const;
+
+/**
+ * What SSM answers for injected faults, in the 200 envelope as every API 3.0 error [doc: API 3.0
+ * "Common Error Codes" lists RequestLimitExceeded and InternalError]; the texts [inf]. A given code is
+ * a 200 envelope too unless the rule asks for another status.
+ */
+export const TENCENT_FAULT_ERRORS: FaultErrors<TencentError> = {
+  throttling: () => error('RequestLimitExceeded', 'The number of requests exceeds the frequency limit.', '请求的次数超过了频率限制。'),
+  internal: () => ERRORS.internal(),
+  custom: (code, message, status) => {
+    const text = message ?? INJECTED_MESSAGE(code);
+    return new TencentError(code, { 'en-US': text, 'zh-CN': text }, status ?? 200);
+  },
+};
 
 /** The SSM error for each core refusal; reasons SSM's rules never lead to are polysecret's own bug (InternalError). */
 export const TENCENT_CORE_ERRORS: CoreErrorMap<TencentError> = {

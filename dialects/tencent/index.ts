@@ -4,7 +4,7 @@ import { createDialect, type DialectProtocol } from '../../src/dialect/pipeline.
 import { authenticate } from './auth.js';
 import type { TencentContext } from './context.js';
 import { accountOf, actionOf, API_VERSION, isTencentRequest, languageOf, parseHead, parseInput, renderError, renderSuccess } from './envelope.js';
-import { ERRORS, TENCENT_CORE_ERRORS, TencentError, type Language } from './errors.js';
+import { ERRORS, TENCENT_CORE_ERRORS, TENCENT_FAULT_ERRORS, TencentError, type Language } from './errors.js';
 import { TENCENT_OPERATIONS } from './operations/index.js';
 import { tencentPolicy } from './policy.js';
 import { coerce, loadSchemas, validateInput } from './validation.js';
@@ -39,7 +39,8 @@ function tencentProtocol(deps: DialectDeps): DialectProtocol<TencentContext, Ren
       validateInput(schema.validate, input);
       const ns = { cloud: 'tencent', account: accountOf(key, deps), region: head.region } as const;
       outcome.namespace = { account: ns.account, region: ns.region };
-      return { operation: head.action, input, context: { secrets, ns, defaultRegion: deps.region } };
+      const { SecretName: secretName } = input as { SecretName?: unknown };
+      return { operation: head.action, input, secretName: typeof secretName === 'string' ? secretName : undefined, context: { secrets, ns, defaultRegion: deps.region } };
     },
     // GetSSHKeyPairValue answers the private key of a key pair secret.
     valueMembers: () => [...schemas.sensitiveMembers(), 'PrivateKey'],
@@ -47,6 +48,7 @@ function tencentProtocol(deps: DialectDeps): DialectProtocol<TencentContext, Ren
     renderError: (failure, { requestId, language, request }) => renderError(failure, language, requestId, request),
     coreErrors: TENCENT_CORE_ERRORS,
     internalError: ERRORS.internal,
+    faultErrors: TENCENT_FAULT_ERRORS,
     failureType: TencentError,
   };
 }
@@ -58,5 +60,6 @@ export const tencentCloud: CloudModule = {
   // Its header, its API version or a v1 SecretId/Nonce pair mark a request as SSM's more surely than a bare Action.
   precedence: 2,
   coreErrors: TENCENT_CORE_ERRORS,
+  faultErrors: TENCENT_FAULT_ERRORS,
   createDialect: (deps) => createDialect(tencentProtocol(deps), TENCENT_OPERATIONS, deps),
 };

@@ -3,6 +3,7 @@ import type { SecretLifecycle } from '../core/lifecycle.js';
 import type { Cloud } from '../core/model.js';
 import type { CloudPolicy } from '../core/policy.js';
 import type { Dialect } from './contract.js';
+import type { FaultErrors, FaultHook } from './faults.js';
 import type { Logger } from './logger.js';
 import type { CoreErrorMap, VendorError } from './vendorError.js';
 
@@ -21,6 +22,8 @@ export interface DialectDeps {
    * clouds whose rotation calls one (AWS). Read at each rotation, so a seed can add to it.
    */
   rotationFunctions: ReadonlyMap<string, string>;
+  /** The server's fault rules, asked once per parsed call; none when the server injects no faults. */
+  faults?: FaultHook;
 }
 
 /**
@@ -37,5 +40,7 @@ export interface CloudModule {
   readonly precedence: number;
   /** How the cloud answers each core refusal: the same map its dialect uses, readable without building one. */
   readonly coreErrors: CoreErrorMap<VendorError>;
+  /** The cloud's answers to injected faults: the same its dialect renders, readable without building one. */
+  readonly faultErrors: FaultErrors;
   createDialect(deps: DialectDeps): Dialect;
 }

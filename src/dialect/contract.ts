@@ -31,6 +31,10 @@ export interface RequestOutcome {
   namespace?: { account: string; region: string };
   /** The vendor's error code when the answer is an error. */
   errorCode?: string;
+  /** The id of the fault rule that fired on this request, if one did. */
+  faultRule?: string;
+  /** Set when a fault rule drops the connection: the server destroys the socket and sends nothing. */
+  dropConnection?: boolean;
 }
 
 /** One vendor's API, recognised from the request itself. */

@@ -1,6 +1,7 @@
 import { isCoreError } from '../core/errors.js';
 import type { Dialect, DialectRequest, DialectResponse, RequestOutcome } from './contract.js';
 import type { DialectDeps } from './cloudModule.js';
+import { DROP, injectFault, type FaultErrors } from './faults.js';
 import { VendorError, type CoreErrorMap } from './vendorError.js';
 
 /** A parsed, authenticated and validated call, ready for its operation. */
@@ -8,6 +9,8 @@ export interface ParsedCall<Context> {
   operation: string;
   input: unknown;
   context: Context;
+  /** The secret the call names, for fault rules that match on it; undefined when it names none or several. */
+  secretName?: string;
 }
 
 /** A vendor operation: validated input and its context in, response members out (undefined members are omitted). */
@@ -36,10 +39,15 @@ export interface DialectProtocol<Context, State, Failure extends VendorError> {
   readonly coreErrors: CoreErrorMap<Failure>;
   /** The vendor's answer when polysecret itself fails. */
   internalError(): Failure;
+  /** The vendor's errors for injected faults (throttling, internal, a given code). */
+  readonly faultErrors: FaultErrors<Failure>;
   /** The class of the vendor's errors, so the pipeline tells them from polysecret's own failures. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly failureType: abstract new (...args: any[]) => Failure;
 }
+
+/** What a dropped call returns; the server sees `outcome.dropConnection` and sends nothing. */
+const NO_ANSWER: DialectResponse = { status: 0, headers: {}, body: '' };
 
 /**
  * The one request pipeline every dialect runs: a request id, the vendor's parsing, the operation,
@@ -49,7 +57,7 @@ export interface DialectProtocol<Context, State, Failure extends VendorError> {
 export function createDialect<Context, State, Failure extends VendorError>(
   protocol: DialectProtocol<Context, State, Failure>,
   operations: ReadonlyMap<string, Operation<Context>>,
-  { logger, secrets }: Pick<DialectDeps, 'logger' | 'secrets'>,
+  { logger, secrets, faults }: Pick<DialectDeps, 'logger' | 'secrets' | 'faults'>,
 ): Dialect {
   const exists = (operation: string) => operations.has(operation);
   return {
@@ -66,6 +74,12 @@ export function createDialect<Context, State, Failure extends VendorError>(
       }
       try {
         const call = protocol.parse(request, state, outcome, exists);
+        // Faults are injected after parsing, which authenticates: a real gateway throttles only callers
+        // it has identified (limits are per account), and an unsigned request gets its auth error first.
+        // Before the operation, so a faulted call changes nothing.
+        const fault = await injectFault(faults, { cloud: protocol.name, action: call.operation, secretName: call.secretName, namespace: outcome.namespace }, protocol.faultErrors, outcome);
+        if (fault === DROP) return NO_ANSWER;
+        if (fault) throw fault;
         const output = await operations.get(call.operation)!(call.input, call.context);
         return protocol.renderSuccess(output, state);
       } catch (error) {

@@ -8,6 +8,7 @@ import { rawBody } from './body.js';
 import { parseSeedText, seed, SeedError } from './seed.js';
 import type { DefaultNamespaces } from './seedDocument.js';
 import { checkImport, exportState, importState, type StateExport } from './state.js';
+import type { FaultRules } from './faults/rules.js';
 
 /** Admin bodies can carry a whole state export; far above any dialect's limit, still bounded. */
 /** Seed and state documents of 100,000 secrets with 1 KiB values fit, with room to spare. */
@@ -24,6 +25,8 @@ export interface AdminOptions {
   rotationFunctions?: Map<string, string>;
   /** Each cloud's default account and region, where a seed's multi-cloud secrets go unless they name others. */
   defaultNamespaces: DefaultNamespaces;
+  /** This server's fault rules; a seed's `faults` add to them. */
+  faults?: FaultRules;
 }
 
 /** A refused admin request: status 400 and the reasons, never a secret value. */
@@ -65,7 +68,7 @@ function problemsOf(validate: ValidateFunction): string[] {
 }
 
 /** The routes under /_emulator/ that change state (and moto's reset alias); health is served without express (app.ts). */
-export function createAdminRouter({ engine, logger, validators, rotationFunctions, defaultNamespaces }: AdminOptions): Router {
+export function createAdminRouter({ engine, logger, validators, rotationFunctions, defaultNamespaces, faults }: AdminOptions): Router {
   const router = express.Router();
   const body = rawBody(MAX_ADMIN_BODY);
 
@@ -88,7 +91,8 @@ export function createAdminRouter({ engine, logger, validators, rotationFunction
 
   router.post('/_emulator/seed', body, async (req, res) => {
     try {
-      const loaded = await seed({ engine, validate: validators.seed, defaults: defaultNamespaces, rotationFunctions }, seedBody(req) ?? null);
+      const seedFaults = faults && { validate: validators.faults, rules: faults };
+      const loaded = await seed({ engine, validate: validators.seed, defaults: defaultNamespaces, rotationFunctions, faults: seedFaults }, seedBody(req) ?? null);
       logger.info(`seeded ${loaded} secrets`);
       res.status(200).json({ status: 'seeded', secrets: loaded });
     } catch (error) {

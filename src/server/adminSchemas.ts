@@ -6,6 +6,7 @@ export interface AdminValidators {
   reset: ValidateFunction;
   seed: ValidateFunction;
   state: ValidateFunction;
+  faults: ValidateFunction;
 }
 
 /** The schemas of schemas/admin/*.json, each compiled on first use; one set per server, so servers share no mutable state. */
@@ -25,6 +26,9 @@ export function compileAdminSchemas(): AdminValidators {
     },
     get state() {
       return get('state');
+    },
+    get faults() {
+      return get('faults');
     },
   };
 }

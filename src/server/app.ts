@@ -29,6 +29,8 @@ import { createDialectHandler } from './dispatch.js';
 import { createHealthReporter } from './health.js';
 import { createAdminGuard } from './adminGuard.js';
 import { publishUrl, type PublishedUrl } from './urlFile.js';
+import { FaultRules } from './faults/rules.js';
+import { summarize } from '../dialect/faults.js';
 
 /** Said at start when strict mode knows no key: every signed request would fail, and the reason is not obvious. */
 /** Where the Alibaba nonces seen in the last 15 minutes are kept between runs, in the data dir. */
@@ -115,10 +117,12 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
   const defaultNamespaces = Object.fromEntries(
     clouds.map((module) => [module.cloud, { account: config[`${module.cloud}Account`], region: config[`${module.cloud}Region`] }]),
   ) as DefaultNamespaces;
+  // This server's fault rules (README "Fault injection"): per server, asked by every dialect once a call is parsed.
+  const faults = new FaultRules();
   // Tried most specific first: see CloudModule.precedence.
   const dialects: Dialect[] = [...clouds]
     .sort((a, b) => b.precedence - a.precedence)
-    .map((module) => module.createDialect({ secrets, logger, auth, ...defaultNamespaces[module.cloud], rotationFunctions }));
+    .map((module) => module.createDialect({ secrets, logger, auth, ...defaultNamespaces[module.cloud], rotationFunctions, faults: faults.hook }));
   // The log asks the dialects which members carry secret values only when it first redacts.
   const valueMembers = () => dialects.flatMap((dialect) => dialect.valueMembers());
   const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug', valueMembers });
@@ -130,6 +134,9 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
   const initHooks = new InitHooks({ dir: config.initDir, logger });
 
   const adminValidators = compileAdminSchemas();
+  const faultErrors = Object.fromEntries(
+    clouds.map((module) => [module.cloud, { throttling: summarize(module.faultErrors.throttling()), internal: summarize(module.faultErrors.internal()) }]),
+  );
   const answerDialect = createDialectHandler({ dialects, requestLog, logger });
   const health = createHealthReporter({
     dialects: dialects.map((d) => d.name),
@@ -158,7 +165,18 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
       return;
     }
     adminApp ??= import('./adminApp.js').then(({ createAdminApp }) =>
-      createAdminApp({ engine, logger, validators: adminValidators, clock, requestLog, rotationFunctions, defaultNamespaces, saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs) }),
+      createAdminApp({
+        engine,
+        logger,
+        validators: adminValidators,
+        clock,
+        requestLog,
+        rotationFunctions,
+        defaultNamespaces,
+        saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs),
+        faults,
+        faultErrors,
+      }),
     );
     adminApp.then(
       (handle) => handle(req, res),
@@ -220,7 +238,7 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
     await engine.load();
     // Seeded before health says ready; a bad seed file fails start before anything listens.
     if (config.seedFile) {
-      const count = await seedFromFile({ engine, validate: adminValidators.seed, defaults: defaultNamespaces, rotationFunctions }, config.seedFile);
+      const count = await seedFromFile({ engine, validate: adminValidators.seed, defaults: defaultNamespaces, rotationFunctions, faults: { validate: adminValidators.faults, rules: faults } }, config.seedFile);
       logger.info(`seeded ${count} secrets from ${config.seedFile}`);
     }
     loaded = true;

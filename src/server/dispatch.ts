@@ -65,6 +65,12 @@ export function createDialectHandler({ dialects, requestLog, logger }: DialectHa
     }
     const outcome: RequestOutcome = {};
     const response = await dialect.handle(request, outcome);
+    if (outcome.dropConnection) {
+      // A fault rule's dropped connection: no answer at all, as a network failure looks to the client.
+      req.socket.destroy();
+      requestLog.answered({ cloud: dialect.name, action: dialect.operationOf(request), status: 0, outcome, started });
+      return;
+    }
     // The clouds' front ends cut an oversized body off with 413; the body keeps the vendor's error shape.
     if (tooLarge) response.status = 413;
     // Written raw: a framework would append "; charset=utf-8" to content types some SDKs compare literally.

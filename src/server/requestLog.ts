@@ -17,9 +17,12 @@ export interface RequestEntry {
   action: string;
   /** `account/region`, when the request got far enough to have them. */
   namespace?: string;
+  /** The HTTP status answered; 0 when a fault rule dropped the connection without an answer. */
   status: number;
   /** The vendor's error code, when the answer is an error. */
   errorCode?: string;
+  /** The id of the fault rule that fired on the request (README "Fault injection"), if one did. */
+  fault?: string;
   /** Time spent answering, in milliseconds, rounded to 0.1. */
   durationMs: number;
 }
@@ -97,6 +100,7 @@ export class RequestLog {
       namespace: ns && `${ns.account}/${ns.region}`,
       status: request.status,
       errorCode: request.outcome.errorCode,
+      fault: request.outcome.faultRule,
       durationMs: Math.round(Number(process.hrtime.bigint() - request.started) / 1e5) / 10,
     };
     if (this.ring.length < this.capacity) this.ring.push(entry);

@@ -5,6 +5,7 @@ import { isCoreError } from '../core/errors.js';
 import type { SecretRecord, SecretValue } from '../core/model.js';
 import { addVersion } from '../core/versions.js';
 import { rotationTargetProblem } from './config.js';
+import { applySeedFaults, seedFaultProblems, type SeedFaults } from './faults/seed.js';
 import { describeJsonError } from './jsonError.js';
 import { namespaceProblems, seedEntries, type DefaultNamespaces, type SeedDocument, type SeedVersion } from './seedDocument.js';
 import { InvalidYamlError, parseYaml } from './yamlText.js';
@@ -18,6 +19,8 @@ export interface SeedContext {
   defaults: DefaultNamespaces;
   /** Where AWS rotation functions run; a seed's `rotationLambdas` add to it. */
   rotationFunctions?: Map<string, string>;
+  /** Where a seed's `faults` rules are checked and added (README "Fault injection"). */
+  faults?: SeedFaults;
 }
 
 /** A seed document that was refused; `problems` are "JSON path: reason" lines without secret values. */
@@ -86,9 +89,9 @@ function explain(reason: string, details: Record<string, string>): string {
  * labels, version caps) without changing anything; resolves to a list of problems, empty when it
  * can be loaded.
  */
-export function checkSeed(doc: unknown, { validate, engine, defaults }: SeedContext): string[] {
+export function checkSeed(doc: unknown, { validate, engine, defaults, faults }: SeedContext): string[] {
   if (!validate(doc)) return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`);
-  const problems = namespaceProblems(doc as SeedDocument);
+  const problems = [...namespaceProblems(doc as SeedDocument), ...seedFaultProblems(doc, faults)];
   for (const [arn, target] of Object.entries((doc as SeedDocument).rotationLambdas ?? {})) {
     const problem = rotationTargetProblem(arn, target);
     if (problem) problems.push(`/rotationLambdas/${arn}: ${problem}`);
@@ -121,7 +124,7 @@ export function checkSeed(doc: unknown, { validate, engine, defaults }: SeedCont
  * so seeding twice gives the same state. Resolves to how many secrets were written (a multi-cloud
  * secret counts once per cloud).
  */
-export async function applySeed({ engine, defaults, rotationFunctions }: SeedContext, doc: SeedDocument): Promise<number> {
+export async function applySeed({ engine, defaults, rotationFunctions, faults }: SeedContext, doc: SeedDocument): Promise<number> {
   for (const [arn, target] of Object.entries(doc.rotationLambdas ?? {})) rotationFunctions?.set(arn, target);
   const all = seedEntries(doc, defaults);
   for (const { ns, path, secret } of all) {
@@ -139,6 +142,7 @@ export async function applySeed({ engine, defaults, rotationFunctions }: SeedCon
     });
     await engine.update(created, (draft, now) => addVersions(draft, engine, path, secret.versions, ids, now));
   }
+  applySeedFaults(doc, faults);
   return all.length;
 }
 
