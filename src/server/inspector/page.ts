@@ -57,10 +57,10 @@ export const INSPECTOR_PAGE = `${head('polysecret inspector', 'inspector.js')}
   <nav class="sidebar" aria-label="secrets">
     <div class="filters">
       <select id="filter-cloud" aria-label="cloud">
-        <option value="">all clouds</option><option value="aws">aws</option><option value="alibaba">alibaba</option><option value="tencent">tencent</option>
+        <option value="">cloud</option><option value="aws">aws</option><option value="alibaba">alibaba</option><option value="tencent">tencent</option>
       </select>
-      <select id="filter-account" aria-label="account"><option value="">all accounts</option></select>
-      <select id="filter-region" aria-label="region"><option value="">all regions</option></select>
+      <select id="filter-account" aria-label="account"><option value="">account</option></select>
+      <select id="filter-region" aria-label="region"><option value="">region</option></select>
       <input id="filter-search" type="search" placeholder="search names and descriptions" aria-label="search">
     </div>
     <p id="secret-count" class="count"></p>

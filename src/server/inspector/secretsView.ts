@@ -106,9 +106,11 @@ export function listSecrets(engine: SecretEngine, filter: SecretFilter) {
 export function secretDetails(engine: SecretEngine, ns: Namespace, name: string): SecretDetails | undefined {
   const record = engine.get(ns, name);
   if (!record) return undefined;
-  const versionList = [...record.versions]
-    .sort((a, b) => b.createdAt - a.createdAt)
-    .map((version) => ({
+  // Newest first; versions made in the same millisecond keep their order of addition, reversed.
+  const versionList = record.versions
+    .map((version, index) => ({ version, index }))
+    .sort((a, b) => b.version.createdAt - a.version.createdAt || b.index - a.index)
+    .map(({ version }) => ({
       id: version.id,
       labels: [...version.labels],
       createdAt: iso(version.createdAt),

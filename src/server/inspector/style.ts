@@ -55,7 +55,7 @@ main { display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr)
 .value { background: #fffbe6; border: 1px solid #f0e2a8; border-radius: 3px; padding: 0 5px; white-space: pre-wrap; word-break: break-all; }
 .faults { border-top: 1px solid var(--line); margin-top: 8px; }
 .faults h3 { display: flex; align-items: center; gap: 10px; }
-.faults.unavailable table, .faults.unavailable form, .faults.unavailable h3 button { display: none; }
+.faults.unavailable table, .faults.unavailable #fault-form, .faults.unavailable h3 button { display: none; }
 #fault-form { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 #fault-form input { width: 150px; } #fault-form input[name=times] { width: 70px; }
 
@@ -67,7 +67,7 @@ main { display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr)
 .log table { background: #fff; }
 .log thead th { position: sticky; top: 0; background: var(--panel); }
 .log tr.admin { display: none; color: var(--muted); } .log.show-admin tr.admin { display: table-row; }
-.log tr.failed td:nth-child(5), .log tr.failed td:nth-child(6) { color: var(--bad); font-weight: 600; }
+.log tr.failed td:nth-child(6), .log tr.http-error td:nth-child(5) { color: var(--bad); font-weight: 600; }
 
 .login-page { display: flex; align-items: center; justify-content: center; background: var(--panel); }
 .login-box { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 22px 26px; width: 360px; display: block; }

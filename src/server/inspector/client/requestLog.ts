@@ -43,11 +43,12 @@ export function startRequestLog(onCloudCall: (entry: LoggedRequest) => void): vo
     lastSeq = seq;
     const entry: LoggedRequest = JSON.parse(message.data);
     const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
-    const failed = entry.status >= 400 || entry.errorCode !== undefined;
+    // Tencent answers its errors with HTTP 200: the error code marks them, the status only HTTP failures.
+    const marks = `${entry.errorCode !== undefined ? ' failed' : ''}${entry.status >= 400 ? ' http-error' : ''}`;
     rows.append(
       h(
         'tr',
-        { class: `${entry.cloud === 'admin' ? 'admin' : 'call'}${failed ? ' failed' : ''}` },
+        { class: `${entry.cloud === 'admin' ? 'admin' : 'call'}${marks}` },
         h('td', {}, shortTime(entry.time)),
         h('td', {}, h('span', { class: `cloud cloud-${entry.cloud}` }, entry.cloud)),
         h('td', {}, entry.action),

@@ -43,8 +43,8 @@ export function startSecretsPanel(): SecretsPanel {
     if (answer.status !== 200) return showStatus(`could not list secrets: ${refusalText(answer)}`, true);
     const namespaces: Array<{ cloud: string; account: string; region: string }> = answer.json.namespaces;
     const inCloud = namespaces.filter((ns) => !cloud.value || ns.cloud === cloud.value);
-    fillOptions(account, inCloud.map((ns) => ns.account), 'all accounts');
-    fillOptions(region, inCloud.filter((ns) => !account.value || ns.account === account.value).map((ns) => ns.region), 'all regions');
+    fillOptions(account, inCloud.map((ns) => ns.account), 'account');
+    fillOptions(region, inCloud.filter((ns) => !account.value || ns.account === account.value).map((ns) => ns.region), 'region');
     const secrets: Array<SecretAddress & { changedAt: string; purgeAt?: string; versions: number }> = answer.json.secrets;
     count.textContent = `${secrets.length}${answer.json.truncated ? '+' : ''} secret${secrets.length === 1 ? '' : 's'}`;
     list.replaceChildren(
