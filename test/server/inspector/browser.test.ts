@@ -107,6 +107,63 @@ describeWithBrowser('the web inspector in headless Chromium', (executablePath) =
       await server.stop();
     }
   }, 60_000);
+
+  it('drives the fault rules panel through the fault-injection contract (answered here by request interception)', async () => {
+    const server: TestServer = await startServer('memory');
+    const page = await browser.newPage();
+    const posted: unknown[] = [];
+    const deleted: string[] = [];
+    let rules = [{ id: 'f1', match: { cloud: 'aws', action: 'GetSecretValue', secret: 'app-*' }, effect: { type: 'throttle' }, times: 2, hits: 1 }];
+    try {
+      // The route comes with the faults feature, built on another branch: this stands in for it.
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (!path.startsWith('/_emulator/faults')) return void request.continue();
+        const json = (status: number, body: unknown) => request.respond({ status, contentType: 'application/json', body: JSON.stringify(body) });
+        if (request.method() === 'GET') return void json(200, { rules });
+        if (request.method() === 'POST') {
+          posted.push(JSON.parse(request.postData() ?? 'null'));
+          rules = [...rules, { ...(posted.at(-1) as (typeof rules)[number]), id: 'f2', hits: 0 }];
+          return void json(201, rules.at(-1));
+        }
+        deleted.push(path);
+        rules = rules.filter((rule) => path !== `/_emulator/faults/${rule.id}`);
+        return void json(200, {});
+      });
+      await page.goto(`${server.url}/_emulator/ui`);
+      await page.waitForFunction(() => document.querySelectorAll('#fault-rows tr').length === 1);
+      expect(await texts(page, '#fault-rows td')).toEqual(['aws', 'GetSecretValue', 'app-*', 'throttle', '2', '1', 'remove']);
+      await page.select('#fault-form select[name=cloud]', 'tencent');
+      await page.type('#fault-form input[name=secret]', 'db-*');
+      await page.select('#fault-form select[name=effect]', 'error');
+      await page.type('#fault-form input[name=times]', '3');
+      await page.click('#fault-form button[type=submit]');
+      await page.waitForFunction(() => document.querySelectorAll('#fault-rows tr').length === 2);
+      expect(posted).toEqual([{ match: { cloud: 'tencent', secret: 'db-*' }, effect: { type: 'error' }, times: 3 }]);
+      await page.click('#fault-rows tr:first-child button');
+      await page.waitForFunction(() => document.querySelectorAll('#fault-rows tr').length === 1);
+      expect(deleted).toEqual(['/_emulator/faults/f1']);
+      expect(await texts(page, '#fault-rows td:nth-child(1)')).toEqual(['tencent']);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  }, 60_000);
+
+  it('says fault injection is not available when the server has no such route', async () => {
+    const server: TestServer = await startServer('memory');
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/_emulator/ui`);
+      await page.waitForFunction(() => document.querySelector('#faults-note')?.textContent !== '');
+      expect(await page.$eval('#faults-note', (note) => note.textContent)).toBe('fault injection not available on this server');
+      expect(await page.$eval('#fault-form', (form) => getComputedStyle(form).display)).toBe('none');
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  }, 60_000);
 });
 
 /** A few secrets in each cloud, some with several versions and tags, as a seed document. */
