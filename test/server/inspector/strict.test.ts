@@ -52,7 +52,8 @@ describe('the inspector in strict mode', () => {
   });
 
   it.each(DATA_ROUTES)('GET %s answers 401 without the token or a session, and with a forged cookie', async (path) => {
-    for (const headers of [{}, { cookie: 'polysecret_session_00000000=forged' }, { authorization: 'Bearer wrong-token-of-some-length' }]) {
+    const attempts: Array<Record<string, string>> = [{}, { cookie: 'polysecret_session_00000000=forged' }, { authorization: 'Bearer wrong-token-of-some-length' }];
+    for (const headers of attempts) {
       const answer = await rawCall(server().url, 'GET', path, headers);
       expect([answer.status, answer.json?.error]).toEqual([401, 'Unauthorized']);
       expect(answer.text).not.toContain(VALUE);
