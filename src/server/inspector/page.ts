@@ -77,8 +77,9 @@ export const INSPECTOR_PAGE = `${head('polysecret inspector', 'inspector.js')}
       <form id="fault-form">
         <select name="cloud" aria-label="cloud"><option value="">any cloud</option><option>aws</option><option>alibaba</option><option>tencent</option></select>
         <input name="action" placeholder="action (GetSecretValue)" aria-label="action">
-        <input name="secret" placeholder="secret (app-*)" aria-label="secret">
-        <select name="effect" aria-label="effect"><option>throttle</option><option>error</option><option>latency</option></select>
+        <input name="secret" placeholder="secret name (app-*)" aria-label="secret name">
+        <select name="effect" aria-label="effect"><option>throttle</option><option>internal</option><option>error</option><option>latency</option><option>drop</option></select>
+        <input name="detail" placeholder="error code / ms" aria-label="error code or latency in ms">
         <input name="times" type="number" min="1" placeholder="times" aria-label="times">
         <button type="submit" class="small">add rule</button>
       </form>

@@ -57,7 +57,7 @@ main { display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr)
 .faults h3 { display: flex; align-items: center; gap: 10px; }
 .faults.unavailable table, .faults.unavailable #fault-form, .faults.unavailable h3 button { display: none; }
 #fault-form { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
-#fault-form input { width: 150px; } #fault-form input[name=times] { width: 70px; }
+#fault-form input { width: 150px; } #fault-form input[name=times], #fault-form input[name=detail] { width: 110px; } #fault-form input[name=times] { width: 70px; }
 
 .log { border-top: 1px solid var(--line); display: flex; flex-direction: column; min-height: 0; background: var(--panel); }
 .log-head { display: flex; align-items: center; gap: 12px; padding: 4px 14px; }

@@ -108,12 +108,12 @@ describeWithBrowser('the web inspector in headless Chromium', (executablePath) =
     }
   }, 60_000);
 
-  it('drives the fault rules panel through the fault-injection contract (answered here by request interception)', async () => {
+  it('drives the fault rules panel through the fault-injection contract (the /_emulator/faults API, answered here by request interception)', async () => {
     const server: TestServer = await startServer('memory');
     const page = await browser.newPage();
     const posted: unknown[] = [];
     const deleted: string[] = [];
-    let rules = [{ id: 'f1', match: { cloud: 'aws', action: 'GetSecretValue', secret: 'app-*' }, effect: { type: 'throttle' }, times: 2, hits: 1 }];
+    let rules: Array<Record<string, unknown>> = [{ id: 'f1', match: { cloud: 'aws', action: 'GetSecretValue', secretName: 'app-*' }, effect: { kind: 'throttle' }, times: 2, hits: 1 }];
     try {
       // The route comes with the faults feature, built on another branch: this stands in for it.
       await page.setRequestInterception(true);
@@ -121,10 +121,10 @@ describeWithBrowser('the web inspector in headless Chromium', (executablePath) =
         const path = new URL(request.url()).pathname;
         if (!path.startsWith('/_emulator/faults')) return void request.continue();
         const json = (status: number, body: unknown) => request.respond({ status, contentType: 'application/json', body: JSON.stringify(body) });
-        if (request.method() === 'GET') return void json(200, { rules });
+        if (request.method() === 'GET') return void json(200, { faults: rules, errors: {} });
         if (request.method() === 'POST') {
           posted.push(JSON.parse(request.postData() ?? 'null'));
-          rules = [...rules, { ...(posted.at(-1) as (typeof rules)[number]), id: 'f2', hits: 0 }];
+          rules = [...rules, { ...(posted.at(-1) as Record<string, unknown>), id: 'f2', hits: 0 }];
           return void json(201, rules.at(-1));
         }
         deleted.push(path);
@@ -137,14 +137,15 @@ describeWithBrowser('the web inspector in headless Chromium', (executablePath) =
       await page.select('#fault-form select[name=cloud]', 'tencent');
       await page.type('#fault-form input[name=secret]', 'db-*');
       await page.select('#fault-form select[name=effect]', 'error');
+      await page.type('#fault-form input[name=detail]', 'ServiceUnavailable');
       await page.type('#fault-form input[name=times]', '3');
       await page.click('#fault-form button[type=submit]');
       await page.waitForFunction(() => document.querySelectorAll('#fault-rows tr').length === 2);
-      expect(posted).toEqual([{ match: { cloud: 'tencent', secret: 'db-*' }, effect: { type: 'error' }, times: 3 }]);
+      expect(posted).toEqual([{ match: { cloud: 'tencent', secretName: 'db-*' }, effect: { kind: 'error', code: 'ServiceUnavailable' }, times: 3 }]);
       await page.click('#fault-rows tr:first-child button');
       await page.waitForFunction(() => document.querySelectorAll('#fault-rows tr').length === 1);
       expect(deleted).toEqual(['/_emulator/faults/f1']);
-      expect(await texts(page, '#fault-rows td:nth-child(1)')).toEqual(['tencent']);
+      expect(await texts(page, '#fault-rows td')).toEqual(['tencent', '*', 'db-*', 'error ServiceUnavailable', '3', '0', 'remove']);
     } finally {
       await page.close();
       await server.stop();

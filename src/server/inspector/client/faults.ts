@@ -1,39 +1,61 @@
 import { byId, callAdmin, h, refusalText, showStatus } from './dom.js';
 
-/** A fault rule as the panel shows it and as its form fills it in. */
+/** A fault rule as the panel shows it. */
 export interface FaultRuleView {
   id: string;
   cloud: string;
   action: string;
   secret: string;
   effect: string;
+  /** `times` left, a percentage, or `always`. */
   times: string;
   hits: string;
 }
 
+/** What the panel's form asks for a new rule; `detail` is an error's code or a latency's milliseconds. */
+export interface FaultRuleForm {
+  cloud: string;
+  action: string;
+  secret: string;
+  effect: string;
+  detail: string;
+  times: string;
+}
+
 /**
- * The only place that knows the fault-injection API's shapes (built beside it, on its own branch):
- * how a rule reads (`toView`), how a new one is written (`toRequest`) and where the list is in the
- * answer of `GET /_emulator/faults` (`listIn`). Adjust here if that API's fields differ.
+ * The only place that knows the fault-injection API's shapes (README "Fault injection",
+ * schemas/admin/faults.json): where the list is in `GET /_emulator/faults` (`listIn`), how a rule reads
+ * (`toView`) and how a new one is written (`toRequest`). Reads also accept the first draft's names
+ * (`rules`, `secret`, `effect.type`).
  */
 export function faultRuleMapping() {
   const text = (value: unknown) => (value === undefined || value === null || value === '' ? '*' : String(value));
+  const effectText = (effect: any) => {
+    const kind = text(effect?.kind ?? effect?.type);
+    if (effect?.code !== undefined) return `${kind} ${effect.code}${effect.status !== undefined ? ` (${effect.status})` : ''}`;
+    return effect?.ms !== undefined ? `${kind} ${effect.ms} ms` : kind;
+  };
   return {
-    listIn: (json: any): any[] => (Array.isArray(json) ? json : (json?.rules ?? json?.faults ?? [])),
+    listIn: (json: any): any[] => (Array.isArray(json) ? json : (json?.faults ?? json?.rules ?? [])),
     toView: (rule: any): FaultRuleView => ({
       id: String(rule.id),
       cloud: text(rule.match?.cloud),
       action: text(rule.match?.action),
-      secret: text(rule.match?.secret),
-      effect: text(rule.effect?.type),
-      times: rule.times === undefined || rule.times === null ? 'always' : String(rule.times),
+      secret: text(rule.match?.secretName ?? rule.match?.secret),
+      effect: effectText(rule.effect),
+      times: rule.times !== undefined ? String(rule.times) : rule.percent !== undefined ? `${rule.percent}%` : 'always',
       hits: String(rule.hits ?? 0),
     }),
-    toRequest: (form: Omit<FaultRuleView, 'id' | 'hits'>): unknown => {
+    toRequest: (form: FaultRuleForm): unknown => {
       const match: Record<string, string> = {};
-      for (const key of ['cloud', 'action', 'secret'] as const) if (form[key] && form[key] !== '*') match[key] = form[key];
+      if (form.cloud) match.cloud = form.cloud;
+      if (form.action && form.action !== '*') match.action = form.action;
+      if (form.secret && form.secret !== '*') match.secretName = form.secret;
+      const effect: Record<string, unknown> = { kind: form.effect };
+      if (form.effect === 'error') effect.code = form.detail;
+      if (form.effect === 'latency') effect.ms = Number(form.detail || 1000);
       const times = Number(form.times);
-      return { match, effect: { type: form.effect }, ...(form.times && Number.isInteger(times) && times > 0 ? { times } : {}) };
+      return { match, effect, ...(form.times && Number.isInteger(times) && times > 0 ? { times } : {}) };
     },
   };
 }
@@ -73,7 +95,7 @@ export function startFaultsPanel(): { refresh(): Promise<void> } {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const field = (name: string) => String(new FormData(form).get(name) ?? '').trim();
-    const body = mapping.toRequest({ cloud: field('cloud'), action: field('action'), secret: field('secret'), effect: field('effect'), times: field('times') });
+    const body = mapping.toRequest({ cloud: field('cloud'), action: field('action'), secret: field('secret'), effect: field('effect'), detail: field('detail'), times: field('times') });
     const answer = await callAdmin('POST', '/_emulator/faults', JSON.stringify(body));
     if (answer.status >= 300) showStatus(`rule refused: ${refusalText(answer)}`, true);
     await refresh();
