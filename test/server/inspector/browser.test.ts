@@ -156,6 +156,12 @@ describeWithBrowser('the web inspector in headless Chromium', (executablePath) =
     const server: TestServer = await startServer('memory');
     const page = await browser.newPage();
     try {
+      // A server without the feature answers its route 404, like any unknown admin route.
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname !== '/_emulator/faults') return void request.continue();
+        void request.respond({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: 'NotFound', message: 'no admin route GET /_emulator/faults' }) });
+      });
       await page.goto(`${server.url}/_emulator/ui`);
       await page.waitForFunction(() => document.querySelector('#faults-note')?.textContent !== '');
       expect(await page.$eval('#faults-note', (note) => note.textContent)).toBe('fault injection not available on this server');

@@ -98,6 +98,7 @@ export function startFaultsPanel(): { refresh(): Promise<void> } {
     const body = mapping.toRequest({ cloud: field('cloud'), action: field('action'), secret: field('secret'), effect: field('effect'), detail: field('detail'), times: field('times') });
     const answer = await callAdmin('POST', '/_emulator/faults', JSON.stringify(body));
     if (answer.status >= 300) showStatus(`rule refused: ${refusalText(answer)}`, true);
+    else form.reset();
     await refresh();
   });
   byId('faults-clear').addEventListener('click', async () => {
