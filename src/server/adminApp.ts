@@ -2,11 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import { createAdminRouter, type AdminOptions } from './admin.js';
 import { createDiagnosticsRouter, type DiagnosticsOptions } from './diagnostics.js';
+import { createInspectorRouter, type InspectorOptions } from './inspector/routes.js';
 import { closeAfterAnswer, INTERNAL_ERROR, sendJson } from './http.js';
 import { createFaultsRouter, type FaultsAdminOptions } from './faults/admin.js';
 
 /** What the admin app serves from. */
-export type AdminAppOptions = AdminOptions & DiagnosticsOptions & Pick<FaultsAdminOptions, 'faults' | 'faultErrors'>;
+export type AdminAppOptions = AdminOptions & DiagnosticsOptions & InspectorOptions & Pick<FaultsAdminOptions, 'faults' | 'faultErrors'>;
 
 /** The express app of the admin API under /_emulator/ (health aside) and /moto-api/. */
 export function createAdminApp(options: AdminAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
@@ -16,6 +17,7 @@ export function createAdminApp(options: AdminAppOptions): (req: IncomingMessage,
   app.use(createAdminRouter(options));
   app.use(createDiagnosticsRouter(options));
   app.use(createFaultsRouter({ ...options, validateFault: options.validators.faults }));
+  app.use(createInspectorRouter(options));
   // Under /_emulator/ and /moto-api/ only admin routes exist: anything else is a typo, not a cloud call.
   app.use((req: Request, res: Response) => {
     sendJson(res, 404, { error: 'NotFound', message: `no admin route ${req.method} ${req.path} (see the README's "Admin endpoints")` });

@@ -12,6 +12,10 @@ export interface AdminGuardOptions {
   listenHost: string;
   /** More allowed Host names: exact, `.suffix` for a domain and its subdomains, or `*` for any. */
   allowedHosts: readonly string[];
+  /** A browser session the web inspector minted at login, accepted instead of the Bearer token. */
+  session?: (req: IncomingMessage) => boolean;
+  /** Routes that judge the token themselves (the inspector's page and login): Host and Origin rules still apply. */
+  checksOwnToken?: (req: IncomingMessage) => boolean;
 }
 
 /** Why an admin request is refused: the HTTP status and a JSON body saying what to do. */
@@ -69,12 +73,11 @@ export function createAdminGuard(options: AdminGuardOptions): (req: IncomingMess
     if (req.headers['sec-fetch-site'] === 'cross-site') {
       return refuse(403, 'ForbiddenOrigin', 'the admin API refuses cross-site requests');
     }
-    if (options.token !== undefined || options.strict) {
-      const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if ((options.token !== undefined || options.strict) && !options.checksOwnToken?.(req)) {
       if (options.token === undefined) {
         return unauthorized('strict mode closes the admin API until an admin token is set: --admin-token (POLYSECRET_ADMIN_TOKEN) or "admin": {"token": …} in the credentials file');
       }
-      if (given === undefined || !safeEqual(options.token, given)) {
+      if (!bearerMatches(req, options.token) && !options.session?.(req)) {
         return unauthorized('the admin API needs the admin token as Authorization: Bearer <token>');
       }
     }
@@ -87,6 +90,12 @@ export function createAdminGuard(options: AdminGuardOptions): (req: IncomingMess
     }
     return undefined;
   };
+}
+
+/** True when the request carries `token` as `Authorization: Bearer <token>`. */
+export function bearerMatches(req: IncomingMessage, token: string): boolean {
+  const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  return given !== undefined && safeEqual(token, given);
 }
 
 /** True when the Origin header names the host the request was sent to (scheme aside: http and https share the port). */

@@ -28,6 +28,7 @@ import type { DefaultNamespaces } from './seedDocument.js';
 import { createDialectHandler } from './dispatch.js';
 import { createHealthReporter } from './health.js';
 import { createAdminGuard } from './adminGuard.js';
+import { checksOwnToken, InspectorSessions } from './inspector/session.js';
 import { publishUrl, type PublishedUrl } from './urlFile.js';
 import { FaultRules } from './faults/rules.js';
 import { summarize } from '../dialect/faults.js';
@@ -150,11 +151,15 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
   // express is loaded on the first admin call other than health: it is a fifth of start-up.
   let adminApp: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
   const adminToken = config.adminToken ?? auth.credentials.adminToken;
+  // The web inspector's browser sessions: per server, accepted by its guard instead of the Bearer token.
+  const sessions = new InspectorSessions();
   const guardAdmin = createAdminGuard({
     token: adminToken,
     strict: config.auth === 'strict',
     listenHost: config.host,
     allowedHosts: config.allowedHosts ?? [],
+    session: (req) => sessions.authenticates(req),
+    checksOwnToken,
   });
   const answerAdmin = (req: IncomingMessage, res: ServerResponse) => {
     requestLog.trackAdminCall(req, res);
@@ -176,6 +181,9 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
         saveClockOffset: (offsetMs) => store.saveClockOffset(offsetMs),
         faults,
         faultErrors,
+        sessions,
+        adminToken,
+        strict: config.auth === 'strict',
       }),
     );
     adminApp.then(
@@ -207,6 +215,8 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
     async stop() {
       // A hook still running is killed: it never keeps the server from stopping.
       await initHooks.stop();
+      // Open inspector event streams end now rather than hold the close up for its whole grace period.
+      requestLog.closeSubscriptions();
       if (listener) {
         // Requests in flight finish (within a grace period) before the store is flushed below.
         await closeGracefully(listener.server);

@@ -27,6 +27,14 @@ export interface RequestEntry {
   durationMs: number;
 }
 
+/** A listener of {@link RequestLog.subscribe}: the inspector's live request stream. */
+export interface RequestSubscriber {
+  /** Called with a copy of each entry as it is answered, and its sequence number. */
+  onEntry(entry: RequestEntry, seq: number): void;
+  /** Called once when the log closes its subscriptions (server stop). */
+  onClose(): void;
+}
+
 /** What the server reports once a request is answered. */
 export interface AnsweredRequest {
   cloud: string;
@@ -61,6 +69,10 @@ export class RequestLog {
   private next = 0;
   private readonly capacity: number;
   private redactor: Redactor | undefined;
+  /** How many entries were ever answered: the sequence number of the newest, so a stream can resume after it. */
+  private answeredCount = 0;
+  /** Live listeners (the inspector's event streams); per log, so servers in one process never share them. */
+  private readonly subscribers = new Set<RequestSubscriber>();
 
   constructor(private readonly options: RequestLogOptions) {
     this.capacity = options.capacity ?? DEFAULT_REQUEST_CAPACITY;
@@ -106,6 +118,8 @@ export class RequestLog {
     if (this.ring.length < this.capacity) this.ring.push(entry);
     else this.ring[this.next] = entry;
     this.next = (this.next + 1) % this.capacity;
+    this.answeredCount += 1;
+    for (const subscriber of this.subscribers) subscriber.onEntry({ ...entry }, this.answeredCount);
     // The line's own timestamp is wall time; the entry's emulator time would only confuse it.
     const { time: _emulatorTime, ...fields } = entry;
     this.options.logger.info('request', fields);
@@ -120,6 +134,28 @@ export class RequestLog {
     const started = process.hrtime.bigint();
     const path = (req.url ?? '/').split('?', 1)[0];
     res.once('finish', () => this.answered({ cloud: 'admin', action: `${req.method} ${path}`, status: res.statusCode, outcome: {}, started }));
+  }
+
+  /**
+   * Tells `subscriber` of every entry answered from now on, each with its sequence number (1 for the
+   * first request this server answered). Returns the unsubscribe function.
+   */
+  subscribe(subscriber: RequestSubscriber): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  /** Ends every subscription (the server is stopping), so open streams do not hold the shutdown up. */
+  closeSubscriptions(): void {
+    for (const subscriber of [...this.subscribers]) subscriber.onClose();
+    this.subscribers.clear();
+  }
+
+  /** The remembered entries with their sequence numbers, oldest first, those after `afterSeq` only. */
+  recentSince(afterSeq = 0): Array<{ seq: number; entry: RequestEntry }> {
+    const entries = this.recent();
+    const firstSeq = this.answeredCount - entries.length + 1;
+    return entries.map((entry, i) => ({ seq: firstSeq + i, entry })).filter(({ seq }) => seq > afterSeq);
   }
 
   /** The remembered entries, oldest first (copies: callers cannot alter the buffer). */
