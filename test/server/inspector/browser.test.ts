@@ -89,6 +89,8 @@ describeWithBrowser('the web inspector in headless Chromium', (executablePath) =
     const page = await browser.newPage();
     try {
       await seedThreeClouds(server.url);
+      const rule = { id: 'slow-tencent', match: { cloud: 'tencent', secretName: 'game-*' }, effect: { kind: 'latency', ms: 10 } };
+      await fetch(`${server.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
       await page.goto(`${server.url}/_emulator/ui`);
       await page.waitForSelector('#log-state.live');
       await makeCalls(server.url);
@@ -108,32 +110,25 @@ describeWithBrowser('the web inspector in headless Chromium', (executablePath) =
     }
   }, 60_000);
 
-  it('drives the fault rules panel through the fault-injection contract (the /_emulator/faults API, answered here by request interception)', async () => {
+  it('lists, adds and removes fault rules through /_emulator/faults, and shows a rule\'s hits as an SDK meets it', async () => {
     const server: TestServer = await startServer('memory');
     const page = await browser.newPage();
-    const posted: unknown[] = [];
-    const deleted: string[] = [];
-    let rules: Array<Record<string, unknown>> = [{ id: 'f1', match: { cloud: 'aws', action: 'GetSecretValue', secretName: 'app-*' }, effect: { kind: 'throttle' }, times: 2, hits: 1 }];
+    const faults = async () => ((await (await fetch(`${server.url}/_emulator/faults`)).json()) as { faults: Array<Record<string, unknown>> }).faults;
     try {
-      // The route comes with the faults feature, built on another branch: this stands in for it.
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        const path = new URL(request.url()).pathname;
-        if (!path.startsWith('/_emulator/faults')) return void request.continue();
-        const json = (status: number, body: unknown) => request.respond({ status, contentType: 'application/json', body: JSON.stringify(body) });
-        if (request.method() === 'GET') return void json(200, { faults: rules, errors: {} });
-        if (request.method() === 'POST') {
-          posted.push(JSON.parse(request.postData() ?? 'null'));
-          rules = [...rules, { ...(posted.at(-1) as Record<string, unknown>), id: 'f2', hits: 0 }];
-          return void json(201, rules.at(-1));
-        }
-        deleted.push(path);
-        rules = rules.filter((rule) => path !== `/_emulator/faults/${rule.id}`);
-        return void json(200, {});
+      const added = await fetch(`${server.url}/_emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'f1', match: { cloud: 'aws', action: 'GetSecretValue', secretName: 'app-*' }, effect: { kind: 'throttle' }, times: 2 }),
       });
+      expect(added.status).toBe(201);
+      const aws = awsClient(server.url);
+      await aws.send(new CreateSecretCommand({ Name: 'app-db', SecretString: 'v' }));
+      // This client makes one attempt per call: the rule throttles two calls, then lets the third through.
+      for (const _ of [1, 2]) await expect(aws.send(new GetSecretValueCommand({ SecretId: 'app-db' }))).rejects.toThrow('Rate exceeded');
+      await aws.send(new GetSecretValueCommand({ SecretId: 'app-db' }));
       await page.goto(`${server.url}/_emulator/ui`);
       await page.waitForFunction(() => document.querySelectorAll('#fault-rows tr').length === 1);
-      expect(await texts(page, '#fault-rows td')).toEqual(['aws', 'GetSecretValue', 'app-*', 'throttle', '2', '1', 'remove']);
+      expect(await texts(page, '#fault-rows td')).toEqual(['aws', 'GetSecretValue', 'app-*', 'throttle', '2', '2', 'remove']);
       await page.select('#fault-form select[name=cloud]', 'tencent');
       await page.type('#fault-form input[name=secret]', 'db-*');
       await page.select('#fault-form select[name=effect]', 'error');
@@ -141,10 +136,10 @@ describeWithBrowser('the web inspector in headless Chromium', (executablePath) =
       await page.type('#fault-form input[name=times]', '3');
       await page.click('#fault-form button[type=submit]');
       await page.waitForFunction(() => document.querySelectorAll('#fault-rows tr').length === 2);
-      expect(posted).toEqual([{ match: { cloud: 'tencent', secretName: 'db-*' }, effect: { kind: 'error', code: 'ServiceUnavailable' }, times: 3 }]);
+      expect((await faults()).at(-1)).toMatchObject({ match: { cloud: 'tencent', secretName: 'db-*' }, effect: { kind: 'error', code: 'ServiceUnavailable' }, times: 3, hits: 0 });
       await page.click('#fault-rows tr:first-child button');
       await page.waitForFunction(() => document.querySelectorAll('#fault-rows tr').length === 1);
-      expect(deleted).toEqual(['/_emulator/faults/f1']);
+      expect((await faults()).map((rule) => rule.id)).not.toContain('f1');
       expect(await texts(page, '#fault-rows td')).toEqual(['tencent', '*', 'db-*', 'error ServiceUnavailable', '3', '0', 'remove']);
     } finally {
       await page.close();
