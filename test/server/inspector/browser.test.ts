@@ -147,6 +147,30 @@ describeWithBrowser('the web inspector in headless Chromium', (executablePath) =
     }
   }, 60_000);
 
+  it('uploads a seed file (YAML) and resets, showing the secrets come and go', async () => {
+    const server: TestServer = await startServer('memory');
+    const page = await browser.newPage();
+    try {
+      const seedFile = join(dir, 'seed.yaml');
+      await writeFile(seedFile, 'multiCloud:\n  - clouds: [aws, tencent]\n    name: uploaded-key\n    versions: [{ value: from-a-file }]\n');
+      await page.goto(`${server.url}/_emulator/ui`);
+      await page.waitForSelector('#log-state.live');
+      const [chooser] = await Promise.all([page.waitForFileChooser(), page.click('#seed')]);
+      await chooser.accept([seedFile]);
+      await page.waitForFunction(() => document.querySelectorAll('#secret-list li.secret').length === 2);
+      expect(await texts(page, '#secret-list .name')).toEqual(['uploaded-key', 'uploaded-key']);
+      expect(server.polysecret.engine.all().map((record) => record.namespace.cloud).sort()).toEqual(['aws', 'tencent']);
+      // Reset asks first; the test agrees.
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.click('#reset');
+      await page.waitForFunction(() => document.querySelectorAll('#secret-list li.secret').length === 0);
+      expect(server.polysecret.engine.all()).toEqual([]);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  }, 60_000);
+
   it('says fault injection is not available when the server has no such route', async () => {
     const server: TestServer = await startServer('memory');
     const page = await browser.newPage();
