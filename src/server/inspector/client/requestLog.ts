@@ -1,15 +1,8 @@
+import type { RequestEntry } from '../../requestLog.js';
 import { byId, h, shortTime } from './dom.js';
 
-/** One line of the live request log, as `GET /_emulator/requests/stream` sends it. */
-export interface LoggedRequest {
-  time: string;
-  cloud: string;
-  action: string;
-  namespace?: string;
-  status: number;
-  errorCode?: string;
-  durationMs: number;
-}
+/** One line of the live request log, as `GET /_emulator/requests/stream` sends it (a type only: the browser code imports no value). */
+export type LoggedRequest = RequestEntry;
 
 /**
  * Shows the server's requests as they are answered, from its event stream. `onCloudCall` hears of
