@@ -39,6 +39,8 @@ export interface IndexPlan {
   id: string;
   /** The value the index sorts on; undefined for insertion order, which never moves. */
   key?: (record: SecretRecord) => number | string;
+  /** 1 when the index holds keys ascending, -1 descending (ties always by insertion). */
+  direction: 1 | -1;
   compare: Compare<IndexedSecret>;
   backwards: boolean;
 }
@@ -48,7 +50,7 @@ export function indexPlanOf(order: ListOrder): IndexPlan {
   const key = SORT_KEYS[order.by];
   const backwards = order.descending === true && order.descendingTies === 'reversed';
   const descendingIndex = order.descending === true && !backwards;
-  const direction = descendingIndex ? -1 : 1;
+  const direction: 1 | -1 = descendingIndex ? -1 : 1;
   const compare: Compare<IndexedSecret> = key
     ? (a, b) => {
         const [x, y] = [key(a.record), key(b.record)];
@@ -56,6 +58,6 @@ export function indexPlanOf(order: ListOrder): IndexPlan {
       }
     : // Insertion order has no ties; descending, it is the same index read backwards.
       (a, b) => a.sequence - b.sequence;
-  if (!key) return { id: 'insertion', compare, backwards: order.descending === true };
-  return { id: `${order.by}:${descendingIndex ? 'desc' : 'asc'}`, key, compare, backwards };
+  if (!key) return { id: 'insertion', direction, compare, backwards: order.descending === true };
+  return { id: `${order.by}:${descendingIndex ? 'desc' : 'asc'}`, key, direction, compare, backwards };
 }

@@ -28,8 +28,12 @@ export class SortedIndex<T> {
 
   /** An index of `items`, which are sorted here (a pass when they already are in order). */
   static of<T>(items: readonly T[], compare: Compare<T>, maxChunk = DEFAULT_MAX_CHUNK): SortedIndex<T> {
+    return SortedIndex.ofSorted([...items].sort(compare), compare, maxChunk);
+  }
+
+  /** An index of `sorted`, which must already be in `compare`'s order (the caller sorted it faster). */
+  static ofSorted<T>(sorted: readonly T[], compare: Compare<T>, maxChunk = DEFAULT_MAX_CHUNK): SortedIndex<T> {
     const index = new SortedIndex(compare, maxChunk);
-    const sorted = [...items].sort(compare);
     const half = Math.max(1, maxChunk >> 1);
     for (let start = 0; start < sorted.length; start += half) index.chunks.push(sorted.slice(start, start + half));
     index.count = sorted.length;
