@@ -10,11 +10,18 @@ export interface Page<T> {
 
 /** Opaque NextToken: the offset of the next page, base64url-encoded so clients treat it as opaque. */
 export function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, defaultSize: number): Page<T> {
-  const page = pageOf(items, nextToken === undefined ? 0 : decodeToken(nextToken), maxResults ?? defaultSize);
-  return {
-    items: page.items,
-    nextToken: page.nextOffset === undefined ? undefined : Buffer.from(JSON.stringify({ offset: page.nextOffset })).toString('base64url'),
-  };
+  const page = pageOf(items, offsetOf(nextToken), maxResults ?? defaultSize);
+  return { items: page.items, nextToken: tokenOf(page.nextOffset) };
+}
+
+/** The offset a NextToken resumes from (0 without one); InvalidNextTokenException for a token not made by {@link tokenOf}. */
+export function offsetOf(nextToken: string | undefined): number {
+  return nextToken === undefined ? 0 : decodeToken(nextToken);
+}
+
+/** The NextToken of the page at `offset`; undefined (no token) without one. */
+export function tokenOf(offset: number | undefined): string | undefined {
+  return offset === undefined ? undefined : Buffer.from(JSON.stringify({ offset })).toString('base64url');
 }
 
 function decodeToken(token: string): number {

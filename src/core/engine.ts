@@ -1,5 +1,6 @@
 import { CoreError } from './errors.js';
 import type { Cloud, Namespace, SecretRecord, SecretValue } from './model.js';
+import { NamespaceSecrets, type ListPage, type ListQuery } from './namespaceSecrets.js';
 import type { CloudPolicy } from './policy.js';
 import type { Clock, IdSource } from './runtime.js';
 import type { TencentState } from './vendorState.js';
@@ -65,7 +66,7 @@ function copyTencentState(state: TencentState): TencentState {
  * resolves once the store holds it.
  */
 export class SecretEngine {
-  private readonly namespaces = new Map<string, Map<string, SecretRecord>>();
+  private readonly namespaces = new Map<string, NamespaceSecrets>();
   private readonly byResourceId = new Map<string, SecretRecord>();
   private readonly byKey = new Map<string, SecretRecord>();
   /** Per secret key, the last write in flight: writes to one secret run one after another. */
@@ -123,7 +124,18 @@ export class SecretEngine {
   list(ns: Namespace): SecretRecord[] {
     const secrets = this.namespaces.get(namespaceKey(ns));
     if (!secrets) return [];
-    return [...secrets.values()].filter((record) => this.alive(record));
+    return secrets.records().filter((record) => this.alive(record));
+  }
+
+  /**
+   * One page of the namespace's live secrets (see {@link NamespaceSecrets.page}); secrets past their
+   * purge time are purged first, as {@link list} would, so none is listed or counted.
+   */
+  listPage(ns: Namespace, query: ListQuery, countTotal: boolean): ListPage {
+    const secrets = this.namespaces.get(namespaceKey(ns));
+    if (!secrets) return { items: [], total: countTotal ? 0 : undefined };
+    for (const record of secrets.scheduledForDeletion()) this.alive(record);
+    return secrets.page(query, countTotal);
   }
 
   /** How many secrets the namespace holds (secrets past their purge time may still count until looked up). */
@@ -323,15 +335,14 @@ export class SecretEngine {
   private index(record: SecretRecord): void {
     const key = namespaceKey(record.namespace);
     let secrets = this.namespaces.get(key);
-    if (!secrets) this.namespaces.set(key, (secrets = new Map()));
-    secrets.set(record.name, record);
+    if (!secrets) this.namespaces.set(key, (secrets = new NamespaceSecrets()));
+    secrets.put(record);
     this.byResourceId.set(record.resourceId, record);
     this.byKey.set(record.key, record);
   }
 
   private unindex(record: SecretRecord): void {
-    const secrets = this.namespaces.get(namespaceKey(record.namespace));
-    if (secrets?.get(record.name)?.key === record.key) secrets.delete(record.name);
+    this.namespaces.get(namespaceKey(record.namespace))?.delete(record);
     if (this.byResourceId.get(record.resourceId)?.key === record.key) this.byResourceId.delete(record.resourceId);
     this.byKey.delete(record.key);
   }

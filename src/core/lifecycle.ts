@@ -2,7 +2,8 @@ import { cancelDeletion, cancellable, recoveryWindowDays, scheduleDeletion } fro
 import type { NewSecret, SecretEngine } from './engine.js';
 import { CoreError } from './errors.js';
 import type { Cloud, Namespace, SecretRecord, SecretValue, SecretVersion, Tag } from './model.js';
-import { pageOf, type Page } from './paging.js';
+import type { ListPage, ListQuery } from './namespaceSecrets.js';
+import type { Page } from './paging.js';
 import type { CloudPolicy } from './policy.js';
 import { rotateDraft, settleDraft, settleDue } from './rotation.js';
 import type { IdSource } from './runtime.js';
@@ -45,14 +46,8 @@ export interface DeletionScheduled {
 /** Runs a cloud's own rotation process on a placeholder version; resolves when it is over, whatever its outcome. */
 export type RotationStarter = (record: SecretRecord, version: SecretVersion) => Promise<void>;
 
-/** Which secrets of a namespace a list asks for, in which order, and which page. */
-export interface ListQuery {
-  where?: (record: SecretRecord) => boolean;
-  /** Creation order unless a comparator says otherwise. */
-  order?: (a: SecretRecord, b: SecretRecord) => number;
-  offset: number;
-  limit: number;
-}
+export type { ListQuery } from './namespaceSecrets.js';
+export type { ListOrder } from './listOrder.js';
 
 /**
  * The secret lifecycle every dialect runs: the verbs a vendor operation translates into. Each
@@ -114,9 +109,16 @@ export class SecretLifecycle {
 
   /** One page of the namespace's secrets that pass `where`, in the asked order, with the total. */
   listPage(ns: Namespace, query: ListQuery): Page<SecretRecord> {
-    const matching = query.where ? this.list(ns).filter(query.where) : this.list(ns);
-    if (query.order) matching.sort(query.order);
-    return pageOf(matching, query.offset, query.limit);
+    // Counting the total was asked for, so the page carries one.
+    return this.engine.listPage(ns, query, true) as Page<SecretRecord>;
+  }
+
+  /**
+   * One page like {@link listPage}, without the total: a filtered list is walked only until the page
+   * is full and one more secret is known to follow, for cursors that only say whether more follow.
+   */
+  listSlice(ns: Namespace, query: ListQuery): ListPage {
+    return this.engine.listPage(ns, query, false);
   }
 
   /** Creates a secret (see {@link SecretEngine.create}). */

@@ -29,7 +29,12 @@ export async function ListSecrets(params: Params, context: AlibabaContext): Prom
   const pageSize = params.int('PageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
   const fetchTags = params.bool('FetchTags', false);
   const filters = parseFilters(params);
-  const page = context.secrets.listPage(context.ns, { where: (record) => matchesFilters(record, filters), offset: (pageNumber - 1) * pageSize, limit: pageSize });
+  const page = context.secrets.listPage(context.ns, {
+    // Without Filters every secret counts, and the page is found without walking the ones before it.
+    where: filters.length === 0 ? undefined : (record) => matchesFilters(record, filters),
+    offset: (pageNumber - 1) * pageSize,
+    limit: pageSize,
+  });
   return {
     PageNumber: pageNumber,
     PageSize: pageSize,

@@ -1,7 +1,7 @@
-import type { SecretRecord } from '../../../src/core/model.js';
+import type { ListOrder } from '../../../src/core/lifecycle.js';
 import type { AwsContext } from '../context.js';
 import { secretMatches, toFilters } from '../listFilters.js';
-import { paginate } from '../paging.js';
+import { offsetOf, tokenOf } from '../paging.js';
 import { secretMetadata, versionsToStages } from '../render.js';
 
 interface ListSecretsInput {
@@ -13,29 +13,29 @@ interface ListSecretsInput {
   SortBy?: 'created-date' | 'last-accessed-date' | 'last-changed-date' | 'name';
 }
 
-const SORT_KEYS: Record<NonNullable<ListSecretsInput['SortBy']>, (record: SecretRecord) => number | string> = {
-  'created-date': (record) => record.createdAt,
-  'last-accessed-date': (record) => record.accessedAt ?? 0,
-  'last-changed-date': (record) => record.changedAt,
-  name: (record) => record.name,
+/** The record field each SortBy sorts on (a secret never read sorts as read at time 0) [inf]. */
+const SORT_FIELDS: Record<NonNullable<ListSecretsInput['SortBy']>, ListOrder['by']> = {
+  'created-date': 'created',
+  'last-accessed-date': 'accessed',
+  'last-changed-date': 'changed',
+  name: 'name',
 };
 
 /** ListSecrets: the caller's secrets, oldest first unless sorted otherwise, filtered and paged. */
 export async function ListSecrets(input: ListSecretsInput, context: AwsContext): Promise<object> {
   const filters = toFilters(input.Filters);
-  const sortKey = SORT_KEYS[input.SortBy ?? 'created-date'];
-  const direction = input.SortOrder === 'desc' ? -1 : 1;
-  const secrets = context.secrets
-    .list(context.ns)
-    .filter((record) => (input.IncludePlannedDeletion || !record.deletion) && (filters.length === 0 || secretMatches(record, filters)))
-    // The engine lists in creation order, so the default sort is one linear pass of the (Tim)sort.
-    .sort((a, b) => {
-      const [x, y] = [sortKey(a), sortKey(b)];
-      return x < y ? -direction : x > y ? direction : 0;
-    });
-  const page = paginate(secrets, input.MaxResults, input.NextToken, 100);
+  const offset = offsetOf(input.NextToken);
+  // Equal keys keep creation order in both directions, as a stable sort of the creation-ordered list leaves them.
+  const order: ListOrder = { by: SORT_FIELDS[input.SortBy ?? 'created-date'], descending: input.SortOrder === 'desc', descendingTies: 'insertion' };
+  const page = context.secrets.listSlice(context.ns, {
+    order,
+    withoutPendingDeletion: !input.IncludePlannedDeletion,
+    where: filters.length === 0 ? undefined : (record) => secretMatches(record, filters),
+    offset,
+    limit: input.MaxResults ?? 100,
+  });
   return {
     SecretList: page.items.map((record) => ({ ...secretMetadata(record), SecretVersionsToStages: versionsToStages(record) })),
-    NextToken: page.nextToken,
+    NextToken: tokenOf(page.nextOffset),
   };
 }

@@ -1,5 +1,4 @@
 import type { SecretRecord } from '../../../src/core/model.js';
-import { pageOf } from '../../../src/core/paging.js';
 import type { TencentContext } from '../context.js';
 import { formatDateTime } from '../dateTime.js';
 import { describeMembers, unixSeconds } from '../render.js';
@@ -96,18 +95,14 @@ function matches(record: SecretRecord, entry: Record<string, unknown>, input: Li
  * oldest first (1), one page of Offset/Limit; TotalCount counts the whole filtered set.
  */
 export async function ListSecrets(input: ListSecretsInput, context: TencentContext): Promise<object> {
-  // Creation order breaks ties between equal CreateTimes, reversed with the order [inf].
   // Product secrets finish creating and rotate on the emulator clock; listing shows them as they now are.
-  const current = await Promise.all(context.secrets.list(context.ns).map((record) => context.secrets.settled(record)));
-  const oldestFirst = current
-    .map((record, sequence) => ({ record, sequence }))
-    .sort((a, b) => a.record.createdAt - b.record.createdAt || a.sequence - b.sequence)
-    .map(({ record }) => record);
-  const ordered = input.OrderType === 1 ? oldestFirst : oldestFirst.reverse();
-  const entries = ordered
-    .map((record) => ({ record, entry: secretMetadata(record) }))
-    .filter(({ record, entry }) => matches(record, entry, input))
-    .map(({ entry }) => entry);
-  const page = pageOf(entries, input.Offset ?? 0, input.Limit || DEFAULT_LIMIT);
-  return { TotalCount: page.total, SecretMetadatas: page.items };
+  await Promise.all(context.secrets.list(context.ns).map((record) => context.secrets.settled(record)));
+  const page = context.secrets.listPage(context.ns, {
+    // Creation order breaks ties between equal CreateTimes, reversed with the order [inf].
+    order: { by: 'created', descending: input.OrderType !== 1, descendingTies: 'reversed' },
+    where: (record) => matches(record, secretMetadata(record), input),
+    offset: input.Offset ?? 0,
+    limit: input.Limit || DEFAULT_LIMIT,
+  });
+  return { TotalCount: page.total, SecretMetadatas: page.items.map(secretMetadata) };
 }

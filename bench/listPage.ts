@@ -1,0 +1,112 @@
+/**
+ * `npm run bench:list`: the CPU cost of one ListSecrets page of 100, in process, per dialect.
+ *
+ * Each dialect's ListSecrets operation is called directly on an engine holding `--secrets` secrets
+ * (25,000 by default) per cloud, so the figure is the listing itself, without HTTP. CPU time comes
+ * from process.cpuUsage over many pages, so it holds on a busy machine; rounds alternate between the
+ * cases and the median of the rounds is reported.
+ */
+import { SecretEngine } from '../src/core/engine.js';
+import { SecretLifecycle } from '../src/core/lifecycle.js';
+import type { Cloud, Namespace } from '../src/core/model.js';
+import { ManualClock, randomIds } from '../src/core/runtime.js';
+import { MemoryStore } from '../src/store/memoryStore.js';
+import { awsPolicy } from '../dialects/aws/policy.js';
+import { alibabaPolicy } from '../dialects/alibaba/policy.js';
+import { tencentPolicy } from '../dialects/tencent/policy.js';
+import type { AwsContext } from '../dialects/aws/context.js';
+import { CreateSecret as createAws } from '../dialects/aws/operations/CreateSecret.js';
+import { ListSecrets as listAws } from '../dialects/aws/operations/ListSecrets.js';
+import { CreateSecret as createAlibaba } from '../dialects/alibaba/operations/CreateSecret.js';
+import { ListSecrets as listAlibaba } from '../dialects/alibaba/operations/ListSecrets.js';
+import { Params } from '../dialects/alibaba/params.js';
+import { CreateSecret as createTencent } from '../dialects/tencent/operations/CreateSecret.js';
+import { ListSecrets as listTencent } from '../dialects/tencent/operations/ListSecrets.js';
+import { DEFAULT_NAMESPACES } from './population.js';
+
+/** Tencent SSM refuses a region's 1001st secret, so its listing is measured at that size. */
+const TENCENT_MAX_SECRETS = 1_000;
+
+/** One measured case: a call that lists one page. */
+interface ListCase {
+  title: string;
+  listOnce: () => Promise<unknown>;
+}
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function populatedLifecycle(secrets: number): Promise<{ lifecycle: SecretLifecycle; ns: Record<Cloud, Namespace> }> {
+  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const engine = new SecretEngine({ store: new MemoryStore(), clock, ids: randomIds, policies: { aws: awsPolicy, alibaba: alibabaPolicy, tencent: tencentPolicy } });
+  const lifecycle = new SecretLifecycle(engine);
+  const ns = {
+    aws: { cloud: 'aws', ...DEFAULT_NAMESPACES.aws },
+    alibaba: { cloud: 'alibaba', ...DEFAULT_NAMESPACES.alibaba },
+    tencent: { cloud: 'tencent', ...DEFAULT_NAMESPACES.tencent },
+  } as const;
+  const aws = { secrets: lifecycle, ns: ns.aws } as AwsContext;
+  for (let i = 0; i < secrets; i++) {
+    const name = `bench-${String(i).padStart(6, '0')}`;
+    await createAws({ Name: name, SecretString: 'v', ClientRequestToken: `token-${String(i).padStart(32, '0')}` }, aws);
+    await createAlibaba(new Params(new Map([['SecretName', name], ['SecretData', 'v'], ['VersionId', 'v1']])), { secrets: lifecycle, ns: ns.alibaba });
+    if (i < TENCENT_MAX_SECRETS) await createTencent({ SecretName: name, SecretString: 'v' }, { secrets: lifecycle, ns: ns.tencent, defaultRegion: ns.tencent.region });
+    clock.advance(1_000);
+  }
+  return { lifecycle, ns };
+}
+
+function cases(lifecycle: SecretLifecycle, ns: Record<Cloud, Namespace>, secrets: number): ListCase[] {
+  const aws = { secrets: lifecycle, ns: ns.aws } as AwsContext;
+  const alibaba = { secrets: lifecycle, ns: ns.alibaba };
+  const tencent = { secrets: lifecycle, ns: ns.tencent, defaultRegion: ns.tencent.region };
+  const middle = Math.floor(secrets / 200);
+  const awsToken = Buffer.from(JSON.stringify({ offset: middle * 100 })).toString('base64url');
+  const alibabaPage = (page: number) => new Params(new Map([['PageSize', '100'], ['PageNumber', String(page)]]));
+  return [
+    { title: 'AWS, first page', listOnce: () => listAws({ MaxResults: 100 }, aws) },
+    { title: 'AWS, middle page (NextToken)', listOnce: () => listAws({ MaxResults: 100, NextToken: awsToken }, aws) },
+    { title: 'AWS, by name, descending', listOnce: () => listAws({ MaxResults: 100, SortBy: 'name', SortOrder: 'desc' }, aws) },
+    { title: 'AWS, name filter, first page', listOnce: () => listAws({ MaxResults: 100, Filters: [{ Key: 'name', Values: ['bench-0'] }] }, aws) },
+    { title: 'Alibaba, first page', listOnce: () => listAlibaba(alibabaPage(1), alibaba) },
+    { title: 'Alibaba, middle page', listOnce: () => listAlibaba(alibabaPage(middle + 1), alibaba) },
+    { title: 'Tencent (1000), first page', listOnce: () => listTencent({ Limit: 100 }, tencent) },
+    { title: 'Tencent (1000), middle page', listOnce: () => listTencent({ Limit: 100, Offset: TENCENT_MAX_SECRETS / 2 }, tencent) },
+  ];
+}
+
+/** CPU µs per call of `listOnce`, over `calls` calls. */
+async function cpuMicrosPerCall(listOnce: () => Promise<unknown>, calls: number): Promise<number> {
+  const before = process.cpuUsage();
+  for (let i = 0; i < calls; i++) await listOnce();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / calls;
+}
+
+async function main(): Promise<void> {
+  const secrets = option('secrets', 25_000);
+  const rounds = option('rounds', 5);
+  const calls = option('calls', 50);
+  const started = process.cpuUsage();
+  const { lifecycle, ns } = await populatedLifecycle(secrets);
+  const populating = process.cpuUsage(started);
+  console.log(`populated ${secrets} secrets per cloud in ${((populating.user + populating.system) / 1e6).toFixed(1)} s CPU`);
+  const listCases = cases(lifecycle, ns, secrets);
+  for (const { listOnce } of listCases) await cpuMicrosPerCall(listOnce, 3); // warm-up
+  const samples = listCases.map(() => [] as number[]);
+  // Rounds alternate between cases, so a busy spell on the machine spreads over all of them.
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, { listOnce }] of listCases.entries()) samples[i].push(await cpuMicrosPerCall(listOnce, calls));
+  }
+  console.log(`ListSecrets, a page of 100 of ${secrets} secrets: CPU µs per page, median of ${rounds} rounds of ${calls} pages`);
+  for (const [i, { title }] of listCases.entries()) {
+    const runs = samples[i].map((value) => value.toFixed(0)).join(' / ');
+    console.log(`  ${title.padEnd(38)} ${median(samples[i]).toFixed(0).padStart(8)} µs   (${runs})`);
+  }
+}
+
+await main();
