@@ -1,0 +1,6 @@
+/**
+ * Preloaded into each measured server (`node --import`) by the bench only; polysecret never loads it.
+ * Answers every message on the IPC channel with the process's own CPU time, so the bench can charge a
+ * scenario with the server's CPU alone (the load generator runs in the bench's process).
+ */
+process.on('message', () => process.send?.(process.cpuUsage()));
