@@ -36,6 +36,11 @@ function positive(flag: string, value: string | undefined): number {
   return number;
 }
 
+/** A comma-separated list of positive whole numbers (`1,4`). */
+function positiveWholeNumbers(flag: string, value: string | undefined): number[] {
+  return (value?.split(',') ?? [undefined]).map((item) => Math.round(positive(flag, item)));
+}
+
 /** Parses argv; throws with the usage text on anything unknown. */
 export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   const options: BenchOptions = {
@@ -70,10 +75,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         explicitTiming = true;
         break;
       case '--few-connections':
-        options.fewConnections = (value ?? '').split(',').map((count) => Math.round(positive(flag, count)));
+        options.fewConnections = positiveWholeNumbers(flag, value);
         break;
       case '--sizes':
-        options.storeSizes = (value ?? '').split(',').map((size) => Math.round(positive(flag, size)));
+        options.storeSizes = positiveWholeNumbers(flag, value);
         break;
       case '--only':
         options.only = (value ?? '').split(',').filter(Boolean);
