@@ -4,7 +4,10 @@
 export interface BenchOptions {
   /** Every scenario briefly, for a CI smoke run; no numbers worth quoting. */
   quick: boolean;
+  /** Keep-alive connections of every scenario. */
   connections: number;
+  /** Connection counts at which the reads and one write run again, as latency-bound clients (SDK tests). */
+  fewConnections: number[];
   /** Measured seconds per scenario. */
   durationS: number;
   /** Unmeasured seconds before each scenario. */
@@ -18,13 +21,14 @@ export interface BenchOptions {
 }
 
 const USAGE = `Usage: npm run bench -- [options]
-  --quick             every scenario for 1 s after 0.5 s of warm-up (CI smoke; numbers not meaningful)
-  --connections N     concurrent keep-alive connections (default 32)
-  --duration S        measured seconds per scenario (default 10)
-  --warmup S          warm-up seconds per scenario (default 2)
-  --sizes A,B,C       store sizes for the scaling and start-up scenarios (default 1000,10000,100000)
-  --only NAME[,NAME]  run only scenarios whose name contains one of these
-  --out FILE          JSON results file (default bench/results/full.json, or quick.json with --quick)`;
+  --quick                every scenario for 1 s after 0.5 s of warm-up (CI smoke; numbers not meaningful)
+  --connections N        concurrent keep-alive connections (default 32)
+  --few-connections A,B  the reads and the AWS write again at each of these (default 1,4)
+  --duration S           measured seconds per scenario (default 10)
+  --warmup S             warm-up seconds per scenario (default 2)
+  --sizes A,B,C          store sizes for the scaling and start-up scenarios (default 1000,10000,100000)
+  --only NAME[,NAME]     run only scenarios whose name contains one of these
+  --out FILE             JSON results file (default bench/results/full.json, or quick.json with --quick)`;
 
 function positive(flag: string, value: string | undefined): number {
   const number = Number(value);
@@ -32,11 +36,17 @@ function positive(flag: string, value: string | undefined): number {
   return number;
 }
 
+/** A comma-separated list of positive whole numbers (`1,4`). */
+function positiveWholeNumbers(flag: string, value: string | undefined): number[] {
+  return (value?.split(',') ?? [undefined]).map((item) => Math.round(positive(flag, item)));
+}
+
 /** Parses argv; throws with the usage text on anything unknown. */
 export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   const options: BenchOptions = {
     quick: false,
     connections: 32,
+    fewConnections: [1, 4],
     durationS: 10,
     warmupS: 2,
     storeSizes: [1_000, 10_000, 100_000],
@@ -64,8 +74,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         options.warmupS = positive(flag, value);
         explicitTiming = true;
         break;
+      case '--few-connections':
+        options.fewConnections = positiveWholeNumbers(flag, value);
+        break;
       case '--sizes':
-        options.storeSizes = (value ?? '').split(',').map((size) => Math.round(positive(flag, size)));
+        options.storeSizes = positiveWholeNumbers(flag, value);
         break;
       case '--only':
         options.only = (value ?? '').split(',').filter(Boolean);

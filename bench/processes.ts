@@ -4,14 +4,17 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { get } from 'node:http';
 import { join } from 'node:path';
+import { isCpuTime, type CpuTime } from './cpu.js';
 
-/** A started child: its URL, how long it took to answer health, and a way to read its memory. */
+/** A started child: its URL, how long it took to answer health, and ways to read its memory and CPU. */
 export interface RunningProcess {
   readonly url: string;
   /** Milliseconds from spawn to the first 200 from `/_emulator/health` (or the first answer, for the bare server). */
   readonly startupMs: number;
   /** Resident set size now, in MiB, from /proc. */
   rssMiB(): number;
+  /** The child's own CPU time so far (one reading at a time: answers are matched by order). */
+  cpuTime(): Promise<CpuTime>;
   stop(): Promise<void>;
 }
 
@@ -57,10 +60,25 @@ async function firstAnswer(url: string, deadline: number): Promise<void> {
   }
 }
 
+/** Asks the child's CPU probe (bench/cpuProbe.ts) for its CPU time. */
+function cpuTimeOf(child: ChildProcess): Promise<CpuTime> {
+  return new Promise((resolve, reject) => {
+    const exited = () => reject(new Error(`the child exited (${child.exitCode}) before reporting its CPU time`));
+    child.once('exit', exited);
+    child.once('message', (message) => {
+      child.off('exit', exited);
+      if (isCpuTime(message)) resolve(message);
+      else reject(new Error(`the CPU probe answered ${JSON.stringify(message)}`));
+    });
+    child.send('cpu', (error) => error && reject(error));
+  });
+}
+
 async function startChild(script: string, args: string[], logFile: string, probePath: string): Promise<RunningProcess> {
   const out = openSync(logFile, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', out, out] });
+  const probe = new URL('cpuProbe.js', import.meta.url).href;
+  const child = spawn(process.execPath, ['--import', probe, script, ...args], { stdio: ['ignore', out, out, 'ipc'] });
   closeSync(out);
   const deadline = Date.now() + 120_000;
   try {
@@ -71,8 +89,11 @@ async function startChild(script: string, args: string[], logFile: string, probe
       url,
       startupMs,
       rssMiB: () => rssOf(child.pid!),
+      cpuTime: () => cpuTimeOf(child),
       async stop() {
         if (child.exitCode !== null) return;
+        // The probe's listener holds the channel open; closing it leaves SIGTERM to decide the exit.
+        if (child.connected) child.disconnect();
         child.kill('SIGTERM');
         await once(child, 'exit');
       },

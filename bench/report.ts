@@ -3,11 +3,15 @@ import { cpus, totalmem, type } from 'node:os';
 import type { LoadResult } from './load.js';
 import type { BenchOptions } from './options.js';
 
-/** One measured scenario, with its ratio to the bare server of the same run. */
+/** One measured scenario, with its ratios to the bare server of the same run at as many connections. */
 export interface ScenarioResult extends LoadResult {
   name: string;
   title: string;
+  connections: number;
+  /** Requests per second over the bare server's. */
   ratioToBare: number;
+  /** CPU µs per request over the bare server's: the figure that holds on a busy machine. */
+  cpuRatioToBare: number;
   /** Resident memory of the server right after the scenario, in MiB. */
   rssAfterMiB: number;
 }
@@ -22,14 +26,19 @@ export interface StartupResult {
   rssIdleMiB: number;
 }
 
+/** One run of the bare server at a given number of connections. */
+export type BareAtConnections = LoadResult & { connections: number };
+
 /** Everything one run measured. */
 export interface BenchResults {
   date: string;
   mode: 'quick' | 'full';
   machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; node: string };
-  settings: { connections: number; durationS: number; warmupS: number; valueBytes: number };
-  /** The mean of the bare server's runs; `runsPerSecond` lists each. */
+  settings: { connections: number; fewConnections: number[]; durationS: number; warmupS: number; valueBytes: number };
+  /** The mean of the bare server's runs at `settings.connections`; `runsPerSecond` lists each. */
   bare: LoadResult & { responseBytes: number; runsPerSecond: number[] };
+  /** The bare server once at each of `settings.fewConnections`. */
+  bareAtFewConnections: BareAtConnections[];
   scenarios: ScenarioResult[];
   /** Largest-store rate over smallest-store rate, per scaled scenario. */
   scaling: Array<{ scenario: string; smallest: number; largest: number; ratio: number }>;
@@ -48,8 +57,23 @@ export function describeRun(options: BenchOptions, valueBytes: number): Pick<Ben
       os: type(),
       node: process.version,
     },
-    settings: { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, valueBytes },
+    settings: { connections: options.connections, fewConnections: options.fewConnections, durationS: options.durationS, warmupS: options.warmupS, valueBytes },
   };
+}
+
+/**
+ * Each scenario's throughput and CPU per request over the bare server's at as many connections
+ * (NaN where the bare server was not run at that count).
+ */
+export function withRatiosToBare(scenarios: ScenarioResult[], bareRuns: BareAtConnections[]): ScenarioResult[] {
+  return scenarios.map((scenario) => {
+    const bare = bareRuns.find((run) => run.connections === scenario.connections);
+    return {
+      ...scenario,
+      ratioToBare: bare ? scenario.requestsPerSecond / bare.requestsPerSecond : NaN,
+      cpuRatioToBare: bare ? scenario.cpuUsPerRequest / bare.cpuUsPerRequest : NaN,
+    };
+  });
 }
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
@@ -64,16 +88,23 @@ function table(header: string[], rows: string[][]): string {
 /** The results as Markdown tables (the README's Performance section pastes the full-mode ones). */
 export function renderTables(results: BenchResults): string {
   const { bare } = results;
+  const bareRows = [
+    { ...bare, title: 'bare node:http server (ceiling, mean)', connections: results.settings.connections },
+    ...results.bareAtFewConnections.map((run) => ({ ...run, title: 'bare node:http server (ceiling)' })),
+  ];
   const load = table(
-    ['scenario', 'req/s', 'vs bare', 'p50 ms', 'p99 ms', 'errors', 'RSS MiB'],
+    ['scenario', 'conns', 'req/s', 'vs bare', 'p50 ms', 'p99 ms', 'CPU µs/req', 'CPU vs bare', 'errors', 'RSS MiB'],
     [
-      ['bare node:http server (ceiling, mean)', fixed(bare.requestsPerSecond), '100%', fixed(bare.p50Ms, 1), fixed(bare.p99Ms, 1), String(bare.errors), ''],
+      ...bareRows.map((b) => [b.title, String(b.connections), fixed(b.requestsPerSecond), '100%', fixed(b.p50Ms, 2), fixed(b.p99Ms, 2), fixed(b.cpuUsPerRequest, 1), '1.00×', String(b.errors), '']),
       ...results.scenarios.map((s) => [
         s.title,
+        String(s.connections),
         fixed(s.requestsPerSecond),
         `${fixed(100 * s.ratioToBare)}%`,
-        fixed(s.p50Ms, 1),
-        fixed(s.p99Ms, 1),
+        fixed(s.p50Ms, 2),
+        fixed(s.p99Ms, 2),
+        fixed(s.cpuUsPerRequest, 1),
+        `${fixed(s.cpuRatioToBare, 2)}×`,
         String(s.errors),
         fixed(s.rssAfterMiB),
       ]),
@@ -90,7 +121,7 @@ export function renderTables(results: BenchResults): string {
   const { machine, settings } = results;
   const header =
     `${results.mode} run, ${results.date}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; ` +
-    `${settings.connections} connections, ${settings.warmupS} s warm-up + ${settings.durationS} s per scenario, ${settings.valueBytes}-byte values, ` +
-    `bare server answering ${bare.responseBytes} bytes (mean of ${bare.runsPerSecond.map((rate) => fixed(rate)).join(' and ')} req/s, measured before and after the in-memory scenarios)`;
+    `${settings.connections} connections (reads and the AWS write also at ${settings.fewConnections.join(' and ')}), ${settings.warmupS} s warm-up + ${settings.durationS} s per scenario, ${settings.valueBytes}-byte values, ` +
+    `bare server answering ${bare.responseBytes} bytes (mean of ${bare.runsPerSecond.map((rate) => fixed(rate)).join(' and ')} req/s, measured before and after the in-memory scenarios; at fewer connections, once); CPU µs/req is the server's own user + system CPU over the run per answered request`;
   return [header, '', load, '', scaling, '', startup].join('\n');
 }

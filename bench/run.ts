@@ -10,8 +10,20 @@ import { measure, type LoadResult } from './load.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
 import { seedDocument, seedServer, writeStore } from './population.js';
 import { startBareServer, startPolysecret, type RunningProcess } from './processes.js';
-import { describeRun, renderTables, type BenchResults, type ScenarioResult, type StartupResult } from './report.js';
-import { awsCallScenarios, poolSizes, POOL_PREFIX, READ_SECRET, readScenarios, strictScenarios, VALUE_BYTES, writeScenarios, type Scenario } from './scenarios.js';
+import { describeRun, renderTables, withRatiosToBare, type BareAtConnections, type BenchResults, type ScenarioResult, type StartupResult } from './report.js';
+import {
+  atFewConnections,
+  awsCallScenarios,
+  FEW_CONNECTIONS_WRITE,
+  poolSizes,
+  POOL_PREFIX,
+  READ_SECRET,
+  readScenarios,
+  strictScenarios,
+  VALUE_BYTES,
+  writeScenarios,
+  type Scenario,
+} from './scenarios.js';
 import { awsRequest, credentialsDocument } from './wire.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +39,8 @@ class Bench {
   private readonly work = mkdtempSync(join(tmpdir(), 'polysecret-bench-'));
   /** The bare server's runs; their mean is the ceiling every ratio is taken against. */
   private readonly bareRuns: LoadResult[] = [];
+  /** The bare server once at each of the few-connection counts. */
+  readonly bareAtFewConnections: BareAtConnections[] = [];
   private responseBytes = 0;
   readonly scenarios: ScenarioResult[] = [];
   readonly startup: StartupResult[] = [];
@@ -51,6 +65,9 @@ class Bench {
       requestsPerSecond: mean((run) => run.requestsPerSecond),
       p50Ms: mean((run) => run.p50Ms),
       p99Ms: mean((run) => run.p99Ms),
+      cpuUsPerRequest: mean((run) => run.cpuUsPerRequest),
+      cpuUserUsPerRequest: mean((run) => run.cpuUserUsPerRequest),
+      cpuSystemUsPerRequest: mean((run) => run.cpuSystemUsPerRequest),
       errors: runs.reduce((sum, run) => sum + run.errors, 0),
       total: runs.reduce((sum, run) => sum + run.total, 0),
       errorSamples: runs.flatMap((run) => run.errorSamples),
@@ -71,8 +88,11 @@ class Bench {
     return startPolysecret(DIST, flags, this.path(`polysecret-${this.logs++}.log`));
   }
 
-  /** Measures the bare server answering as many bytes as polysecret's AWS GetSecretValue does, to the same request. */
-  async measureBare(polysecretUrl: string): Promise<void> {
+  /**
+   * Measures the bare server answering as many bytes as polysecret's AWS GetSecretValue does, to the
+   * same request; then at each of `fewConnections`.
+   */
+  async measureBare(polysecretUrl: string, fewConnections: readonly number[]): Promise<void> {
     const request = awsRequest(new URL(polysecretUrl).host, 'GetSecretValue', { SecretId: READ_SECRET });
     const response = await fetch(polysecretUrl, { method: 'POST', headers: request.headers, body: request.body });
     this.responseBytes = (await response.arrayBuffer()).byteLength;
@@ -80,9 +100,15 @@ class Bench {
     try {
       // The same request as the AWS read, so both servers parse as many bytes as they send.
       const source = awsRequest(new URL(bare.url).host, 'GetSecretValue', { SecretId: READ_SECRET });
-      const result = await measure({ url: bare.url, connections: this.options.connections, durationS: this.options.durationS, source }, this.options.warmupS);
+      const measureAt = (connections: number) => measure({ url: bare.url, connections, durationS: this.options.durationS, source }, this.options.warmupS, bare.cpuTime);
+      const result = await measureAt(this.options.connections);
       this.bareRuns.push(result);
-      console.log(`bare server: ${result.requestsPerSecond.toFixed(0)} req/s (${this.responseBytes}-byte answers)`);
+      console.log(`bare server: ${result.requestsPerSecond.toFixed(0)} req/s, ${result.cpuUsPerRequest.toFixed(1)} CPU µs/req (${this.responseBytes}-byte answers)`);
+      for (const connections of fewConnections) {
+        const few = await measureAt(connections);
+        this.bareAtFewConnections.push({ ...few, connections });
+        console.log(`bare-c${connections}: ${few.requestsPerSecond.toFixed(0)} req/s, ${few.cpuUsPerRequest.toFixed(1)} CPU µs/req`);
+      }
     } finally {
       await bare.stop();
     }
@@ -92,12 +118,17 @@ class Bench {
     for (const scenario of scenarios.filter((s) => this.wanted(s.name))) {
       const host = new URL(server.url).host;
       const source = scenario.source(host);
+      const connections = scenario.connections ?? this.options.connections;
       const result = await measure(
-        { url: server.url, connections: this.options.connections, durationS: this.options.durationS, source, bodyIsError: scenario.bodyIsError },
+        { url: server.url, connections, durationS: this.options.durationS, source, bodyIsError: scenario.bodyIsError },
         this.options.warmupS,
+        server.cpuTime,
       );
-      this.scenarios.push({ ...result, name: scenario.name, title: scenario.title, ratioToBare: NaN, rssAfterMiB: server.rssMiB() });
-      console.log(`${scenario.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors`);
+      // Ratios to the bare server once all its runs are in (see withRatiosToBare).
+      this.scenarios.push({ ...result, name: scenario.name, title: scenario.title, connections, ratioToBare: NaN, cpuRatioToBare: NaN, rssAfterMiB: server.rssMiB() });
+      console.log(
+        `${scenario.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(2)} ms, ${result.cpuUsPerRequest.toFixed(1)} CPU µs/req, ${result.errors} errors`,
+      );
       for (const sample of result.errorSamples) console.log(`  failed: ${sample}`);
     }
   }
@@ -150,13 +181,17 @@ async function inMemory(bench: Bench): Promise<void> {
   const pools = poolSizes(bench.maxWrites);
   const server = await bench.timedStart('empty store, in memory', 0, [], 5);
   try {
+    const few = bench.options.fewConnections;
     await seedReadSecrets(server.url);
-    await bench.measureBare(server.url);
+    await bench.measureBare(server.url, few);
     // Reads first, on a small store (the scaling scenarios read from large ones).
-    await bench.run(server, readScenarios());
+    await bench.run(server, [...readScenarios(), ...atFewConnections(readScenarios(), few)]);
     await seedPools(server.url, pools);
-    await bench.run(server, [...writeScenarios('memory', pools), ...awsCallScenarios(pools.aws + 1)]);
-    await bench.measureBare(server.url);
+    const writes = writeScenarios('memory', pools);
+    const fewWrites = atFewConnections(writes.filter((write) => write.name === FEW_CONNECTIONS_WRITE), few);
+    await bench.run(server, [...writes, ...fewWrites, ...awsCallScenarios(pools.aws + 1)]);
+    // The second bare run only for the mean at --connections: the fewer counts are measured once.
+    await bench.measureBare(server.url, []);
   } finally {
     await server.stop();
   }
@@ -240,11 +275,12 @@ async function main(): Promise<void> {
     bench.cleanUp();
   }
   const bare = bench.bareResult();
-  for (const scenario of bench.scenarios) scenario.ratioToBare = scenario.requestsPerSecond / bare.requestsPerSecond;
+  const bareRuns = [{ ...bare, connections: options.connections }, ...bench.bareAtFewConnections];
   const results: BenchResults = {
     ...describeRun(options, VALUE_BYTES),
     bare,
-    scenarios: bench.scenarios,
+    bareAtFewConnections: bench.bareAtFewConnections,
+    scenarios: withRatiosToBare(bench.scenarios, bareRuns),
     scaling: scalingRatios(bench.scenarios, options.storeSizes),
     startup: bench.startup,
   };

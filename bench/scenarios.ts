@@ -19,6 +19,8 @@ export interface Scenario {
   source: (host: string) => RequestSource;
   /** Tencent answers errors with HTTP 200: count its error envelopes. */
   bodyIsError?: (body: string) => boolean;
+  /** Keep-alive connections; the run's `--connections` when absent. */
+  connections?: number;
 }
 
 const tencentError = (body: string): boolean => body.includes('"Error"');
@@ -116,3 +118,18 @@ export function strictScenarios(): Scenario[] {
       source: scenario.name.includes('alibaba') ? () => () => alibabaRequest('GetSecretValue', { SecretName: READ_SECRET }) : scenario.source,
     }));
 }
+
+/**
+ * The scenarios again at each of `counts` connections, as latency-bound clients (an SDK test awaiting
+ * each call) drive a server: rows of their own, named `<name>-c<count>`.
+ */
+export function atFewConnections(scenarios: Scenario[], counts: readonly number[]): Scenario[] {
+  return scenarios.flatMap((scenario) => counts.map((connections) => ({ ...scenario, name: `${scenario.name}-c${connections}`, connections })));
+}
+
+/**
+ * The write repeated at few connections: AWS's, as AWS keeps up to 100 versions of a secret. Each
+ * run restarts at the pool's first secret, so repeated runs add versions that SSM (10 at most) would
+ * refuse; a few more versions only lengthen AWS's lists a little.
+ */
+export const FEW_CONNECTIONS_WRITE = 'put-aws-memory';

@@ -5,6 +5,7 @@ describe('npm run bench options', () => {
     expect(parseOptions([])).toEqual({
       quick: false,
       connections: 32,
+      fewConnections: [1, 4],
       durationS: 10,
       warmupS: 2,
       storeSizes: [1_000, 10_000, 100_000],
@@ -24,11 +25,18 @@ describe('npm run bench options', () => {
     expect(parseOptions(['--help'])).toBe('help');
   });
 
+  it('--few-connections lists the connection counts of the latency-bound rows', () => {
+    expect(parseOptions(['--few-connections', '1,2,8'])).toMatchObject({ fewConnections: [1, 2, 8], connections: 32 });
+    expect(parseOptions(['--quick'])).toMatchObject({ fewConnections: [1, 4] });
+  });
+
   it('refuses unknown options and bad numbers with the usage', () => {
     expect(() => parseOptions(['--fast'])).toThrow(/unknown option --fast\nUsage: npm run bench/);
     expect(() => parseOptions(['--connections', 'many'])).toThrow('--connections needs a positive number, got many');
     expect(() => parseOptions(['--duration', '0'])).toThrow('--duration needs a positive number, got 0');
     expect(() => parseOptions(['--sizes', '10,-1'])).toThrow('--sizes needs a positive number, got -1');
     expect(() => parseOptions(['--out'])).toThrow(/--out needs a file/);
+    expect(() => parseOptions(['--few-connections', '1,0'])).toThrow('--few-connections needs a positive number, got 0');
+    expect(() => parseOptions(['--few-connections'])).toThrow('--few-connections needs a positive number, got nothing');
   });
 });
