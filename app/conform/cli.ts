@@ -111,14 +111,15 @@ export async function conformCommand(argv: readonly string[], io: ConformIo): Pr
       const paths = await writeReports(result, values.report);
       io.stderr(`polysecret conform: wrote ${[paths.json, paths.junit, paths.html].join(', ')}\n`);
     }
-    if (values.record) {
-      const paths = await writeSnapshots(result, values.record);
-      io.stderr(`polysecret conform: recorded ${paths.length} snapshot${paths.length === 1 ? '' : 's'} in ${values.record}\n`);
-    }
+    // Compared before recording, so `--compare DIR --record DIR` checks the old snapshots, then replaces them.
     if (values.compare) {
       const comparison = await compareSnapshots(result, values.compare);
       io.stderr(renderDivergences(comparison));
       pass &&= comparison.divergences.length === 0;
+    }
+    if (values.record) {
+      const paths = await writeSnapshots(result, values.record);
+      io.stderr(`polysecret conform: recorded ${paths.length} snapshot${paths.length === 1 ? '' : 's'} in ${values.record}\n`);
     }
     return pass ? EXIT.pass : EXIT.fail;
   } catch (error) {

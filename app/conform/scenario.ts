@@ -71,16 +71,16 @@ export class ScenarioError extends Error {
   }
 }
 
-let validator: ValidateFunction<Scenario> | undefined;
-
-/** The scenario schema, compiled once (strictRequired off: `oneOf` branches name members declared beside them). */
-async function scenarioValidator(): Promise<ValidateFunction<Scenario>> {
-  if (!validator) {
-    const schema = JSON.parse(await readFile(join(packageRoot(), 'schemas', 'conform', 'scenario.json'), 'utf8')) as object;
-    validator = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile<Scenario>(schema);
-  }
-  return validator;
+/** The scenario schema, compiled (strictRequired off: `oneOf` branches name members declared beside them). */
+async function compileValidator(): Promise<ValidateFunction<Scenario>> {
+  const schema = JSON.parse(await readFile(join(packageRoot(), 'schemas', 'conform', 'scenario.json'), 'utf8')) as object;
+  return new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile<Scenario>(schema);
 }
+
+/** Compiled once, when the module loads: a constant, so no state is shared that could change. */
+const SCENARIO_VALIDATOR = compileValidator();
+// A failure surfaces where the validator is awaited, not as an unhandled rejection at import.
+SCENARIO_VALIDATOR.catch(() => undefined);
 
 /** ajv's errors as "path: reason" lines, without the `if`/`then` echoes that repeat the real problem. */
 function problemsOf(errors: ErrorObject[]): string[] {
@@ -104,7 +104,7 @@ function aliasesUsed(step: Step): Array<string | undefined> {
  * @throws {@link ScenarioError} listing every problem.
  */
 export async function validateScenario(document: unknown, source = 'scenario'): Promise<Scenario> {
-  const validate = await scenarioValidator();
+  const validate = await SCENARIO_VALIDATOR;
   if (!validate(document)) throw new ScenarioError(source, problemsOf(validate.errors ?? []));
   const problems: string[] = [];
   const named = new Set<string>();

@@ -84,6 +84,9 @@ describe('polysecret conform', () => {
     expect(stdout).toMatch(/0 failed\n$/);
     expect(stderr).toContain('lifecycle aws step 1 calls[0].status: recorded 201, now 200\n1 divergence from the snapshots\n');
     expect(code).toBe(1);
+    // Given both, it compares with the old snapshots first, then records over them.
+    expect((await run(['--clouds', 'aws', '--compare', snapshots, '--record', snapshots])).code).toBe(1);
+    expect(await run(['--clouds', 'aws', '--compare', snapshots])).toMatchObject({ code: 0, stderr: '0 divergences from the snapshots\n' });
   });
 
   it.each([
