@@ -66,7 +66,7 @@ export function* snapshotRecordLines(snapshot: SnapshotFile): Generator<string> 
   const fail = (why: string) => new Error(`polysecret: snapshot ${snapshot.path} ${why}`);
   const lines = linesOfFileSync(snapshot.path);
   const header = parseLine(lines.next().value) as { format?: unknown; journalSequence?: unknown } | undefined;
-  if (header === undefined) throw fail('has no header');
+  if (typeof header !== 'object' || header === null) throw fail('has no header');
   if (header.format !== SNAPSHOT_FORMAT) throw fail(`is in format ${JSON.stringify(header.format)}; this version reads ${SNAPSHOT_FORMAT}`);
   if (header.journalSequence !== snapshot.sequence) throw fail(`says it includes the journal to ${String(header.journalSequence)}, its name ${snapshot.sequence}`);
   // Each line is a record only once a line follows it: the last one must be the trailer.
@@ -80,7 +80,7 @@ export function* snapshotRecordLines(snapshot: SnapshotFile): Generator<string> 
     previous = line;
   }
   const trailer = parseLine(previous) as { end?: unknown; records?: unknown } | undefined;
-  if (trailer?.end !== true) throw fail('is incomplete (no trailer)');
+  if (typeof trailer !== 'object' || trailer === null || trailer.end !== true) throw fail('is incomplete (no trailer)');
   if (trailer.records !== count) throw fail(`holds ${count} records, its trailer says ${String(trailer.records)}`);
 }
 
