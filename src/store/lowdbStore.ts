@@ -78,6 +78,8 @@ export class LowdbStore implements SecretStore {
   /** Journal bytes the newest snapshot does not include. */
   private journalBytes = 0;
   private checkpointing: Promise<void> | null = null;
+  /** After a failed checkpoint, the journal size at which to try again: not at every batch, as a full disk would have it. */
+  private retryCheckpointAtBytes = 0;
   private lastCheckpointError: unknown;
   private readonly onBackgroundError: ((error: unknown) => void) | undefined;
   private readonly encryptionKeyFile: string | undefined;
@@ -132,6 +134,7 @@ export class LowdbStore implements SecretStore {
     this.snapshotBytes = 0;
     this.legacyDocuments = undefined;
     this.journalBytes = 0;
+    this.retryCheckpointAtBytes = 0;
     this.nextSequence = 1;
   }
 
@@ -229,7 +232,11 @@ export class LowdbStore implements SecretStore {
   }
 
   private checkpointDue(): boolean {
-    return this.journalBytes >= Math.max(this.segmentBytes, this.snapshotBytes * this.checkpointRatio);
+    return this.journalBytes >= Math.max(this.checkpointBytes(), this.retryCheckpointAtBytes);
+  }
+
+  private checkpointBytes(): number {
+    return Math.max(this.segmentBytes, this.snapshotBytes * this.checkpointRatio);
   }
 
   /** Closes the current segment (the next batch starts a new one) and returns its sequence number. */
@@ -253,8 +260,10 @@ export class LowdbStore implements SecretStore {
         this.snapshotBytes = published.bytes;
         this.legacyDocuments = undefined;
         this.journalBytes -= included;
+        this.retryCheckpointAtBytes = 0;
       })
       .catch((error: unknown) => {
+        this.retryCheckpointAtBytes = this.journalBytes + this.checkpointBytes();
         this.lastCheckpointError = error;
         this.onBackgroundError?.(error);
       })
