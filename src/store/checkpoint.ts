@@ -48,7 +48,7 @@ import { join } from 'node:path';
 import { PRIVATE_FILE, syncDirectory } from './durableFile.js';
 import { documentPaths, parseDocument } from './documentReader.js';
 import { findSegments, removeFiles } from './journal.js';
-import { isRemovalLine, keyOfLine, linesOfFile } from './jsonLines.js';
+import { isRemovalLine, keyOfLine, keyOfLineBytes, lineBytesOfFile, linesOfFile } from './jsonLines.js';
 import { findSnapshots, snapshotHeader, snapshotName, snapshotTrailer, type SnapshotFile } from './snapshot.js';
 
 /** What a checkpoint starts from and where it ends. */
@@ -124,11 +124,18 @@ async function lastLines(segments: readonly string[]): Promise<Map<string, strin
 
 /** Copies the record lines of a snapshot whose key is `kept`, without parsing their records. */
 async function copyRecordLines(path: string, kept: (key: string) => boolean, out: BufferedWriter): Promise<void> {
-  await forEachLine(path, async (line) => {
-    // The header and trailer have no key.
-    const key = keyOfLine(line);
-    if (key !== undefined && kept(key)) await out.writeRecord(line);
-  });
+  const handle = await open(path, 'r');
+  try {
+    for await (const lines of lineBytesOfFile(handle)) {
+      for (const line of lines) {
+        // The header and trailer have no key.
+        const key = keyOfLineBytes(line);
+        if (key !== undefined && kept(key)) await out.writeRecord(line);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Copies an earlier version's per-secret documents as record lines (the migration). */
@@ -152,25 +159,27 @@ async function forEachLine(path: string, each: (line: string) => void | Promise<
 class BufferedWriter {
   records = 0;
   bytes = 0;
-  private parts: string[] = [];
+  private parts: Buffer[] = [];
   private pending = 0;
 
   constructor(private readonly handle: FileHandle) {}
 
-  async writeRecord(line: string): Promise<void> {
+  async writeRecord(line: string | Buffer): Promise<void> {
     this.records++;
-    await this.write(`${line}\n`);
+    await this.write(line);
+    await this.write(NEWLINE);
   }
 
-  async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.pending += text.length;
+  async write(text: string | Buffer): Promise<void> {
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    this.parts.push(bytes);
+    this.pending += bytes.length;
     if (this.pending >= 1024 * 1024) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    const chunk = Buffer.from(this.parts.join(''), 'utf8');
+    const chunk = Buffer.concat(this.parts);
     this.parts = [];
     this.pending = 0;
     // A write may be short: repeat until the whole chunk is in the file.
@@ -181,3 +190,5 @@ class BufferedWriter {
     this.bytes += chunk.length;
   }
 }
+
+const NEWLINE = Buffer.from('\n');

@@ -69,6 +69,38 @@ export async function* linesOfFile(handle: FileHandle): AsyncGenerator<string[]>
   }
 }
 
+/**
+ * The complete lines of an open file as bytes (each a view of the chunk it was read in), a chunk at a
+ * time: a checkpoint copies most lines unchanged, so they need never be decoded and encoded again.
+ */
+export async function* lineBytesOfFile(handle: FileHandle): AsyncGenerator<Buffer[]> {
+  let carry = Buffer.alloc(0);
+  for (;;) {
+    // A new buffer per chunk: the lines handed out are views of it.
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) return;
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+    const lines: Buffer[] = [];
+    let start = 0;
+    for (let end = bytes.indexOf(NEWLINE); end >= 0; end = bytes.indexOf(NEWLINE, start)) {
+      lines.push(bytes.subarray(start, end));
+      start = end + 1;
+    }
+    carry = Buffer.from(bytes.subarray(start));
+    if (lines.length > 0) yield lines;
+  }
+}
+
+/** Bytes of a line decoded to find its key: more than any key takes, escaped (longer keys are decoded whole). */
+const KEY_PREFIX_BYTES = 2048;
+
+/** {@link keyOfLine} of a line given as bytes, decoding only its start. */
+export function keyOfLineBytes(line: Buffer): string | undefined {
+  const key = keyOfLine(line.toString('utf8', 0, Math.min(line.length, KEY_PREFIX_BYTES)));
+  return key ?? (line.length > KEY_PREFIX_BYTES ? keyOfLine(line.toString('utf8')) : undefined);
+}
+
 /** A record line's prefix: `{"key":` and the key as a JSON string. */
 const KEY_PREFIX = /^\{"key":("(?:[^"\\]|\\.)*")/;
 
