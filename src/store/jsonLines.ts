@@ -6,7 +6,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 
+/** Start-up reads in large chunks (fewer system calls); a background checkpoint in smaller ones, so each stalls requests less. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
+const BACKGROUND_CHUNK_BYTES = 1024 * 1024;
 const NEWLINE = 0x0a;
 
 /**
@@ -59,7 +61,7 @@ export function* linesOfFileSync(path: string): Generator<string> {
  * checkpoint leaves the event loop to the requests between chunks.
  */
 export async function* linesOfFile(handle: FileHandle): AsyncGenerator<string[]> {
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const buffer = Buffer.allocUnsafe(BACKGROUND_CHUNK_BYTES);
   const splitter = new LineSplitter();
   for (;;) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
@@ -77,7 +79,7 @@ export async function* lineBytesOfFile(handle: FileHandle): AsyncGenerator<Buffe
   let carry = Buffer.alloc(0);
   for (;;) {
     // A new buffer per chunk: the lines handed out are views of it.
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    const chunk = Buffer.allocUnsafe(BACKGROUND_CHUNK_BYTES);
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) return;
     const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
@@ -92,13 +94,22 @@ export async function* lineBytesOfFile(handle: FileHandle): AsyncGenerator<Buffe
   }
 }
 
-/** Bytes of a line decoded to find its key: more than any key takes, escaped (longer keys are decoded whole). */
-const KEY_PREFIX_BYTES = 2048;
+const KEY_OPENING = Buffer.from('{"key":"');
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
-/** {@link keyOfLine} of a line given as bytes, decoding only its start. */
+/**
+ * {@link keyOfLine} of a line given as bytes, decoding only the key: its closing quote is the first
+ * one not escaped (neither byte occurs inside a multi-byte UTF-8 character).
+ */
 export function keyOfLineBytes(line: Buffer): string | undefined {
-  const key = keyOfLine(line.toString('utf8', 0, Math.min(line.length, KEY_PREFIX_BYTES)));
-  return key ?? (line.length > KEY_PREFIX_BYTES ? keyOfLine(line.toString('utf8')) : undefined);
+  if (line.length < KEY_OPENING.length || KEY_OPENING.compare(line, 0, KEY_OPENING.length) !== 0) return undefined;
+  for (let quote = line.indexOf(QUOTE, KEY_OPENING.length); quote >= 0; quote = line.indexOf(QUOTE, quote + 1)) {
+    let backslashes = 0;
+    while (line[quote - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return JSON.parse(line.toString('utf8', KEY_OPENING.length - 1, quote + 1)) as string;
+  }
+  return undefined;
 }
 
 /** A record line's prefix: `{"key":` and the key as a JSON string. */
