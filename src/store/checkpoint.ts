@@ -161,13 +161,14 @@ class BufferedWriter {
   bytes = 0;
   private parts: Buffer[] = [];
   private pending = 0;
+  private readonly newline = Buffer.from('\n');
 
   constructor(private readonly handle: FileHandle) {}
 
   async writeRecord(line: string | Buffer): Promise<void> {
     this.records++;
     await this.write(line);
-    await this.write(NEWLINE);
+    await this.write(this.newline);
   }
 
   async write(text: string | Buffer): Promise<void> {
@@ -190,5 +191,3 @@ class BufferedWriter {
     this.bytes += chunk.length;
   }
 }
-
-const NEWLINE = Buffer.from('\n');

@@ -94,7 +94,7 @@ export async function* lineBytesOfFile(handle: FileHandle): AsyncGenerator<Buffe
   }
 }
 
-const KEY_OPENING = Buffer.from('{"key":"');
+const KEY_OPENING = '{"key":"';
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -103,7 +103,7 @@ const BACKSLASH = 0x5c;
  * one not escaped (neither byte occurs inside a multi-byte UTF-8 character).
  */
 export function keyOfLineBytes(line: Buffer): string | undefined {
-  if (line.length < KEY_OPENING.length || KEY_OPENING.compare(line, 0, KEY_OPENING.length) !== 0) return undefined;
+  if (line.toString('latin1', 0, KEY_OPENING.length) !== KEY_OPENING) return undefined;
   for (let quote = line.indexOf(QUOTE, KEY_OPENING.length); quote >= 0; quote = line.indexOf(QUOTE, quote + 1)) {
     let backslashes = 0;
     while (line[quote - 1 - backslashes] === BACKSLASH) backslashes++;

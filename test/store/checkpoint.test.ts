@@ -64,6 +64,15 @@ describe('checkpoints', () => {
     expect(descriptions(dir)).toEqual(['a=four', 'c=three', 'd=after the cut']);
   });
 
+  it('find the keys of lines with quotes, backslashes and non-ASCII characters, copied or changed', async () => {
+    const odd = ['q"uote', 'back\\slash\\', 'é/日本/\\"', 'plain'];
+    await segment(journal, 1, odd.map((key) => [key, record(key, 'one')]));
+    const first = await checkpoint({ journalDir: journal, base: undefined, legacyDocuments: undefined, sequence: 1 });
+    await segment(journal, 2, [[odd[0], record(odd[0], 'two')], [odd[2], null]]);
+    await checkpoint({ journalDir: journal, base: first, legacyDocuments: undefined, sequence: 2 });
+    expect(descriptions(dir)).toEqual([`${odd[1]}=one`, `${odd[3]}=one`, `${odd[0]}=two`].sort());
+  });
+
   it('are written owner-only, whatever the umask', async () => {
     await segment(journal, 1, [['a', record('a', 'one')]]);
     const previous = process.umask(0);
