@@ -31,13 +31,13 @@ function makePrivateDirs(dataDir: string, ...own: string[]): void {
 
 const PRIVATE_DIR = 0o700;
 
-/** The emulator clock's offset, beside the secrets and journal directories. */
+/** The emulator clock's offset, beside the journal directory. */
 const CLOCK_FILE = 'clock.json';
 
 /** Tuning of {@link LowdbStore}; the defaults suit every size the benchmark covers. */
 export interface LowdbStoreOptions {
   /** The journal written since the last snapshot must reach at least this many bytes before a checkpoint. */
-  segmentBytes?: number;
+  checkpointMinBytes?: number;
   /**
    * ...and at least this share of the last snapshot's size: a checkpoint rewrites the whole store, so
    * this bounds the bytes it writes per byte journalled (1 / ratio) and the journal start-up replays
@@ -62,7 +62,7 @@ export interface LowdbStoreOptions {
 export class LowdbStore implements SecretStore {
   private readonly dataDir: string;
   private readonly journal: string;
-  private readonly segmentBytes: number;
+  private readonly checkpointMinBytes: number;
   private readonly checkpointRatio: number;
   private segment: JournalSegment | undefined;
   private nextSequence = 1;
@@ -91,7 +91,7 @@ export class LowdbStore implements SecretStore {
   constructor(dataDir: string, options: LowdbStoreOptions = {}) {
     this.dataDir = dataDir;
     this.journal = join(dataDir, JOURNAL_DIR);
-    this.segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
+    this.checkpointMinBytes = options.checkpointMinBytes ?? 16 * 1024 * 1024;
     this.checkpointRatio = options.checkpointRatio ?? 0.5;
     this.onBackgroundError = options.onBackgroundError;
     this.encryptionKeyFile = options.encryptionKeyFile;
@@ -236,7 +236,7 @@ export class LowdbStore implements SecretStore {
   }
 
   private checkpointBytes(): number {
-    return Math.max(this.segmentBytes, this.snapshotBytes * this.checkpointRatio);
+    return Math.max(this.checkpointMinBytes, this.snapshotBytes * this.checkpointRatio);
   }
 
   /** Closes the current segment (the next batch starts a new one) and returns its sequence number. */

@@ -19,7 +19,7 @@ import { useCompiledCli } from '../helpers/compiledCli.js';
 const WRITER = (storeModule: string) => `
 import { LowdbStore } from ${JSON.stringify(storeModule)};
 const [dataDir, prefix] = process.argv.slice(2);
-const store = new LowdbStore(dataDir, { segmentBytes: 16 * 1024, checkpointRatio: 0, onBackgroundError: (error) => { console.error(error); process.exit(3); } });
+const store = new LowdbStore(dataDir, { checkpointMinBytes: 16 * 1024, checkpointRatio: 0, onBackgroundError: (error) => { console.error(error); process.exit(3); } });
 await store.loadAll();
 const valueOf = (key, n) => (key + ':' + n + ':').padEnd(200 + ((n * 37) % 1800), 'x');
 const record = (key, n) => ({ key, namespace: { cloud: 'aws', account: '1', region: 'r' }, name: key, resourceId: key, description: String(n), enabled: true, createdAt: 1, changedAt: n,

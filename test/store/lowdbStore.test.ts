@@ -51,7 +51,7 @@ describe('LowdbStore', () => {
   });
 
   it('checkpoints a long journal into a snapshot and deletes the segments it includes', async () => {
-    const store = new LowdbStore(dir, { segmentBytes: 1, checkpointRatio: 0 });
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
     await store.loadAll();
     await store.save([record('a', 'one'), record('b', 'two')]);
     await store.close();
@@ -67,7 +67,7 @@ describe('LowdbStore', () => {
   });
 
   it('replays the journal written after the snapshot on start, and numbers new segments after both', async () => {
-    const first = new LowdbStore(dir, { segmentBytes: 1, checkpointRatio: 0 });
+    const first = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
     await first.loadAll();
     await first.save([record('a', 'in snapshot')]);
     await first.close();
@@ -103,7 +103,7 @@ describe('LowdbStore', () => {
 
   it('keeps the journal of a failed checkpoint, reports it, and folds it in with the next one', async () => {
     const failures: unknown[] = [];
-    const store = new LowdbStore(dir, { segmentBytes: 1, checkpointRatio: 0, onBackgroundError: (error) => failures.push(error) });
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0, onBackgroundError: (error) => failures.push(error) });
     await store.loadAll();
     // A directory where the snapshot's temp file goes: the checkpoint cannot write it.
     await mkdir(join(dir, 'journal', 'snapshot-00000001.jsonl.tmp'));
@@ -147,7 +147,7 @@ describe('LowdbStore', () => {
   });
 
   it('drops the temp file of an unfinished checkpoint on load', async () => {
-    const store = new LowdbStore(dir, { segmentBytes: 1, checkpointRatio: 0 });
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
     await store.loadAll();
     await store.save([record('b', 'two')]);
     await store.close();
@@ -159,7 +159,7 @@ describe('LowdbStore', () => {
   });
 
   it('clear empties the snapshot and journal', async () => {
-    const store = new LowdbStore(dir, { segmentBytes: 1, checkpointRatio: 0 });
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
     await store.loadAll();
     await store.save([record('a', 'one')]);
     await store.save([record('b', 'two')]);
