@@ -112,7 +112,7 @@ export class LowdbStore implements SecretStore {
     this.legacyDocuments = state.legacyDocuments;
     this.journalBytes = state.tailBytes;
     this.nextSequence = state.lastSequence + 1;
-    if (this.legacyDocuments || this.checkpointDue()) this.startCheckpoint(state.lastSequence);
+    if (this.legacyDocuments || this.checkpointDue()) void this.startCheckpoint();
     const codec = this.codec;
     return codec ? state.records.map((record) => codec.open(record)) : state.records;
   }
@@ -178,10 +178,10 @@ export class LowdbStore implements SecretStore {
    */
   async checkpointNow(): Promise<void> {
     while (this.flushing || this.checkpointing) await (this.flushing ?? this.checkpointing);
-    const sealed = this.segment ? await this.seal() : this.nextSequence - 1;
-    if (sealed === this.snapshot?.sequence && !this.legacyDocuments) return;
+    // Nothing written since the newest snapshot: it already holds everything.
+    if (!this.segment && this.nextSequence - 1 === this.snapshot?.sequence && !this.legacyDocuments) return;
     this.lastCheckpointError = undefined;
-    await this.startCheckpoint(sealed);
+    await this.startCheckpoint();
     if (this.lastCheckpointError !== undefined) throw this.lastCheckpointError;
   }
 
@@ -227,8 +227,8 @@ export class LowdbStore implements SecretStore {
       throw error;
     }
     this.journalBytes += this.segment.size - before;
-    // The cut: sealed between batches, so the checkpoint's segments are complete and immutable.
-    if (this.checkpointDue() && !this.checkpointing) void this.startCheckpoint(await this.seal());
+    // Between batches, so the cut leaves every sealed segment complete.
+    if (this.checkpointDue() && !this.checkpointing) void this.startCheckpoint();
   }
 
   private checkpointDue(): boolean {
@@ -239,22 +239,22 @@ export class LowdbStore implements SecretStore {
     return Math.max(this.checkpointMinBytes, this.snapshotBytes * this.checkpointRatio);
   }
 
-  /** Closes the current segment (the next batch starts a new one) and returns its sequence number. */
-  private async seal(): Promise<number> {
-    const sealed = this.segment!;
-    this.segment = undefined;
-    await sealed.close();
-    return this.nextSequence - 1;
-  }
-
   /**
-   * Checkpoints the journal up to segment `sequence` in the background. On failure nothing is lost:
+   * The cut, then the checkpoint in the background. Call only between batches and when no checkpoint
+   * runs. Everything up to registering the checkpoint is synchronous, so no batch and no other
+   * checkpoint can slip in: the current segment is sealed (the next batch starts a new one) and the
+   * checkpoint includes every segment up to it, none still written to. On failure nothing is lost:
    * the segments stay on disk, the old snapshot stays the base, and the next checkpoint takes them.
    */
-  private startCheckpoint(sequence: number): Promise<void> {
-    const plan: CheckpointPlan = { journalDir: this.journal, base: this.snapshot, legacyDocuments: this.legacyDocuments, sequence };
+  private startCheckpoint(): Promise<void> {
+    const sealed = this.segment;
+    this.segment = undefined;
+    const plan: CheckpointPlan = { journalDir: this.journal, base: this.snapshot, legacyDocuments: this.legacyDocuments, sequence: this.nextSequence - 1 };
     const included = this.journalBytes;
-    this.checkpointing = checkpoint(plan)
+    this.checkpointing = (async () => {
+      await sealed?.close();
+      return checkpoint(plan);
+    })()
       .then((published) => {
         this.snapshot = published;
         this.snapshotBytes = published.bytes;

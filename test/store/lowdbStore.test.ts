@@ -101,6 +101,21 @@ describe('LowdbStore', () => {
     await store.close();
   });
 
+  it('loses no write that arrives while checkpoints are cut, automatic or asked for', async () => {
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
+    await store.loadAll();
+    const writes: Array<Promise<void>> = [];
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 5; i++) writes.push(store.save([record(`k${round}-${i}`, 'kept')]));
+      writes.push(store.checkpointNow());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(writes);
+    await store.close();
+    expect(await descriptions(dir)).toHaveLength(100);
+    expect((await readdir(join(dir, 'journal'))).filter((name) => name.startsWith('snapshot-'))).toHaveLength(1);
+  });
+
   it('keeps the journal of a failed checkpoint, reports it, and folds it in with the next one', async () => {
     const failures: unknown[] = [];
     const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0, onBackgroundError: (error) => failures.push(error) });
