@@ -71,8 +71,9 @@ async function acknowledgements(child: ChildProcess): Promise<Map<string, number
 /** Kills `child` with SIGKILL at `point`; resolves to whether that point was reached (or a random one chosen). */
 async function killAt(child: ChildProcess, journal: string, point: KillPoint): Promise<boolean> {
   let reached = point === 'random';
-  if (point === 'random') await new Promise((done) => setTimeout(done, 50 + Math.random() * 600));
-  else {
+  // Writes run for a while first, so the kill meets them in flight too.
+  await new Promise((done) => setTimeout(done, 50 + Math.random() * (point === 'random' ? 600 : 300)));
+  if (point !== 'random') {
     const wanted = point === 'snapshot being written' ? /^snapshot-\d+\.jsonl\.tmp$/ : /^snapshot-\d+\.jsonl$/;
     const watcher = watch(journal);
     let timer: NodeJS.Timeout | undefined;
@@ -99,10 +100,12 @@ describe('kill -9 while writing and checkpointing', () => {
     const expected = new Map<string, SecretRecord | undefined>();
     const points: KillPoint[] = ['random', 'snapshot being written', 'snapshot published'];
     const reached: string[] = [];
+    let acknowledged = 0;
     for (let round = 0; round < 9; round++) {
       const child = spawn(process.execPath, [writer, dataDir, `r${round}`], { stdio: ['ignore', 'pipe', 'inherit'] });
       const acked = await acknowledgements(child);
       if (await killAt(child, join(dataDir, 'journal'), points[round % 3])) reached.push(points[round % 3]);
+      acknowledged += [...acked.values()].reduce((sum, n) => sum + n, 0);
 
       const store = new LowdbStore(dataDir);
       const loaded = new Map((await store.loadAll()).map((record) => [record.key, record]));
@@ -125,5 +128,7 @@ describe('kill -9 while writing and checkpointing', () => {
       for (const [key, record] of loaded) expected.set(key, record);
     }
     expect(reached).toEqual(expect.arrayContaining(['random', 'snapshot being written', 'snapshot published']));
+    // Enough changes that the kills met checkpoints of a store of some size, not an idle one.
+    expect(acknowledged).toBeGreaterThan(500);
   }, 120_000);
 });
