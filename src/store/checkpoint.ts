@@ -7,9 +7,10 @@
  * README's Performance section); one sequential file costs a fraction of that. Durable writes are
  * untouched: a write still only appends its line to the journal and waits for one fdatasync shared
  * with its batch, so write cost stays flat whatever the store's size. A checkpoint rewrites the whole
- * store, so it runs only once the journal since the last snapshot has grown past a share of the
- * snapshot's size (LowdbStore's `checkpointRatio`): the bytes it writes stay proportional to the
- * bytes journalled, and start-up never replays more than that share.
+ * store, so it runs only once the journal since the last snapshot has grown past both
+ * `checkpointMinBytes` (16 MiB) and a share of the snapshot's size (`checkpointRatio`, 0.5; options
+ * of LowdbStore): the bytes it writes stay at most 1 / ratio times the bytes journalled, and start-up
+ * never replays more journal than that share of the snapshot (as Redis's auto-aof-rewrite-percentage).
  *
  * Files (all in `<dataDir>/journal/`): journal segments `journal-NNNNNNNN.jsonl` (journal.ts) and
  * snapshots `snapshot-NNNNNNNN.jsonl` (snapshot.ts); snapshot N holds every record as of the end of
@@ -17,8 +18,10 @@
  * instead of a snapshot: the first checkpoint folds them in and removes them.
  *
  * A checkpoint to N, from the newest snapshot M (or the documents, when there is none yet):
- * 1. The cut. The store seals segment N between two batches; later batches go to segment N+1, so
- *    writes never wait for the checkpoint. Segments M+1..N are now immutable.
+ * 1. The cut. The store seals segment N between two batches, in the same synchronous step that
+ *    registers the checkpoint (so no batch or second checkpoint slips in); later batches go to
+ *    segment N+1, so writes never wait for the checkpoint. Segments M+1..N are now immutable (one
+ *    abandoned after a failed append among them: it is folded in like the others).
  * 2. The fold, from files only: read segments M+1..N for each key's last line, then stream snapshot
  *    M (or the documents) into `snapshot-N.jsonl.tmp`, leaving out the keys those segments changed,
  *    then append their last lines (removals dropped), then the trailer. fsync the file.
@@ -37,6 +40,8 @@
  * A journal line is acknowledged only once its segment's fdatasync returned, and its segment is
  * deleted only once a durable snapshot includes it: every acknowledged change is in snapshot + tail.
  * A batch cut short by a crash leaves a last line without its newline, never acknowledged, skipped.
+ * A snapshot that fails its own checks (header, format version, trailer, record count) can only
+ * have been damaged after it was published: the start stops naming it rather than lose its records.
  *
  * Encryption at rest: snapshot lines are journal lines copied as they are, so values and tags stay
  * sealed exactly as in the journal (names, versions and dates readable), and a checkpoint never
