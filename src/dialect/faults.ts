@@ -33,8 +33,13 @@ export interface FiredFault {
   effect: FaultEffect;
 }
 
-/** Asked once per parsed call; answers the fault to inject, if any (and counts the hit). */
-export type FaultHook = (call: FaultCall) => FiredFault | undefined;
+/** The server's fault rules as the pipeline asks them. */
+export interface FaultHook {
+  /** Whether any rule exists: without one the pipeline skips fault injection altogether (no call built, no await). */
+  readonly active: boolean;
+  /** Answers the fault to inject on a parsed call, if any (and counts the hit). */
+  fire(call: FaultCall): FiredFault | undefined;
+}
 
 /** One vendor error as plain data, for listings (the inspector shows them). */
 export interface VendorErrorSummary {
@@ -69,12 +74,12 @@ export const DROP = Symbol('drop connection');
  * marks a drop in the outcome (the server destroys the socket), or answers the vendor error to throw.
  */
 export async function injectFault<Failure extends VendorError>(
-  hook: FaultHook | undefined,
+  hook: FaultHook,
   call: FaultCall,
   errors: FaultErrors<Failure>,
   outcome: RequestOutcome,
 ): Promise<Failure | typeof DROP | undefined> {
-  const fired = hook?.(call);
+  const fired = hook.fire(call);
   if (!fired) return undefined;
   outcome.faultRule = fired.ruleId;
   const { effect } = fired;

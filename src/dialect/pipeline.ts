@@ -77,9 +77,11 @@ export function createDialect<Context, State, Failure extends VendorError>(
         // Faults are injected after parsing, which authenticates: a real gateway throttles only callers
         // it has identified (limits are per account), and an unsigned request gets its auth error first.
         // Before the operation, so a faulted call changes nothing.
-        const fault = await injectFault(faults, { cloud: protocol.name, action: call.operation, secretName: call.secretName, namespace: outcome.namespace }, protocol.faultErrors, outcome);
-        if (fault === DROP) return NO_ANSWER;
-        if (fault) throw fault;
+        if (faults?.active) {
+          const fault = await injectFault(faults, { cloud: protocol.name, action: call.operation, secretName: call.secretName, namespace: outcome.namespace }, protocol.faultErrors, outcome);
+          if (fault === DROP) return NO_ANSWER;
+          if (fault) throw fault;
+        }
         const output = await operations.get(call.operation)!(call.input, call.context);
         return protocol.renderSuccess(output, state);
       } catch (error) {

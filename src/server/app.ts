@@ -123,7 +123,7 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
   // Tried most specific first: see CloudModule.precedence.
   const dialects: Dialect[] = [...clouds]
     .sort((a, b) => b.precedence - a.precedence)
-    .map((module) => module.createDialect({ secrets, logger, auth, ...defaultNamespaces[module.cloud], rotationFunctions, faults: faults.hook }));
+    .map((module) => module.createDialect({ secrets, logger, auth, ...defaultNamespaces[module.cloud], rotationFunctions, faults }));
   // The log asks the dialects which members carry secret values only when it first redacts.
   const valueMembers = () => dialects.flatMap((dialect) => dialect.valueMembers());
   const requestLog = new RequestLog({ logger, clock, debug: (logger.level ?? 'debug') === 'debug', valueMembers });

@@ -105,12 +105,14 @@ class FaultRule {
  * and the first that fires decides; a rule that does not fire (spent, not picked by its percentage)
  * leaves the call to the next.
  */
-export class FaultRules {
+export class FaultRules implements FaultHook {
   private readonly rules: FaultRule[] = [];
   private nextNumber = 1;
 
-  /** The hook the dialects ask once per parsed call. */
-  readonly hook: FaultHook = (call) => this.fire(call);
+  /** Whether any rule exists (the dialects skip fault injection when none does). */
+  get active(): boolean {
+    return this.rules.length > 0;
+  }
 
   /** Adds a rule (replacing one with the same id, in its place) and answers it as listed. */
   add(spec: FaultRuleSpec): FaultRuleView {
@@ -141,7 +143,8 @@ export class FaultRules {
     return this.rules.splice(0).length;
   }
 
-  private fire(call: FaultCall): FiredFault | undefined {
+  /** The fault to inject on a parsed call: the first rule that fires decides. */
+  fire(call: FaultCall): FiredFault | undefined {
     const rule = this.rules.find((candidate) => candidate.fires(call));
     return rule && { ruleId: rule.spec.id, effect: rule.spec.effect };
   }

@@ -6,17 +6,17 @@ describe('FaultRules', () => {
   it('reads * and ? as wildcards and every other character literally', () => {
     const rules = new FaultRules();
     rules.add({ id: 'g', match: { secretName: 'a.b/*?' }, effect: { kind: 'throttle' } });
-    expect(rules.hook(call('a.b/xy'))?.ruleId).toBe('g');
-    expect(rules.hook(call('a.b/'))).toBeUndefined();
-    expect(rules.hook(call('aXb/xy'))).toBeUndefined();
-    expect(rules.hook(call(undefined))).toBeUndefined();
+    expect(rules.fire(call('a.b/xy'))?.ruleId).toBe('g');
+    expect(rules.fire(call('a.b/'))).toBeUndefined();
+    expect(rules.fire(call('aXb/xy'))).toBeUndefined();
+    expect(rules.fire(call(undefined))).toBeUndefined();
   });
 
   it('picks the same calls for the same seed, in separate instances', () => {
     const picks = () => {
       const rules = new FaultRules();
       rules.add({ effect: { kind: 'drop' }, percent: 25, seed: 12345 });
-      return Array.from({ length: 64 }, () => (rules.hook(call('s')) ? 1 : 0)).join('');
+      return Array.from({ length: 64 }, () => (rules.fire(call('s')) ? 1 : 0)).join('');
     };
     expect(picks()).toBe(picks());
     expect(picks()).toMatch(/1/);
@@ -27,7 +27,7 @@ describe('FaultRules', () => {
     rules.add({ id: 'once', effect: { kind: 'throttle' }, times: 1 });
     rules.add({ id: 'never', effect: { kind: 'internal' }, percent: 0 });
     rules.add({ id: 'always', effect: { kind: 'latency', ms: 1 } });
-    expect([rules.hook(call())?.ruleId, rules.hook(call())?.ruleId]).toEqual(['once', 'always']);
+    expect([rules.fire(call())?.ruleId, rules.fire(call())?.ruleId]).toEqual(['once', 'always']);
     expect(rules.list().map(({ id, hits }) => [id, hits])).toEqual([['once', 1], ['never', 0], ['always', 1]]);
   });
 });
