@@ -61,7 +61,7 @@ export async function writeStore(dataDir: string, count: number, prefix: string,
     }
     await Promise.all(creates);
   }
-  // Folded into documents now, so no compaction runs in the background of the measurements.
-  await store.compactAll();
+  // Folded into a snapshot now, so no checkpoint runs in the background of the measurements.
+  await store.checkpointNow();
   await store.close();
 }

@@ -94,8 +94,8 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
   // Per server, so POST /_emulator/clock moves only this server's time.
   const realClock = overrides.clock ?? systemClock;
   const clock = new OffsetClock(realClock);
-  const onCompactionError = (error: unknown) => logger.error(`journal compaction failed (kept, retried with the next one): ${String(error)}`);
-  const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir, { onBackgroundError: onCompactionError, encryptionKeyFile: config.encryptionKeyFile }) : new MemoryStore());
+  const onCheckpointError = (error: unknown) => logger.error(`checkpoint failed (the journal is kept; the next checkpoint takes it): ${String(error)}`);
+  const store = overrides.store ?? (config.dataDir ? new LowdbStore(config.dataDir, { onBackgroundError: onCheckpointError, encryptionKeyFile: config.encryptionKeyFile }) : new MemoryStore());
   const engine = new SecretEngine({
     store,
     clock,

@@ -8,7 +8,7 @@ export interface PolysecretConfig {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** Persist to lowdb JSON files here; undefined keeps state in memory. */
+  /** Persist here (a journal and snapshots, README "Persistence"); undefined keeps state in memory. */
   dataDir?: string;
   /** The AWS account of requests whose access key id is not a 12-digit account id. */
   awsAccount: string;
@@ -150,7 +150,7 @@ function parseAuthMode(raw: string): AuthMode {
 export const SETTINGS = [
   { key: 'host', flag: '--host', env: 'POLYSECRET_HOST', fallback: '127.0.0.1', parse: text, help: 'address to listen on' },
   { key: 'port', flag: '--port', env: 'POLYSECRET_PORT', fallback: 4566, parse: parsePort, help: 'port to listen on; 0 picks a free one' },
-  { key: 'dataDir', flag: '--data-dir', env: 'POLYSECRET_DATA_DIR', fallback: undefined, parse: text, help: 'persist state as lowdb JSON files here; without it, state is in memory' },
+  { key: 'dataDir', flag: '--data-dir', env: 'POLYSECRET_DATA_DIR', fallback: undefined, parse: text, help: 'persist state here (a journal and snapshots, JSON lines); without it, state is in memory' },
   { key: 'awsAccount', flag: '--aws-account', env: 'POLYSECRET_AWS_ACCOUNT', fallback: '000000000000', parse: accountOf('aws'), help: 'AWS account for access keys that are not a 12-digit account id' },
   { key: 'awsRegion', flag: '--aws-region', env: 'POLYSECRET_AWS_REGION', fallback: 'us-east-1', parse: regionOf('aws'), help: 'AWS region for requests without a SigV4 scope' },
   { key: 'alibabaAccount', flag: '--alibaba-account', env: 'POLYSECRET_ALIBABA_ACCOUNT', fallback: '1234567890123456', parse: accountOf('alibaba'), help: 'Alibaba account for access keys that are not a 16-digit account id' },

@@ -1,7 +1,7 @@
 /**
  * The write-ahead journal of the lowdb store: numbered segment files of JSON lines, one line per
  * change (`{"key":…,"record":…}` or `{"key":…,"removed":true}`), appended in batches with one
- * fdatasync per batch. Compaction folds sealed segments into the per-secret documents.
+ * fdatasync per batch. A checkpoint folds sealed segments into a snapshot (checkpoint.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
@@ -25,19 +25,33 @@ export function journalLines(changes: ReadonlyMap<string, string | null>): strin
   return text;
 }
 
-/**
- * Replays every segment of `dir`, oldest first, into `changes` (later lines win). A final line without
- * its newline is a batch whose fdatasync never returned, so never acknowledged: it is skipped.
- * Returns the segments' paths and the next sequence number.
- */
-export function replayJournal(dir: string, changes: JournalChanges): { segments: string[]; nextSequence: number } {
-  const found = readdirSync(dir)
+/** A journal segment found in a journal directory. */
+export interface SegmentFile {
+  path: string;
+  sequence: number;
+}
+
+/** The journal segments in `dir`, oldest first. */
+export function findSegments(dir: string): SegmentFile[] {
+  return readdirSync(dir)
     .map((name) => SEGMENT.exec(name))
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => ({ path: join(dir, match[0]), sequence: Number(match[1]) }))
     .sort((a, b) => a.sequence - b.sequence);
+}
+
+/**
+ * Replays the segments of `dir` after segment `afterSequence` (those a snapshot does not include),
+ * oldest first, into `changes` (later lines win). A final line without its newline is a batch whose
+ * fdatasync never returned, so never acknowledged: it is skipped. Returns the replayed segments'
+ * paths, their size in bytes, and the last segment's sequence number (`afterSequence` when none).
+ */
+export function replayJournal(dir: string, changes: JournalChanges, afterSequence = 0): { segments: string[]; bytes: number; lastSequence: number } {
+  const found = findSegments(dir).filter((segment) => segment.sequence > afterSequence);
+  let bytes = 0;
   for (const { path } of found) {
     const text = readFileSync(path, 'utf8');
+    bytes += Buffer.byteLength(text);
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
     let lineNumber = 0;
     for (const line of complete.split('\n')) {
@@ -56,7 +70,7 @@ export function replayJournal(dir: string, changes: JournalChanges): { segments:
       changes.set(entry.key, entry.removed === true ? null : (entry.record as SecretRecord));
     }
   }
-  return { segments: found.map((segment) => segment.path), nextSequence: (found.at(-1)?.sequence ?? 0) + 1 };
+  return { segments: found.map((segment) => segment.path), bytes, lastSequence: found.at(-1)?.sequence ?? afterSequence };
 }
 
 /** The segment being appended to. */
@@ -91,8 +105,8 @@ export class JournalSegment {
   }
 }
 
-/** Deletes compacted segments and makes that durable, so an old segment can never come back to be replayed over newer documents. */
-export async function removeSegments(dir: string, paths: readonly string[]): Promise<void> {
+/** Deletes files of the journal directory and makes that durable, so a deleted segment can never come back to be replayed over a newer snapshot. */
+export async function removeFiles(dir: string, paths: readonly string[]): Promise<void> {
   if (paths.length === 0) return;
   for (const path of paths) {
     await unlink(path).catch((error: NodeJS.ErrnoException) => {

@@ -1,50 +1,17 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
-import { readFile, rm, unlink } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { SecretRecord } from '../core/model.js';
-import { documentPaths, readFilesSync } from './documentReader.js';
-import { DurableTextFile, syncDirectory, writeDurably } from './durableFile.js';
-import { JournalSegment, journalLines, removeSegments, replayJournal } from './journal.js';
+import { checkpoint, dropIncluded, type CheckpointPlan } from './checkpoint.js';
+import { JOURNAL_DIR, LEGACY_DOCUMENTS_DIR, readDataDir } from './dataDirReader.js';
+import { DurableTextFile, syncDirectory } from './durableFile.js';
+import { JournalSegment, journalLines } from './journal.js';
+import { findSnapshots, type SnapshotFile } from './snapshot.js';
 import type { SecretStore } from '../core/store.js';
 import { openDataKey, type RecordCodec } from './encryption.js';
 
-/**
- * Every record a data directory holds: the documents (their texts, as read), with the journal
- * replayed over them. Changes nothing, so a test can look at a directory a running server is writing.
- */
-export function readDataDir(documents: Iterable<[path: string, text: string]>, journal: string) {
-  const records = new Map<string, SecretRecord>();
-  for (const [path, text] of documents) {
-    // lowdb's document is the record's JSON text; reading it directly skips an adapter per file.
-    const record = parseDocument(path, text);
-    records.set(record.key, record);
-  }
-  const replayed = new Map<string, SecretRecord | null>();
-  const { segments, nextSequence } = replayJournal(journal, replayed);
-  for (const [key, record] of replayed) {
-    if (record) records.set(key, record);
-    else records.delete(key);
-  }
-  return { records: [...records.values()], replayed, segments, nextSequence };
-}
-
-/** A document's record; a corrupt one stops the start with its file named, never silently. */
-function parseDocument(path: string, text: string): SecretRecord {
-  let record: Partial<SecretRecord>;
-  try {
-    record = JSON.parse(text) as Partial<SecretRecord>;
-  } catch (error) {
-    throw new Error(`polysecret: document ${path} is corrupt: ${(error as Error).message}`);
-  }
-  if (typeof record?.key !== 'string') throw new Error(`polysecret: document ${path} holds no secret record`);
-  return record as SecretRecord;
-}
-
-/** The records stored in `dataDir`, read without touching anything (for tests and tools). */
-export function storedRecords(dataDir: string): SecretRecord[] {
-  return readDataDir(readFilesSync(documentPaths(join(dataDir, 'secrets'))), join(dataDir, 'journal')).records;
-}
+export { storedRecords } from './dataDirReader.js';
 
 /**
  * Creates the data directory (if missing) and polysecret's own directories in it, readable by the
@@ -64,48 +31,56 @@ function makePrivateDirs(dataDir: string, ...own: string[]): void {
 
 const PRIVATE_DIR = 0o700;
 
-/** The emulator clock's offset, beside the secrets and journal directories. */
+/** The emulator clock's offset, beside the journal directory. */
 const CLOCK_FILE = 'clock.json';
 
 /** Tuning of {@link LowdbStore}; the defaults suit every size the benchmark covers. */
 export interface LowdbStoreOptions {
-  /** A segment this large is sealed and folded into the documents in the background. */
-  segmentBytes?: number;
-  /** How many documents compaction writes at once; low, so journal appends keep the I/O threads. */
-  compactionConcurrency?: number;
-  /** Told when a background compaction fails; its segments stay on disk and are retried with the next one. */
+  /** The journal written since the last snapshot must reach at least this many bytes before a checkpoint. */
+  checkpointMinBytes?: number;
+  /**
+   * ...and at least this share of the last snapshot's size: a checkpoint rewrites the whole store, so
+   * this bounds the bytes it writes per byte journalled (1 / ratio) and the journal start-up replays
+   * (ratio × snapshot).
+   */
+  checkpointRatio?: number;
+  /** Told when a background checkpoint fails; the journal stays on disk and the next checkpoint takes it. */
   onBackgroundError?: (error: unknown) => void;
   /** A file holding the key that opens the data directory's data key (encryption at rest, README "Persistence"). */
   encryptionKeyFile?: string;
 }
 
 /**
- * One lowdb JSON document per secret under `<dataDir>/secrets/`, kept current by a write-ahead
- * journal under `<dataDir>/journal/`. A change is acknowledged once its journal line is on disk:
+ * The durable store of a data directory: a write-ahead journal under `<dataDir>/journal/`, folded
+ * into a snapshot there by background checkpoints (the design, file formats and crash-safety
+ * argument are in checkpoint.ts). A change is acknowledged once its journal line is on disk:
  * changes queued while a batch is written share the next one (group commit, one fdatasync), so a
- * write never costs more than appending its own record. Full segments are sealed and compacted in
- * the background: the latest state of each secret they touched is written to its document (temp
- * file, fsync, rename, directory fsync), then the segment is deleted. Start-up reads the documents
- * and replays what is left of the journal.
+ * write never costs more than appending its own record. Start-up reads the newest snapshot and
+ * replays the journal after it; an earlier version's per-secret lowdb documents are read instead
+ * when there is no snapshot yet, and folded into one by the first checkpoint.
  */
 export class LowdbStore implements SecretStore {
   private readonly dataDir: string;
-  private readonly docs: string;
   private readonly journal: string;
-  private readonly segmentBytes: number;
-  private readonly compactionConcurrency: number;
+  private readonly checkpointMinBytes: number;
+  private readonly checkpointRatio: number;
   private segment: JournalSegment | undefined;
   private nextSequence = 1;
   /** Changes waiting for the next batch: serialized record, or null for a removal. */
   private pending = new Map<string, string | null>();
   private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private flushing: Promise<void> | null = null;
-  /** Latest state of every key written to the current segment, for its compaction. */
-  private dirty = new Map<string, string | null>();
-  private compacting: Promise<void> | null = null;
-  /** Sealed segments a failed compaction left behind, for the next one. */
-  private unfinished: string[] = [];
-  private lastCompactionError: unknown;
+  /** The newest snapshot, the base of the next checkpoint. */
+  private snapshot: SnapshotFile | undefined;
+  private snapshotBytes = 0;
+  /** An earlier version's documents, until the first checkpoint folds them into a snapshot. */
+  private legacyDocuments: string | undefined;
+  /** Journal bytes the newest snapshot does not include. */
+  private journalBytes = 0;
+  private checkpointing: Promise<void> | null = null;
+  /** After a failed checkpoint, the journal size at which to try again: not at every batch, as a full disk would have it. */
+  private retryCheckpointAtBytes = 0;
+  private lastCheckpointError: unknown;
   private readonly onBackgroundError: ((error: unknown) => void) | undefined;
   private readonly encryptionKeyFile: string | undefined;
   /** Seals values and tags on their way to disk, when encryption at rest is on (set by loadAll). */
@@ -115,32 +90,31 @@ export class LowdbStore implements SecretStore {
 
   constructor(dataDir: string, options: LowdbStoreOptions = {}) {
     this.dataDir = dataDir;
-    this.docs = join(dataDir, 'secrets');
-    this.journal = join(dataDir, 'journal');
-    this.segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
-    this.compactionConcurrency = options.compactionConcurrency ?? 4;
+    this.journal = join(dataDir, JOURNAL_DIR);
+    this.checkpointMinBytes = options.checkpointMinBytes ?? 16 * 1024 * 1024;
+    this.checkpointRatio = options.checkpointRatio ?? 0.5;
     this.onBackgroundError = options.onBackgroundError;
     this.encryptionKeyFile = options.encryptionKeyFile;
   }
 
-  /** Reads the data directory (see {@link readDataDir}), then compacts any journal left from the last run in the background. */
+  /**
+   * Reads the data directory (see {@link readDataDir}) after dropping what an interrupted checkpoint
+   * left; starts a checkpoint in the background if an earlier version's documents are still to be
+   * migrated or the journal is already long.
+   */
   async loadAll(): Promise<SecretRecord[]> {
-    makePrivateDirs(this.dataDir, this.docs, this.journal);
+    makePrivateDirs(this.dataDir, this.journal);
     this.codec = await openDataKey(this.dataDir, this.encryptionKeyFile);
-    const files = readdirSync(this.docs);
-    for (const file of files) {
-      // A temp file is a document write that never got renamed: its journal lines still hold the change.
-      if (file.endsWith('.tmp')) unlinkSync(join(this.docs, file));
-    }
-    const documents = readFilesSync(documentPaths(this.docs, files));
-    const { records, replayed, segments, nextSequence } = readDataDir(documents, this.journal);
-    this.nextSequence = nextSequence;
-    if (segments.length > 0) {
-      const leftovers = new Map([...replayed].map(([key, record]) => [key, record && JSON.stringify(record)]));
-      this.startCompaction(segments, leftovers);
-    }
+    await this.dropLeftovers();
+    const state = readDataDir(this.dataDir);
+    this.snapshot = state.snapshot;
+    this.snapshotBytes = state.snapshotBytes;
+    this.legacyDocuments = state.legacyDocuments;
+    this.journalBytes = state.tailBytes;
+    this.nextSequence = state.lastSequence + 1;
+    if (this.legacyDocuments || this.checkpointDue()) void this.startCheckpoint();
     const codec = this.codec;
-    return codec ? records.map((record) => codec.open(record)) : records;
+    return codec ? state.records.map((record) => codec.open(record)) : state.records;
   }
 
   save(records: readonly SecretRecord[]): Promise<void> {
@@ -153,11 +127,14 @@ export class LowdbStore implements SecretStore {
 
   async clear(): Promise<void> {
     await this.close();
-    await rm(this.docs, { recursive: true, force: true });
+    await rm(join(this.dataDir, LEGACY_DOCUMENTS_DIR), { recursive: true, force: true });
     await rm(this.journal, { recursive: true, force: true });
-    makePrivateDirs(this.dataDir, this.docs, this.journal);
-    this.dirty = new Map();
-    this.unfinished = [];
+    makePrivateDirs(this.dataDir, this.journal);
+    this.snapshot = undefined;
+    this.snapshotBytes = 0;
+    this.legacyDocuments = undefined;
+    this.journalBytes = 0;
+    this.retryCheckpointAtBytes = 0;
     this.nextSequence = 1;
   }
 
@@ -175,11 +152,11 @@ export class LowdbStore implements SecretStore {
     return offsetMs;
   }
 
-  /** Replaces `<dataDir>/clock.json` durably (temp file, fsync, rename, directory fsync). */
+  /** Replaces `<dataDir>/clock.json` durably: a lowdb document with a durable adapter (temp file, fsync, rename), then a directory fsync. */
   saveClockOffset(offsetMs: number): Promise<void> {
     const write = this.clockWrites.then(async () => {
       makePrivateDirs(this.dataDir);
-      await writeDurably(join(this.dataDir, CLOCK_FILE), `${JSON.stringify({ offsetMs })}\n`);
+      await new Low<string>(new DurableTextFile(join(this.dataDir, CLOCK_FILE)), `${JSON.stringify({ offsetMs })}\n`).write();
       await syncDirectory(this.dataDir);
     });
     // A failed write is reported to its caller; the next one still runs.
@@ -187,12 +164,25 @@ export class LowdbStore implements SecretStore {
     return write;
   }
 
-  /** Finishes pending writes and any compaction in progress, and closes the journal. */
+  /** Finishes pending writes and any checkpoint in progress, and closes the journal. */
   async close(): Promise<void> {
     await this.clockWrites;
-    while (this.flushing || this.compacting) await (this.flushing ?? this.compacting);
+    while (this.flushing || this.checkpointing) await (this.flushing ?? this.checkpointing);
     await this.segment?.close();
     this.segment = undefined;
+  }
+
+  /**
+   * Folds the whole journal into a new snapshot and waits for it (for tools that prepare a data
+   * directory, so no checkpoint runs in the background of what they measure). Rejects if it failed.
+   */
+  async checkpointNow(): Promise<void> {
+    while (this.flushing || this.checkpointing) await (this.flushing ?? this.checkpointing);
+    // Nothing written since the newest snapshot: it already holds everything.
+    if (!this.segment && this.nextSequence - 1 === this.snapshot?.sequence && !this.legacyDocuments) return;
+    this.lastCheckpointError = undefined;
+    await this.startCheckpoint();
+    if (this.lastCheckpointError !== undefined) throw this.lastCheckpointError;
   }
 
   private enqueue(entries: Array<[string, string | null]>): Promise<void> {
@@ -222,92 +212,76 @@ export class LowdbStore implements SecretStore {
     this.flushing = null;
   }
 
-  /** Folds the whole journal into the documents and waits for it (for tools that prepare a data directory). */
-  async compactAll(): Promise<void> {
-    while (this.flushing || this.compacting) await (this.flushing ?? this.compacting);
-    if (this.segment) await this.startCompaction([await this.seal()], this.takeDirty());
-    else if (this.unfinished.length > 0) await this.startCompaction([], this.takeDirty());
-    if (this.unfinished.length > 0) throw this.lastCompactionError;
-  }
-
-  /** Closes the current segment; the next batch starts a new one. */
-  private async seal(): Promise<string> {
-    const sealed = this.segment!;
-    this.segment = undefined;
-    await sealed.close();
-    return sealed.path;
-  }
-
-  private takeDirty(): Map<string, string | null> {
-    const changes = this.dirty;
-    this.dirty = new Map();
-    return changes;
-  }
-
   private async append(batch: Map<string, string | null>): Promise<void> {
     this.segment ??= await JournalSegment.create(this.journal, this.nextSequence++);
+    const before = this.segment.size;
     try {
       await this.segment.append(journalLines(batch));
     } catch (error) {
       // The failed batch may have left a partial line: later batches start a new segment, so it stays
-      // that segment's last line, which replay skips. The segment waits for the next compaction.
+      // that segment's last line, which replay skips. The next checkpoint includes the segment.
       const abandoned = this.segment;
       this.segment = undefined;
-      this.unfinished.push(abandoned.path);
       // Closing a handle whose write just failed may fail too; the write error is the one to report.
       await abandoned.close().catch(() => undefined);
       throw error;
     }
-    for (const [key, text] of batch) this.dirty.set(key, text);
-    // Sealed between batches, so the segment holds exactly the changes in `dirty`.
-    if (this.segment.size >= this.segmentBytes && !this.compacting) void this.startCompaction([await this.seal()], this.takeDirty());
+    this.journalBytes += this.segment.size - before;
+    // Between batches, so the cut leaves every sealed segment complete.
+    if (this.checkpointDue() && !this.checkpointing) void this.startCheckpoint();
+  }
+
+  private checkpointDue(): boolean {
+    return this.journalBytes >= Math.max(this.checkpointBytes(), this.retryCheckpointAtBytes);
+  }
+
+  private checkpointBytes(): number {
+    return Math.max(this.checkpointMinBytes, this.snapshotBytes * this.checkpointRatio);
   }
 
   /**
-   * Compacts `segments` (with any a failed compaction left) in the background. On failure nothing is
-   * lost: the segments stay on disk, their changes go back under the current segment's newer ones,
-   * and the next compaction takes them all.
+   * The cut, then the checkpoint in the background. Call only between batches and when no checkpoint
+   * runs. Everything up to registering the checkpoint is synchronous, so no batch and no other
+   * checkpoint can slip in: the current segment is sealed (the next batch starts a new one) and the
+   * checkpoint includes every segment up to it, none still written to. On failure nothing is lost:
+   * the segments stay on disk, the old snapshot stays the base, and the next checkpoint takes them.
    */
-  private startCompaction(segments: string[], changes: Map<string, string | null>): Promise<void> {
-    const all = [...this.unfinished, ...segments];
-    this.unfinished = [];
-    this.compacting = this.compact(all, changes)
+  private startCheckpoint(): Promise<void> {
+    const sealed = this.segment;
+    this.segment = undefined;
+    const plan: CheckpointPlan = { journalDir: this.journal, base: this.snapshot, legacyDocuments: this.legacyDocuments, sequence: this.nextSequence - 1 };
+    const included = this.journalBytes;
+    this.checkpointing = (async () => {
+      await sealed?.close();
+      return checkpoint(plan);
+    })()
+      .then((published) => {
+        this.snapshot = published;
+        this.snapshotBytes = published.bytes;
+        this.legacyDocuments = undefined;
+        this.journalBytes -= included;
+        this.retryCheckpointAtBytes = 0;
+      })
       .catch((error: unknown) => {
-        for (const [key, text] of changes) if (!this.dirty.has(key)) this.dirty.set(key, text);
-        this.unfinished = [...all, ...this.unfinished];
-        this.lastCompactionError = error;
+        this.retryCheckpointAtBytes = this.journalBytes + this.checkpointBytes();
+        this.lastCheckpointError = error;
         this.onBackgroundError?.(error);
       })
       .finally(() => {
-        this.compacting = null;
+        this.checkpointing = null;
       });
-    return this.compacting;
+    return this.checkpointing;
   }
 
-  /** Writes each changed secret's latest state to its document, then drops the segments that held the changes. */
-  private async compact(segments: string[], changes: Map<string, string | null>): Promise<void> {
-    const entries = [...changes];
-    let next = 0;
-    const worker = async () => {
-      while (next < entries.length) {
-        const [key, text] = entries[next++];
-        await this.writeDocument(key, text);
-      }
-    };
-    await Promise.all(Array.from({ length: this.compactionConcurrency }, worker));
-    await syncDirectory(this.docs);
-    await removeSegments(this.journal, segments);
-  }
-
-  private async writeDocument(key: string, text: string | null): Promise<void> {
-    const path = join(this.docs, `${key}.json`);
-    if (text !== null) {
-      const db = new Low<string>(new DurableTextFile(path), text);
-      await db.write();
-      return;
-    }
-    await unlink(path).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
+  /** Drops what a checkpoint interrupted by a crash left: its temp file, or what its snapshot already includes. */
+  private async dropLeftovers(): Promise<void> {
+    for (const file of readdirSync(this.journal)) if (file.endsWith('.tmp')) unlinkSync(join(this.journal, file));
+    const documents = join(this.dataDir, LEGACY_DOCUMENTS_DIR);
+    // A document temp file is an earlier version's document write that never got renamed: its journal lines hold the change.
+    if (existsSync(documents)) for (const file of readdirSync(documents)) if (file.endsWith('.tmp')) unlinkSync(join(documents, file));
+    const [newest] = findSnapshots(this.journal);
+    if (!newest) return;
+    await dropIncluded(this.journal, newest.sequence);
+    if (existsSync(documents)) await rm(documents, { recursive: true, force: true });
   }
 }

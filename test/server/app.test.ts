@@ -85,7 +85,7 @@ describe.each(STORES)('server (%s store)', (kind) => {
       expect(reset.status).toBe(200);
       expect((await client.send(new ListSecretsCommand({}))).SecretList).toEqual([]);
       if (server.dataDir) {
-        expect(await readdir(join(server.dataDir, 'secrets'))).toEqual([]);
+        expect(await readdir(join(server.dataDir, 'journal'))).toEqual([]);
         expect(storedRecords(server.dataDir)).toEqual([]);
       }
     } finally {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,73 +50,87 @@ describe('LowdbStore', () => {
     await store.close();
   });
 
-  it('compacts a full segment into one lowdb document per secret and deletes the segment', async () => {
-    const store = new LowdbStore(dir, { segmentBytes: 1 });
+  it('checkpoints a long journal into a snapshot and deletes the segments it includes', async () => {
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
     await store.loadAll();
     await store.save([record('a', 'one'), record('b', 'two')]);
     await store.close();
-    expect((await readdir(join(dir, 'secrets'))).sort()).toEqual(['a.json', 'b.json']);
+    expect(await readdir(join(dir, 'journal'))).toEqual(['snapshot-00000001.jsonl']);
     // One batch (changes queued in one tick), so one sealed segment holds both.
     await Promise.all([store.save([record('a', 'three')]), store.remove(['b'])]);
     await store.close();
-    expect((await readdir(join(dir, 'secrets'))).sort()).toEqual(['a.json']);
-    expect(JSON.parse(await readFile(join(dir, 'secrets', 'a.json'), 'utf8')).description).toBe('three');
-    expect(await readdir(join(dir, 'journal'))).toEqual([]);
+    expect(await readdir(join(dir, 'journal'))).toEqual(['snapshot-00000002.jsonl']);
+    const lines = (await readFile(join(dir, 'journal', 'snapshot-00000002.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toEqual([{ format: 'polysecret-snapshot/1', journalSequence: 2 }, { key: 'a', record: record('a', 'three') }, { end: true, records: 1 }]);
     expect(await descriptions(dir)).toEqual(['a=three']);
+    expect(existsSync(join(dir, 'secrets'))).toBe(false);
   });
 
-  it('replays what the documents miss on start, then compacts the leftover journal', async () => {
-    const first = new LowdbStore(dir, { segmentBytes: 1 });
+  it('replays the journal written after the snapshot on start, and numbers new segments after both', async () => {
+    const first = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
     await first.loadAll();
-    await first.save([record('a', 'compacted')]);
+    await first.save([record('a', 'in snapshot')]);
     await first.close();
     const second = new LowdbStore(dir);
     await second.loadAll();
     await second.save([record('a', 'journal only'), record('b', 'new')]);
     await second.remove(['a']);
     await second.save([record('c', 'kept')]);
-    // No close: as after a crash, the journal holds changes the documents do not.
-    expect(await readdir(join(dir, 'secrets'))).toEqual(['a.json']);
+    // No close: as after a crash, the journal holds changes the snapshot does not.
+    expect((await readdir(join(dir, 'journal'))).sort()).toEqual(['journal-00000002.jsonl', 'snapshot-00000001.jsonl']);
     const third = new LowdbStore(dir);
     expect((await third.loadAll()).map((r) => r.key).sort()).toEqual(['b', 'c']);
+    await third.save([record('d', 'next')]);
+    expect((await readdir(join(dir, 'journal'))).sort()).toEqual(['journal-00000002.jsonl', 'journal-00000003.jsonl', 'snapshot-00000001.jsonl']);
+    await third.checkpointNow();
+    expect(await readdir(join(dir, 'journal'))).toEqual(['snapshot-00000003.jsonl']);
+    expect(await descriptions(dir)).toEqual(['b=new', 'c=kept', 'd=next']);
     await third.close();
-    expect((await readdir(join(dir, 'secrets'))).sort()).toEqual(['b.json', 'c.json']);
-    expect(await readdir(join(dir, 'journal'))).toEqual([]);
     await second.close();
   });
 
-  it('compactAll folds the whole journal into documents', async () => {
+  it('checkpointNow folds the whole journal into a snapshot', async () => {
     const store = new LowdbStore(dir);
     await store.loadAll();
     await store.save([record('a', 'one'), record('b', 'two')]);
     await store.remove(['b']);
-    await store.compactAll();
-    expect(await readdir(join(dir, 'secrets'))).toEqual(['a.json']);
-    expect(await readdir(join(dir, 'journal'))).toEqual([]);
+    await store.checkpointNow();
+    expect(await readdir(join(dir, 'journal'))).toEqual(['snapshot-00000001.jsonl']);
     await store.save([record('c', 'three')]);
     expect(await descriptions(dir)).toEqual(['a=one', 'c=three']);
     await store.close();
   });
 
-  it('keeps the segments of a failed compaction, reports it, and folds them in with the next one', async () => {
-    const failures: unknown[] = [];
-    const store = new LowdbStore(dir, { segmentBytes: 1, onBackgroundError: (error) => failures.push(error) });
+  it('loses no write that arrives while checkpoints are cut, automatic or asked for', async () => {
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
     await store.loadAll();
-    // The documents' directory turned into a file: every document write fails.
-    await rm(join(dir, 'secrets'), { recursive: true });
-    await writeFile(join(dir, 'secrets'), 'not a directory');
-    await store.save([record('a', 'one')]);
-    await expect(store.compactAll()).rejects.toThrow();
-    expect(failures.length).toBeGreaterThan(0);
-    expect(await readdir(join(dir, 'journal'))).not.toEqual([]);
-    await rm(join(dir, 'secrets'));
-    await mkdir(join(dir, 'secrets'));
-    await store.save([record('b', 'two')]);
-    await store.compactAll();
-    expect((await readdir(join(dir, 'secrets'))).sort()).toEqual(['a.json', 'b.json']);
-    expect(await readdir(join(dir, 'journal'))).toEqual([]);
-    expect(await descriptions(dir)).toEqual(['a=one', 'b=two']);
+    const writes: Array<Promise<void>> = [];
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 5; i++) writes.push(store.save([record(`k${round}-${i}`, 'kept')]));
+      writes.push(store.checkpointNow());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(writes);
     await store.close();
+    expect(await descriptions(dir)).toHaveLength(100);
+    expect((await readdir(join(dir, 'journal'))).filter((name) => name.startsWith('snapshot-'))).toHaveLength(1);
+  });
+
+  it('keeps the journal of a failed checkpoint, reports it, and folds it in with the next one', async () => {
+    const failures: unknown[] = [];
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0, onBackgroundError: (error) => failures.push(error) });
+    await store.loadAll();
+    // A directory where the snapshot's temp file goes: the checkpoint cannot write it.
+    await mkdir(join(dir, 'journal', 'snapshot-00000001.jsonl.tmp'));
+    await store.save([record('a', 'one')]);
+    await store.close();
+    expect(failures.length).toBeGreaterThan(0);
+    expect((await readdir(join(dir, 'journal'))).sort()).toEqual(['journal-00000001.jsonl', 'snapshot-00000001.jsonl.tmp']);
+    await rm(join(dir, 'journal', 'snapshot-00000001.jsonl.tmp'), { recursive: true });
+    await store.save([record('b', 'two')]);
+    await store.close();
+    expect(await readdir(join(dir, 'journal'))).toEqual(['snapshot-00000002.jsonl']);
+    expect(await descriptions(dir)).toEqual(['a=one', 'b=two']);
   });
 
   it('after a failed append, starts a new segment so a partial line never sits between good ones', async () => {
@@ -128,8 +143,8 @@ describe('LowdbStore', () => {
     await store.save([record('c', 'three')]);
     expect((await readdir(join(dir, 'journal'))).sort()).toEqual(['journal-00000001.jsonl', 'journal-00000002.jsonl']);
     expect(await descriptions(dir)).toEqual(['a=one', 'c=three']);
-    await store.compactAll();
-    expect(await readdir(join(dir, 'journal'))).toEqual([]);
+    await store.checkpointNow();
+    expect(await readdir(join(dir, 'journal'))).toEqual(['snapshot-00000002.jsonl']);
     expect(await descriptions(dir)).toEqual(['a=one', 'c=three']);
     await store.close();
   });
@@ -146,20 +161,20 @@ describe('LowdbStore', () => {
     await expect(new LowdbStore(dir).loadAll()).rejects.toThrow(/journal .*journal-00000001\.jsonl is corrupt at line 2/);
   });
 
-  it('drops leftover temp files of unfinished document writes on load', async () => {
-    const store = new LowdbStore(dir, { segmentBytes: 1 });
+  it('drops the temp file of an unfinished checkpoint on load', async () => {
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
     await store.loadAll();
     await store.save([record('b', 'two')]);
     await store.close();
-    await writeFile(join(dir, 'secrets', 'c.json.tmp'), '{"half');
+    await writeFile(join(dir, 'journal', 'snapshot-00000002.jsonl.tmp'), '{"format":"polysecret-snapshot/1","journalSequence":2}\n{"key":"c","rec');
     const reopened = new LowdbStore(dir);
     expect((await reopened.loadAll()).map((r) => r.key)).toEqual(['b']);
-    expect(await readdir(join(dir, 'secrets'))).toEqual(['b.json']);
+    expect(await readdir(join(dir, 'journal'))).toEqual(['snapshot-00000001.jsonl']);
     await reopened.close();
   });
 
-  it('clear empties documents and journal', async () => {
-    const store = new LowdbStore(dir, { segmentBytes: 1 });
+  it('clear empties the snapshot and journal', async () => {
+    const store = new LowdbStore(dir, { checkpointMinBytes: 1, checkpointRatio: 0 });
     await store.loadAll();
     await store.save([record('a', 'one')]);
     await store.save([record('b', 'two')]);

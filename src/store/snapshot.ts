@@ -1,0 +1,106 @@
+/**
+ * The snapshot file of a data directory: every record as of the end of one journal segment, so
+ * start-up reads one file instead of one document per secret (see checkpoint.ts for when it is
+ * written and why a crash at any point loses nothing).
+ *
+ * Format `polysecret-snapshot/1`, JSON Lines, in `<dataDir>/journal/snapshot-NNNNNNNN.jsonl`, where
+ * NNNNNNNN is the sequence number of the last journal segment it includes:
+ *
+ * ```
+ * {"format":"polysecret-snapshot/1","journalSequence":N}
+ * {"key":"…","record":{…}}            one line per record, exactly a journal line (values and tags
+ * …                                   sealed when encryption at rest is on)
+ * {"end":true,"records":COUNT}
+ * ```
+ *
+ * JSON Lines rather than one lowdb document: lowdb reads and writes a document whole, in memory,
+ * while a checkpoint streams a snapshot of any size in chunks, and record lines are copied from the
+ * journal and the previous snapshot without being parsed. The header names the format, so a later
+ * version can refuse (or convert) a snapshot it does not know; the trailer proves the file complete.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SecretRecord } from '../core/model.js';
+import { linesOfFileSync } from './jsonLines.js';
+
+/** The format this version writes and reads. */
+export const SNAPSHOT_FORMAT = 'polysecret-snapshot/1';
+
+const SNAPSHOT = /^snapshot-(\d{8,})\.jsonl$/;
+
+/** A snapshot file found in a journal directory. */
+export interface SnapshotFile {
+  path: string;
+  /** The last journal segment it includes: replay starts after it. */
+  sequence: number;
+}
+
+/** The file name of the snapshot that includes the journal up to segment `sequence`. */
+export const snapshotName = (sequence: number): string => `snapshot-${String(sequence).padStart(8, '0')}.jsonl`;
+
+/** The header line of a snapshot including the journal up to segment `sequence`. */
+export const snapshotHeader = (sequence: number): string => `${JSON.stringify({ format: SNAPSHOT_FORMAT, journalSequence: sequence })}\n`;
+
+/** The trailer line of a snapshot of `count` records. */
+export const snapshotTrailer = (count: number): string => `${JSON.stringify({ end: true, records: count })}\n`;
+
+/**
+ * The snapshots in `dir`, newest first. Only renamed (so complete and synced) files count: a
+ * `.tmp` is a checkpoint that never finished.
+ */
+export function findSnapshots(dir: string): SnapshotFile[] {
+  return readdirSync(dir)
+    .map((name) => SNAPSHOT.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ path: join(dir, match[0]), sequence: Number(match[1]) }))
+    .sort((a, b) => b.sequence - a.sequence);
+}
+
+/**
+ * Each record line of a snapshot, in order, after checking its header; its trailer is checked once
+ * the last line is read. A snapshot is renamed into place only once synced, so one that fails these
+ * checks was damaged after the fact: the start stops naming it, as for a corrupt document, rather
+ * than start without its records.
+ */
+export function* snapshotRecordLines(snapshot: SnapshotFile): Generator<string> {
+  const fail = (why: string) => new Error(`polysecret: snapshot ${snapshot.path} ${why}`);
+  const lines = linesOfFileSync(snapshot.path);
+  const header = parseLine(lines.next().value) as { format?: unknown; journalSequence?: unknown } | undefined;
+  if (typeof header !== 'object' || header === null) throw fail('has no header');
+  if (header.format !== SNAPSHOT_FORMAT) throw fail(`is in format ${JSON.stringify(header.format)}; this version reads ${SNAPSHOT_FORMAT}`);
+  if (header.journalSequence !== snapshot.sequence) throw fail(`says it includes the journal to ${String(header.journalSequence)}, its name ${snapshot.sequence}`);
+  // Each line is a record only once a line follows it: the last one must be the trailer.
+  let previous: string | undefined;
+  let count = 0;
+  for (const line of lines) {
+    if (previous !== undefined) {
+      count++;
+      yield previous;
+    }
+    previous = line;
+  }
+  const trailer = parseLine(previous) as { end?: unknown; records?: unknown } | undefined;
+  if (typeof trailer !== 'object' || trailer === null || trailer.end !== true) throw fail('is incomplete (no trailer)');
+  if (trailer.records !== count) throw fail(`holds ${count} records, its trailer says ${String(trailer.records)}`);
+}
+
+function parseLine(line: string | undefined): unknown {
+  try {
+    return JSON.parse(line ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The records of a snapshot (in their stored form: still sealed when encryption at rest is on). */
+export function readSnapshot(snapshot: SnapshotFile): SecretRecord[] {
+  const records: SecretRecord[] = [];
+  for (const line of snapshotRecordLines(snapshot)) {
+    try {
+      records.push((JSON.parse(line) as { record: SecretRecord }).record);
+    } catch (error) {
+      throw new Error(`polysecret: snapshot ${snapshot.path} is corrupt at record ${records.length + 1}: ${(error as Error).message}`);
+    }
+  }
+  return records;
+}
