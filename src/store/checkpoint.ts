@@ -26,7 +26,8 @@
  *    M (or the documents) into `snapshot-N.jsonl.tmp`, leaving out the keys those segments changed,
  *    then append their last lines (removals dropped), then the trailer. fsync the file.
  * 3. Publish: rename it to `snapshot-N.jsonl`, fsync the directory.
- * 4. Clean up: delete snapshot M and segments <= N, fsync the directory; then remove the documents.
+ * 4. Clean up (the store's, once values read from the old files follow their lines into snapshot N,
+ *    valueFiles.ts): delete snapshot M and segments <= N, fsync the directory; then remove the documents.
  *
  * What a crash (kill -9 or power loss) at each point leaves, and what start-up then does:
  * - during 1 or 2, or 3 before the rename is durable: a `.tmp` (ignored and deleted at start-up),
@@ -46,6 +47,8 @@
  * Encryption at rest: snapshot lines are journal lines copied as they are, so values and tags stay
  * sealed exactly as in the journal (names, versions and dates readable), and a checkpoint never
  * needs the key. Values written before encryption was turned on stay plain until their next write.
+ * Lines (and documents) of earlier versions, values inside the record, are rewritten in the current
+ * layout as they are copied (recordLine.ts), sealed or not as they were.
  */
 import { readdirSync } from 'node:fs';
 import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
@@ -53,7 +56,8 @@ import { join } from 'node:path';
 import { PRIVATE_FILE, syncDirectory } from './durableFile.js';
 import { documentPaths, parseDocument } from './documentReader.js';
 import { findSegments, removeFiles } from './journal.js';
-import { isRemovalLine, keyOfLine, keyOfLineBytes, lineBytesOfFile, linesOfFile } from './jsonLines.js';
+import { fileLines, isRemovalLine, keyOfLine } from './jsonLines.js';
+import { inCurrentLayout, reencodeStored } from './recordLine.js';
 import { findSnapshots, snapshotHeader, snapshotName, snapshotTrailer, type SnapshotFile } from './snapshot.js';
 
 /** What a checkpoint starts from and where it ends. */
@@ -68,26 +72,43 @@ export interface CheckpointPlan {
   sequence: number;
 }
 
+/** A record line the checkpoint copied: from where, to which offset of the new snapshot. */
+export interface LineMove {
+  key: string;
+  fromPath: string;
+  fromOffset: number;
+  toOffset: number;
+}
+
 /** The snapshot a checkpoint published. */
 export interface CheckpointResult extends SnapshotFile {
   bytes: number;
+  /** Every record line copied from a segment or the base snapshot, so values read from those files can follow. */
+  moves: LineMove[];
 }
 
-/** Runs the checkpoint of `plan` (steps 2 to 4 of the module note); the cut is the caller's. */
+/**
+ * Runs the checkpoint of `plan` (steps 2 and 3 of the module note; the cut is the caller's), and
+ * returns the published snapshot. The caller then takes the moves into account and calls
+ * {@link dropIncluded} (step 4): nothing it may still read from is deleted before.
+ */
 export async function checkpoint(plan: CheckpointPlan): Promise<CheckpointResult> {
   const after = plan.base?.sequence ?? 0;
   const changes = await lastLines(findSegments(plan.journalDir).filter((s) => s.sequence > after && s.sequence <= plan.sequence).map((s) => s.path));
   const path = join(plan.journalDir, snapshotName(plan.sequence));
   const temp = `${path}.tmp`;
   const handle = await open(temp, 'w', PRIVATE_FILE);
+  const moves: LineMove[] = [];
   let bytes: number;
   try {
     const out = new BufferedWriter(handle);
     await out.write(snapshotHeader(plan.sequence));
     const kept = (key: string) => !changes.has(key);
-    if (plan.base) await copyRecordLines(plan.base.path, kept, out);
+    if (plan.base) await copyRecordLines(plan.base.path, kept, out, moves);
     else if (plan.legacyDocuments) await copyDocuments(plan.legacyDocuments, kept, out);
-    for (const line of changes.values()) if (line !== null) await out.writeRecord(line);
+    for (const [key, line] of changes) {
+      if (line) moves.push({ key, fromPath: line.path, fromOffset: line.offset, toOffset: await out.writeRecord(line.bytes) });
+    }
     await out.write(snapshotTrailer(out.records));
     await out.flush();
     await handle.sync();
@@ -97,45 +118,65 @@ export async function checkpoint(plan: CheckpointPlan): Promise<CheckpointResult
   }
   await rename(temp, path);
   await syncDirectory(plan.journalDir);
-  await dropIncluded(plan.journalDir, plan.sequence);
-  if (plan.legacyDocuments) await rm(plan.legacyDocuments, { recursive: true, force: true });
-  return { path, sequence: plan.sequence, bytes };
+  return { path, sequence: plan.sequence, bytes, moves };
 }
 
 /**
  * Deletes what snapshot `sequence` includes (older snapshots, segments <= sequence) and makes that
- * durable. Also run at start-up, for what a crash between publishing and cleaning up left.
+ * durable, then the documents a migration folded in. Also run at start-up, for what a crash between
+ * publishing and cleaning up left.
  */
-export async function dropIncluded(journalDir: string, sequence: number): Promise<void> {
+export async function dropIncluded(journalDir: string, sequence: number, legacyDocuments?: string): Promise<void> {
+  await removeFiles(journalDir, includedFiles(journalDir, sequence));
+  if (legacyDocuments) await rm(legacyDocuments, { recursive: true, force: true });
+}
+
+/** The files snapshot `sequence` includes: older snapshots and segments up to it. */
+export function includedFiles(journalDir: string, sequence: number): string[] {
   const olderSnapshots = findSnapshots(journalDir).filter((snapshot) => snapshot.sequence < sequence);
   const includedSegments = findSegments(journalDir).filter((segment) => segment.sequence <= sequence);
-  await removeFiles(journalDir, [...olderSnapshots, ...includedSegments].map((file) => file.path));
+  return [...olderSnapshots, ...includedSegments].map((file) => file.path);
+}
+
+/** A record line kept for the new snapshot: its bytes (in the current layout) and where it was read. */
+interface SourceLine {
+  bytes: Buffer;
+  path: string;
+  offset: number;
 }
 
 /** Each key's last line in these segments, oldest first (null for a removal). */
-async function lastLines(segments: readonly string[]): Promise<Map<string, string | null>> {
-  const changes = new Map<string, string | null>();
-  for (const segment of segments) {
-    await forEachLine(segment, (line) => {
-      const key = keyOfLine(line);
-      if (key === undefined) throw new Error(`polysecret: journal ${segment} holds a line that is no change: ${line.slice(0, 80)}`);
-      // Deleted first, so the map's order stays that of the last changes.
-      changes.delete(key);
-      changes.set(key, isRemovalLine(line, key) ? null : line);
-    });
+async function lastLines(segments: readonly string[]): Promise<Map<string, SourceLine | null>> {
+  const changes = new Map<string, SourceLine | null>();
+  for (const path of segments) {
+    const handle = await open(path, 'r');
+    try {
+      for await (const lines of fileLines(handle)) {
+        for (const line of lines) {
+          if (line.bytes.length === 0) continue;
+          const key = keyOfLine(line.bytes);
+          if (key === undefined) throw new Error(`polysecret: journal ${path} holds a line that is no change: ${line.bytes.toString('utf8', 0, 80)}`);
+          // Deleted first, so the map's order stays that of the last changes; copied, so the chunk it was read in can go.
+          changes.delete(key);
+          changes.set(key, isRemovalLine(line.bytes, key) ? null : { bytes: Buffer.from(inCurrentLayout(line.bytes)), path, offset: line.offset });
+        }
+      }
+    } finally {
+      await handle.close();
+    }
   }
   return changes;
 }
 
 /** Copies the record lines of a snapshot whose key is `kept`, without parsing their records. */
-async function copyRecordLines(path: string, kept: (key: string) => boolean, out: BufferedWriter): Promise<void> {
+async function copyRecordLines(path: string, kept: (key: string) => boolean, out: BufferedWriter, moves: LineMove[]): Promise<void> {
   const handle = await open(path, 'r');
   try {
-    for await (const lines of lineBytesOfFile(handle)) {
+    for await (const lines of fileLines(handle)) {
       for (const line of lines) {
         // The header and trailer have no key.
-        const key = keyOfLineBytes(line);
-        if (key !== undefined && kept(key)) await out.writeRecord(line);
+        const key = keyOfLine(line.bytes);
+        if (key !== undefined && kept(key)) moves.push({ key, fromPath: path, fromOffset: line.offset, toOffset: await out.writeRecord(inCurrentLayout(line.bytes)) });
       }
     }
   } finally {
@@ -147,16 +188,7 @@ async function copyRecordLines(path: string, kept: (key: string) => boolean, out
 async function copyDocuments(dir: string, kept: (key: string) => boolean, out: BufferedWriter): Promise<void> {
   for (const path of documentPaths(dir, readdirSync(dir))) {
     const record = parseDocument(path, await readFile(path, 'utf8'));
-    if (kept(record.key)) await out.writeRecord(`{"key":${JSON.stringify(record.key)},"record":${JSON.stringify(record)}}`);
-  }
-}
-
-async function forEachLine(path: string, each: (line: string) => void | Promise<void>): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    for await (const lines of linesOfFile(handle)) for (const line of lines) if (line !== '') await each(line);
-  } finally {
-    await handle.close();
+    if (kept(record.key)) await out.writeRecord(reencodeStored(record).text);
   }
 }
 
@@ -170,12 +202,14 @@ class BufferedWriter {
 
   constructor(private readonly handle: FileHandle) {}
 
-  async writeRecord(line: string | Buffer): Promise<void> {
+  /** Writes a record line and answers the offset it starts at. */
+  async writeRecord(line: string | Buffer): Promise<number> {
+    const offset = this.bytes + this.pending;
     this.records++;
     await this.write(line);
     await this.write(this.newline);
+    return offset;
   }
-
   async write(text: string | Buffer): Promise<void> {
     const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     this.parts.push(bytes);

@@ -7,18 +7,32 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretRecord } from '../core/model.js';
 import { documentPaths, parseDocument, readFilesSync } from './documentReader.js';
-import { replayJournal, type JournalChanges } from './journal.js';
-import { findSnapshots, readSnapshot, type SnapshotFile } from './snapshot.js';
+import { replayJournal } from './journal.js';
+import { decodeRecordLine, storedFormOf, type DecodedLine } from './recordLine.js';
+import { findSnapshots, snapshotRecordLines, type SnapshotFile } from './snapshot.js';
 
 /** The `<dataDir>` subdirectory of journal segments and snapshots. */
 export const JOURNAL_DIR = 'journal';
 /** The `<dataDir>` subdirectory where earlier versions kept one document per secret. */
 export const LEGACY_DOCUMENTS_DIR = 'secrets';
 
+/** Where a record line lies: its bytes (valid only during the call they are given to), its file and its offset there. */
+export interface LinePlace {
+  bytes: Buffer;
+  path: string;
+  offset: number;
+}
+
+/**
+ * Makes a record from a decoded line; `place` is undefined for an earlier version's document, whose
+ * values are inline.
+ */
+export type RecordMaker<T> = (decoded: DecodedLine, place: LinePlace | undefined) => T;
+
 /** What a data directory holds, as start-up needs it. */
-export interface DataDirState {
-  /** Every record, in its stored form (sealed when encryption at rest is on). */
-  records: SecretRecord[];
+export interface DataDirState<T> {
+  /** Every record, by key, as `make` made it. */
+  records: Map<string, T>;
   /** The snapshot the records were read from, if any. */
   snapshot: SnapshotFile | undefined;
   snapshotBytes: number;
@@ -31,27 +45,37 @@ export interface DataDirState {
 }
 
 /** Reads every record of `dataDir` without changing anything, so a test may read a directory a server is writing. */
-export function readDataDir(dataDir: string): DataDirState {
+export function readDataDir<T>(dataDir: string, make: RecordMaker<T>): DataDirState<T> {
   const journalDir = join(dataDir, JOURNAL_DIR);
   const [snapshot] = existsSync(journalDir) ? findSnapshots(journalDir) : [];
   const documentsDir = join(dataDir, LEGACY_DOCUMENTS_DIR);
   // Documents beside a snapshot are a finished migration's leftovers, never newer than it.
   const legacyDocuments = !snapshot && existsSync(documentsDir) ? documentsDir : undefined;
-  const records = new Map<string, SecretRecord>();
-  for (const record of snapshot ? readSnapshot(snapshot) : []) records.set(record.key, record);
+  const records = new Map<string, T>();
+  if (snapshot) {
+    let number = 0;
+    for (const line of snapshotRecordLines(snapshot)) {
+      number++;
+      const decoded = decodeOrFail(line.bytes, () => `snapshot ${snapshot.path} is corrupt at record ${number}`);
+      records.set(decoded.key, make(decoded, { bytes: line.bytes, path: snapshot.path, offset: line.offset }));
+    }
+  }
   // lowdb's document is the record's JSON text; reading it directly skips an adapter per file.
   for (const [path, text] of legacyDocuments ? readFilesSync(documentPaths(legacyDocuments)) : []) {
-    const record = parseDocument(path, text);
-    records.set(record.key, record);
+    const stored = parseDocument(path, text);
+    records.set(stored.key, make({ key: stored.key, stored, spans: [] }, undefined));
   }
-  const replayed: JournalChanges = new Map();
-  const tail = existsSync(journalDir) ? replayJournal(journalDir, replayed, snapshot?.sequence ?? 0) : { bytes: 0, lastSequence: 0 };
-  for (const [key, record] of replayed) {
-    if (record) records.set(key, record);
-    else records.delete(key);
-  }
+  const tail = existsSync(journalDir)
+    ? replayJournal(journalDir, snapshot?.sequence ?? 0, {
+        record: (line, path, number) => {
+          const decoded = decodeOrFail(line.bytes, () => `journal ${path} is corrupt at line ${number}`);
+          records.set(decoded.key, make(decoded, { bytes: line.bytes, path, offset: line.offset }));
+        },
+        removal: (key) => records.delete(key),
+      })
+    : { bytes: 0, lastSequence: 0 };
   return {
-    records: [...records.values()],
+    records,
     snapshot,
     snapshotBytes: snapshot ? statSync(snapshot.path).size : 0,
     legacyDocuments,
@@ -60,7 +84,19 @@ export function readDataDir(dataDir: string): DataDirState {
   };
 }
 
-/** The records stored in `dataDir`, read without touching anything (for tests and tools). */
+function decodeOrFail(bytes: Buffer, where: () => string): DecodedLine {
+  try {
+    return decodeRecordLine(bytes);
+  } catch (error) {
+    throw new Error(`polysecret: ${where()}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The records stored in `dataDir`, read without touching anything (for tests and tools), in their
+ * stored form: values inline, and values and tags still sealed when encryption at rest is on.
+ */
 export function storedRecords(dataDir: string): SecretRecord[] {
-  return readDataDir(dataDir).records;
+  const { records } = readDataDir(dataDir, (decoded, place) => (place ? storedFormOf(decoded, place.bytes) : decoded.stored) as SecretRecord);
+  return [...records.values()];
 }

@@ -6,7 +6,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretRecord, SecretVersion, Tag } from '../core/model.js';
+import type { Tag } from '../core/model.js';
 import { syncDirectory, writeDurably } from './durableFile.js';
 
 const CIPHER = 'aes-256-gcm';
@@ -17,14 +17,16 @@ const DATA_KEY_CONTEXT = 'polysecret data key';
 /** The file in the data directory holding the wrapped data key. */
 export const KEYS_FILE = 'keys.json';
 
-/** Turns records into their stored form and back. */
+/**
+ * Seals and opens what encryption at rest protects: values and tags. Each ciphertext is bound to
+ * its record's key (as AES-GCM associated data), so none can be moved to another record.
+ */
 export interface RecordCodec {
-  seal(record: SecretRecord): object;
-  open(stored: SecretRecord): SecretRecord;
+  sealValue(recordKey: string, data: string): string;
+  openValue(recordKey: string, sealed: string): string;
+  sealTags(recordKey: string, tags: readonly Tag[]): string;
+  openTags(recordKey: string, sealed: string): Tag[];
 }
-
-/** A version as stored when sealed: its value's type, and the value's data encrypted. */
-type SealedVersion = Omit<SecretVersion, 'value'> & { value?: { type: string; sealed: string } };
 
 function encrypt(key: Buffer, plain: string, context: string): string {
   const iv = randomBytes(IV_BYTES);
@@ -40,26 +42,13 @@ function decrypt(key: Buffer, sealed: string, context: string): string {
   return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
 }
 
-/** A codec sealing values and tags with `dataKey`; each ciphertext is bound to its record's key. */
+/** A codec sealing values and tags with `dataKey`. */
 export function sealingCodec(dataKey: Buffer): RecordCodec {
   return {
-    seal(record) {
-      const { tags, versions, ...rest } = record;
-      const sealedVersions: SealedVersion[] = versions.map(({ value, ...version }) =>
-        value ? { ...version, value: { type: value.type, sealed: encrypt(dataKey, value.data, record.key) } } : version,
-      );
-      return { ...rest, versions: sealedVersions, ...(tags === undefined ? {} : { sealedTags: encrypt(dataKey, JSON.stringify(tags), record.key) }) };
-    },
-    open(stored) {
-      const { sealedTags, versions, ...rest } = stored as SecretRecord & { sealedTags?: string };
-      const opened = (versions as SealedVersion[]).map(({ value, ...version }): SecretVersion => {
-        // A value written before encryption was turned on is still plain, and is sealed on its next write.
-        if (!value || !('sealed' in value)) return { ...version, ...(value ? { value: value as unknown as SecretVersion['value'] } : {}) };
-        return { ...version, value: { type: value.type as 'string', data: decrypt(dataKey, value.sealed, stored.key) } };
-      });
-      const tags = sealedTags === undefined ? stored.tags : (JSON.parse(decrypt(dataKey, sealedTags, stored.key)) as Tag[]);
-      return { ...rest, versions: opened, ...(tags === undefined ? {} : { tags }) };
-    },
+    sealValue: (recordKey, data) => encrypt(dataKey, data, recordKey),
+    openValue: (recordKey, sealed) => decrypt(dataKey, sealed, recordKey),
+    sealTags: (recordKey, tags) => encrypt(dataKey, JSON.stringify(tags), recordKey),
+    openTags: (recordKey, sealed) => JSON.parse(decrypt(dataKey, sealed, recordKey)) as Tag[],
   };
 }
 

@@ -3,27 +3,15 @@
  * change (`{"key":…,"record":…}` or `{"key":…,"removed":true}`), appended in batches with one
  * fdatasync per batch. A checkpoint folds sealed segments into a snapshot (checkpoint.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SecretRecord } from '../core/model.js';
+import { fileLinesSync, isRemovalLine, keyOfLine, type FileLine } from './jsonLines.js';
 import { PRIVATE_FILE, syncDirectory } from './durableFile.js';
 
 const SEGMENT = /^journal-(\d{8,})\.jsonl$/;
 
-/** Changes read back from the journal, by record key: the record as parsed, or null for a removal. */
-export type JournalChanges = Map<string, SecretRecord | null>;
-
 const segmentName = (sequence: number) => `journal-${String(sequence).padStart(8, '0')}.jsonl`;
-
-/** The journal lines of a batch of changes. */
-export function journalLines(changes: ReadonlyMap<string, string | null>): string {
-  let text = '';
-  for (const [key, record] of changes) {
-    text += record === null ? `${JSON.stringify({ key, removed: true })}\n` : `{"key":${JSON.stringify(key)},"record":${record}}\n`;
-  }
-  return text;
-}
 
 /** A journal segment found in a journal directory. */
 export interface SegmentFile {
@@ -40,37 +28,34 @@ export function findSegments(dir: string): SegmentFile[] {
     .sort((a, b) => a.sequence - b.sequence);
 }
 
+/** What replay hands over per line of the journal: a record line, or a removal. */
+export interface JournalReader {
+  record(line: FileLine, path: string, lineNumber: number): void;
+  removal(key: string): void;
+}
+
 /**
  * Replays the segments of `dir` after segment `afterSequence` (those a snapshot does not include),
- * oldest first, into `changes` (later lines win). A final line without its newline is a batch whose
- * fdatasync never returned, so never acknowledged: it is skipped. Returns the replayed segments'
- * paths, their size in bytes, and the last segment's sequence number (`afterSequence` when none).
+ * oldest first, line by line. A final line without its newline is a batch whose fdatasync never
+ * returned, so never acknowledged: it is skipped. Returns the replayed segments' size in bytes and
+ * the last segment's sequence number (`afterSequence` when none).
  */
-export function replayJournal(dir: string, changes: JournalChanges, afterSequence = 0): { segments: string[]; bytes: number; lastSequence: number } {
+export function replayJournal(dir: string, afterSequence: number, reader: JournalReader): { bytes: number; lastSequence: number } {
   const found = findSegments(dir).filter((segment) => segment.sequence > afterSequence);
   let bytes = 0;
   for (const { path } of found) {
-    const text = readFileSync(path, 'utf8');
-    bytes += Buffer.byteLength(text);
-    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    bytes += statSync(path).size;
     let lineNumber = 0;
-    for (const line of complete.split('\n')) {
+    for (const line of fileLinesSync(path)) {
       lineNumber++;
-      if (line === '') continue;
-      let entry: { key?: unknown; record?: SecretRecord; removed?: unknown };
-      try {
-        entry = JSON.parse(line) as typeof entry;
-      } catch {
-        throw new Error(`polysecret: journal ${path} is corrupt at line ${lineNumber}`);
-      }
-      if (typeof entry.key !== 'string') throw new Error(`polysecret: journal ${path} has no key at line ${lineNumber}`);
-      if (entry.removed !== true && (typeof entry.record !== 'object' || entry.record === null)) {
-        throw new Error(`polysecret: journal ${path} has no record at line ${lineNumber}`);
-      }
-      changes.set(entry.key, entry.removed === true ? null : (entry.record as SecretRecord));
+      if (line.bytes.length === 0) continue;
+      const key = keyOfLine(line.bytes);
+      if (key === undefined) throw new Error(`polysecret: journal ${path} is corrupt at line ${lineNumber}`);
+      if (isRemovalLine(line.bytes, key)) reader.removal(key);
+      else reader.record(line, path, lineNumber);
     }
   }
-  return { segments: found.map((segment) => segment.path), bytes, lastSequence: found.at(-1)?.sequence ?? afterSequence };
+  return { bytes, lastSequence: found.at(-1)?.sequence ?? afterSequence };
 }
 
 /** The segment being appended to. */
@@ -92,8 +77,7 @@ export class JournalSegment {
   }
 
   /** Appends the lines and resolves once they are on disk. */
-  async append(text: string): Promise<void> {
-    const bytes = Buffer.from(text, 'utf8');
+  async append(bytes: Buffer): Promise<void> {
     // appendFile repeats short writes, so a batch never lands half-written before the next one.
     await this.handle.appendFile(bytes);
     await this.handle.datasync();

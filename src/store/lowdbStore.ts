@@ -2,16 +2,24 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { SecretRecord } from '../core/model.js';
-import { checkpoint, dropIncluded, type CheckpointPlan } from './checkpoint.js';
+import type { Namespace, SecretRecord } from '../core/model.js';
+import { checkpoint, dropIncluded, includedFiles, type CheckpointPlan, type CheckpointResult } from './checkpoint.js';
 import { JOURNAL_DIR, LEGACY_DOCUMENTS_DIR, readDataDir } from './dataDirReader.js';
 import { DurableTextFile, syncDirectory } from './durableFile.js';
-import { JournalSegment, journalLines } from './journal.js';
+import { JournalSegment } from './journal.js';
+import { removalLine } from './jsonLines.js';
+import { encodeRecordLine, recordOf, type ValueSpan } from './recordLine.js';
 import { findSnapshots, type SnapshotFile } from './snapshot.js';
 import type { SecretStore } from '../core/store.js';
 import { openDataKey, type RecordCodec } from './encryption.js';
+import { INLINE_VALUE_BYTES, StoredValue, ValueFiles, type LineLocation } from './valueFiles.js';
 
 export { storedRecords } from './dataDirReader.js';
+
+/** Documents of earlier versions hold their values inline: they never refer to a line. */
+const notInDocuments = (): never => {
+  throw new Error('polysecret: a document refers to a value outside it');
+};
 
 /**
  * Creates the data directory (if missing) and polysecret's own directories in it, readable by the
@@ -48,6 +56,15 @@ export interface LowdbStoreOptions {
   onBackgroundError?: (error: unknown) => void;
   /** A file holding the key that opens the data directory's data key (encryption at rest, README "Persistence"). */
   encryptionKeyFile?: string;
+  /** Values read from disk are cached up to this many characters (32 Mi by default). */
+  valueCacheChars?: number;
+}
+
+/** A record's line waiting for the next batch, with where its values will lie in it. */
+interface PendingLine {
+  record: SecretRecord;
+  text: string;
+  spans: ValueSpan[];
 }
 
 /**
@@ -66,8 +83,8 @@ export class LowdbStore implements SecretStore {
   private readonly checkpointRatio: number;
   private segment: JournalSegment | undefined;
   private nextSequence = 1;
-  /** Changes waiting for the next batch: serialized record, or null for a removal. */
-  private pending = new Map<string, string | null>();
+  /** Changes waiting for the next batch: a record's line, or null for a removal. */
+  private pending = new Map<string, PendingLine | null>();
   private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private flushing: Promise<void> | null = null;
   /** The newest snapshot, the base of the next checkpoint. */
@@ -85,6 +102,11 @@ export class LowdbStore implements SecretStore {
   private readonly encryptionKeyFile: string | undefined;
   /** Seals values and tags on their way to disk, when encryption at rest is on (set by loadAll). */
   private codec: RecordCodec | undefined;
+  private readonly valueCacheChars: number;
+  /** Reads the values left on disk (set by loadAll). */
+  private values: ValueFiles | undefined;
+  /** Where each record's newest durable line lies, shared by the values read from it. */
+  private readonly lines = new Map<string, LineLocation>();
   /** The clock file's writes, one after another, so the last offset given is the one left on disk. */
   private clockWrites: Promise<void> = Promise.resolve();
 
@@ -95,6 +117,7 @@ export class LowdbStore implements SecretStore {
     this.checkpointRatio = options.checkpointRatio ?? 0.5;
     this.onBackgroundError = options.onBackgroundError;
     this.encryptionKeyFile = options.encryptionKeyFile;
+    this.valueCacheChars = options.valueCacheChars ?? 32 * 1024 * 1024;
   }
 
   /**
@@ -106,19 +129,36 @@ export class LowdbStore implements SecretStore {
     makePrivateDirs(this.dataDir, this.journal);
     this.codec = await openDataKey(this.dataDir, this.encryptionKeyFile);
     await this.dropLeftovers();
-    const state = readDataDir(this.dataDir);
+    const codec = this.codec;
+    const files = (this.values = new ValueFiles(codec, this.valueCacheChars));
+    this.lines.clear();
+    const namespaces = new Map<string, Namespace>();
+    const state = readDataDir(this.dataDir, (decoded, place) => {
+      // One namespace object for all its records: records are never changed in place, only copied (engine drafts).
+      const { cloud, account, region } = decoded.stored.namespace;
+      const id = `${cloud}\u0000${account}\u0000${region}`;
+      decoded.stored.namespace = namespaces.get(id) ?? namespaces.set(id, decoded.stored.namespace).get(id)!;
+      // An earlier version's document holds its values inline.
+      if (!place) return { record: recordOf(decoded, notInDocuments, codec), line: undefined };
+      const line: LineLocation = { key: decoded.key, path: place.path, offset: place.offset, files };
+      return { record: recordOf(decoded, (span, type, sealed) => files.valueAt(line, span, type, sealed, place.bytes), codec), line };
+    });
+    for (const [key, { line }] of state.records) if (line) this.lines.set(key, line);
     this.snapshot = state.snapshot;
     this.snapshotBytes = state.snapshotBytes;
     this.legacyDocuments = state.legacyDocuments;
     this.journalBytes = state.tailBytes;
     this.nextSequence = state.lastSequence + 1;
     if (this.legacyDocuments || this.checkpointDue()) void this.startCheckpoint();
-    const codec = this.codec;
-    return codec ? state.records.map((record) => codec.open(record)) : state.records;
+    return [...state.records.values()].map(({ record }) => record);
   }
 
+  /**
+   * Queues the records' lines. Once they are durable, each record's large values are swapped for
+   * ones read from its line (valueFiles.ts): the record objects given are changed in that way only.
+   */
   save(records: readonly SecretRecord[]): Promise<void> {
-    return this.enqueue(records.map((record) => [record.key, JSON.stringify(this.codec ? this.codec.seal(record) : record)]));
+    return this.enqueue(records.map((record) => [record.key, { record, ...encodeRecordLine(record, this.codec) }]));
   }
 
   remove(keys: readonly string[]): Promise<void> {
@@ -127,6 +167,8 @@ export class LowdbStore implements SecretStore {
 
   async clear(): Promise<void> {
     await this.close();
+    this.lines.clear();
+    this.values = new ValueFiles(this.codec, this.valueCacheChars);
     await rm(join(this.dataDir, LEGACY_DOCUMENTS_DIR), { recursive: true, force: true });
     await rm(this.journal, { recursive: true, force: true });
     makePrivateDirs(this.dataDir, this.journal);
@@ -170,6 +212,7 @@ export class LowdbStore implements SecretStore {
     while (this.flushing || this.checkpointing) await (this.flushing ?? this.checkpointing);
     await this.segment?.close();
     this.segment = undefined;
+    this.values?.close();
   }
 
   /**
@@ -185,7 +228,7 @@ export class LowdbStore implements SecretStore {
     if (this.lastCheckpointError !== undefined) throw this.lastCheckpointError;
   }
 
-  private enqueue(entries: Array<[string, string | null]>): Promise<void> {
+  private enqueue(entries: Array<[string, PendingLine | null]>): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     for (const [key, text] of entries) this.pending.set(key, text);
     return new Promise((resolve, reject) => {
@@ -212,11 +255,21 @@ export class LowdbStore implements SecretStore {
     this.flushing = null;
   }
 
-  private async append(batch: Map<string, string | null>): Promise<void> {
+  private async append(batch: Map<string, PendingLine | null>): Promise<void> {
     this.segment ??= await JournalSegment.create(this.journal, this.nextSequence++);
-    const before = this.segment.size;
+    const segment = this.segment;
+    const before = segment.size;
+    let text = '';
+    const offsets: number[] = [];
+    let offset = before;
+    for (const [key, line] of batch) {
+      const lineText = `${line ? line.text : removalLine(key)}\n`;
+      offsets.push(offset);
+      offset += Buffer.byteLength(lineText);
+      text += lineText;
+    }
     try {
-      await this.segment.append(journalLines(batch));
+      await segment.append(Buffer.from(text));
     } catch (error) {
       // The failed batch may have left a partial line: later batches start a new segment, so it stays
       // that segment's last line, which replay skips. The next checkpoint includes the segment.
@@ -226,7 +279,13 @@ export class LowdbStore implements SecretStore {
       await abandoned.close().catch(() => undefined);
       throw error;
     }
-    this.journalBytes += this.segment.size - before;
+    this.journalBytes += segment.size - before;
+    let at = 0;
+    for (const [key, line] of batch) {
+      const offset = offsets[at++];
+      if (line) this.adopt(line, segment.path, offset);
+      else this.lines.delete(key);
+    }
     // Between batches, so the cut leaves every sealed segment complete.
     if (this.checkpointDue() && !this.checkpointing) void this.startCheckpoint();
   }
@@ -255,12 +314,15 @@ export class LowdbStore implements SecretStore {
       await sealed?.close();
       return checkpoint(plan);
     })()
-      .then((published) => {
+      .then(async (published) => {
+        // Published: from here the snapshot is the base, even if cleaning up fails (the next start drops what is left).
         this.snapshot = published;
         this.snapshotBytes = published.bytes;
         this.legacyDocuments = undefined;
         this.journalBytes -= included;
         this.retryCheckpointAtBytes = 0;
+        this.follow(published);
+        await dropIncluded(this.journal, published.sequence, plan.legacyDocuments);
       })
       .catch((error: unknown) => {
         this.retryCheckpointAtBytes = this.journalBytes + this.checkpointBytes();
@@ -280,8 +342,39 @@ export class LowdbStore implements SecretStore {
     // A document temp file is an earlier version's document write that never got renamed: its journal lines hold the change.
     if (existsSync(documents)) for (const file of readdirSync(documents)) if (file.endsWith('.tmp')) unlinkSync(join(documents, file));
     const [newest] = findSnapshots(this.journal);
-    if (!newest) return;
-    await dropIncluded(this.journal, newest.sequence);
-    if (existsSync(documents)) await rm(documents, { recursive: true, force: true });
+    if (newest) await dropIncluded(this.journal, newest.sequence, existsSync(documents) ? documents : undefined);
+  }
+
+  /**
+   * Points the record's location at its new durable line, and swaps its large values for ones read
+   * from that line; what is known of their data stays cached (a value just written is likely read soon).
+   */
+  private adopt(pending: PendingLine, path: string, offset: number): void {
+    const files = this.values!;
+    const { record, spans } = pending;
+    const line: LineLocation = { key: record.key, path, offset, files };
+    this.lines.set(record.key, line);
+    let next = 0;
+    record.versions = record.versions.map((version) => {
+      if (!version.value) return version;
+      const span = spans[next++];
+      if (span.length <= INLINE_VALUE_BYTES) return version;
+      const stored = new StoredValue(version.value.type, line, span.start, span.length, this.codec !== undefined);
+      const data = version.value instanceof StoredValue ? files.cached(version.value) : version.value.data;
+      if (data !== undefined) files.remember(stored, data);
+      return { ...version, value: stored };
+    });
+  }
+
+  /** Moves the location of each line a checkpoint copied, unless a newer line replaced it meanwhile, then retires the files it includes. */
+  private follow(published: CheckpointResult): void {
+    for (const move of published.moves) {
+      const line = this.lines.get(move.key);
+      if (line?.path === move.fromPath && line.offset === move.fromOffset) {
+        line.path = published.path;
+        line.offset = move.toOffset;
+      }
+    }
+    this.values!.retire(includedFiles(this.journal, published.sequence));
   }
 }

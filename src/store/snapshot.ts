@@ -8,8 +8,8 @@
  *
  * ```
  * {"format":"polysecret-snapshot/1","journalSequence":N}
- * {"key":"…","record":{…}}            one line per record, exactly a journal line (values and tags
- * …                                   sealed when encryption at rest is on)
+ * {"key":"…","sizes":[…],…}          one line per record, exactly a journal line (recordLine.ts;
+ * …                                   values and tags sealed when encryption at rest is on)
  * {"end":true,"records":COUNT}
  * ```
  *
@@ -20,8 +20,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretRecord } from '../core/model.js';
-import { linesOfFileSync } from './jsonLines.js';
+import { fileLinesSync, type FileLine } from './jsonLines.js';
+import { keyEndOf } from './recordLine.js';
 
 /** The format this version writes and reads. */
 export const SNAPSHOT_FORMAT = 'polysecret-snapshot/1';
@@ -60,47 +60,33 @@ export function findSnapshots(dir: string): SnapshotFile[] {
  * Each record line of a snapshot, in order, after checking its header; its trailer is checked once
  * the last line is read. A snapshot is renamed into place only once synced, so one that fails these
  * checks was damaged after the fact: the start stops naming it, as for a corrupt document, rather
- * than start without its records.
+ * than start without its records. Lines are views of a reused buffer: use each before the next.
  */
-export function* snapshotRecordLines(snapshot: SnapshotFile): Generator<string> {
+export function* snapshotRecordLines(snapshot: SnapshotFile): Generator<FileLine> {
   const fail = (why: string) => new Error(`polysecret: snapshot ${snapshot.path} ${why}`);
-  const lines = linesOfFileSync(snapshot.path);
-  const header = parseLine(lines.next().value) as { format?: unknown; journalSequence?: unknown } | undefined;
+  const lines = fileLinesSync(snapshot.path);
+  const first = lines.next();
+  const header = first.done ? undefined : (parseLine(first.value.bytes) as { format?: unknown; journalSequence?: unknown } | undefined);
   if (typeof header !== 'object' || header === null) throw fail('has no header');
   if (header.format !== SNAPSHOT_FORMAT) throw fail(`is in format ${JSON.stringify(header.format)}; this version reads ${SNAPSHOT_FORMAT}`);
   if (header.journalSequence !== snapshot.sequence) throw fail(`says it includes the journal to ${String(header.journalSequence)}, its name ${snapshot.sequence}`);
-  // Each line is a record only once a line follows it: the last one must be the trailer.
-  let previous: string | undefined;
   let count = 0;
+  let trailer: { end?: unknown; records?: unknown } | undefined;
   for (const line of lines) {
-    if (previous !== undefined) {
+    if (trailer !== undefined) throw fail('has lines after its trailer');
+    if (keyEndOf(line.bytes) !== undefined) {
       count++;
-      yield previous;
-    }
-    previous = line;
+      yield line;
+    } else trailer = (parseLine(line.bytes) as typeof trailer) ?? {};
   }
-  const trailer = parseLine(previous) as { end?: unknown; records?: unknown } | undefined;
   if (typeof trailer !== 'object' || trailer === null || trailer.end !== true) throw fail('is incomplete (no trailer)');
   if (trailer.records !== count) throw fail(`holds ${count} records, its trailer says ${String(trailer.records)}`);
 }
 
-function parseLine(line: string | undefined): unknown {
+function parseLine(line: Buffer): unknown {
   try {
-    return JSON.parse(line ?? '');
+    return JSON.parse(line.toString('utf8'));
   } catch {
     return undefined;
   }
-}
-
-/** The records of a snapshot (in their stored form: still sealed when encryption at rest is on). */
-export function readSnapshot(snapshot: SnapshotFile): SecretRecord[] {
-  const records: SecretRecord[] = [];
-  for (const line of snapshotRecordLines(snapshot)) {
-    try {
-      records.push((JSON.parse(line) as { record: SecretRecord }).record);
-    } catch (error) {
-      throw new Error(`polysecret: snapshot ${snapshot.path} is corrupt at record ${records.length + 1}: ${(error as Error).message}`);
-    }
-  }
-  return records;
 }

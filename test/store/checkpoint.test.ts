@@ -3,10 +3,11 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SecretRecord } from '../../src/core/model.js';
-import { checkpoint } from '../../src/store/checkpoint.js';
-import { journalLines } from '../../src/store/journal.js';
+import { checkpoint as publish, dropIncluded, type CheckpointPlan } from '../../src/store/checkpoint.js';
+import { removalLine } from '../../src/store/jsonLines.js';
 import { LowdbStore, storedRecords } from '../../src/store/lowdbStore.js';
-import { findSnapshots, readSnapshot, snapshotName } from '../../src/store/snapshot.js';
+import { decodeRecordLine, encodeRecordLine } from '../../src/store/recordLine.js';
+import { findSnapshots, snapshotName, snapshotRecordLines, type SnapshotFile } from '../../src/store/snapshot.js';
 
 function record(key: string, description: string, value = 'plain'): SecretRecord {
   return {
@@ -22,11 +23,23 @@ function record(key: string, description: string, value = 'plain'): SecretRecord
   };
 }
 
+/** A record's journal line, as the store writes it. */
+const lineOf = (r: SecretRecord) => encodeRecordLine(r, undefined).text;
+
 /** Writes journal segment `sequence` holding these changes (a record, or null for a removal). */
-async function segment(journal: string, sequence: number, changes: Array<[string, SecretRecord | null]>): Promise<void> {
-  const lines = journalLines(new Map(changes.map(([key, value]) => [key, value && JSON.stringify(value)])));
+async function segment(journal: string, sequence: number, changes: Array<[string, SecretRecord | null]>, line = lineOf): Promise<void> {
+  const lines = changes.map(([key, value]) => `${value ? line(value) : removalLine(key)}\n`).join('');
   await writeFile(join(journal, `journal-${String(sequence).padStart(8, '0')}.jsonl`), lines);
 }
+
+/** A checkpoint with its clean-up, as the store runs it. */
+async function checkpoint(plan: CheckpointPlan) {
+  const published = await publish(plan);
+  await dropIncluded(plan.journalDir, published.sequence, plan.legacyDocuments);
+  return published;
+}
+
+const snapshotDescriptions = (snapshot: SnapshotFile) => [...snapshotRecordLines(snapshot)].map((line) => decodeRecordLine(line.bytes).stored.description);
 
 const descriptions = (dir: string) => storedRecords(dir).map((r) => `${r.key}=${r.description}`).sort();
 
@@ -55,12 +68,12 @@ describe('checkpoints', () => {
     expect(second.bytes).toBe(Buffer.byteLength(text));
     expect(text.split('\n')).toEqual([
       '{"format":"polysecret-snapshot/1","journalSequence":2}',
-      `{"key":"c","record":${JSON.stringify(record('c', 'three'))}}`,
-      `{"key":"a","record":${JSON.stringify(record('a', 'four'))}}`,
+      lineOf(record('c', 'three')),
+      lineOf(record('a', 'four')),
       '{"end":true,"records":2}',
       '',
     ]);
-    expect(readSnapshot(second).map((r) => r.description)).toEqual(['three', 'four']);
+    expect(snapshotDescriptions(second)).toEqual(['three', 'four']);
     expect(descriptions(dir)).toEqual(['a=four', 'c=three', 'd=after the cut']);
   });
 
@@ -88,7 +101,7 @@ describe('checkpoints', () => {
     const path = join(journal, snapshotName(4));
     await writeFile(path, '{"format":"polysecret-snapshot/9","journalSequence":4}\n{"end":true,"records":0}\n');
     expect(() => storedRecords(dir)).toThrow(`polysecret: snapshot ${path} is in format "polysecret-snapshot/9"; this version reads polysecret-snapshot/1`);
-    await writeFile(path, `{"format":"polysecret-snapshot/1","journalSequence":4}\n{"key":"a","record":${JSON.stringify(record('a', 'one'))}}\n`);
+    await writeFile(path, `{"format":"polysecret-snapshot/1","journalSequence":4}\n${lineOf(record('a', 'one'))}\n`);
     expect(() => storedRecords(dir)).toThrow(`polysecret: snapshot ${path} is incomplete (no trailer)`);
     await writeFile(path, '{"format":"polysecret-snapshot/1","journalSequence":4}\n{"end":true,"records":3}\n');
     expect(() => storedRecords(dir)).toThrow(`polysecret: snapshot ${path} holds 0 records, its trailer says 3`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SecretRecord } from '../../src/core/model.js';
 import { LowdbStore, storedRecords } from '../../src/store/lowdbStore.js';
+import { encodeRecordLine } from '../../src/store/recordLine.js';
 
 function record(key: string, description: string): SecretRecord {
   return {
@@ -61,7 +62,7 @@ describe('LowdbStore', () => {
     await store.close();
     expect(await readdir(join(dir, 'journal'))).toEqual(['snapshot-00000002.jsonl']);
     const lines = (await readFile(join(dir, 'journal', 'snapshot-00000002.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(lines).toEqual([{ format: 'polysecret-snapshot/1', journalSequence: 2 }, { key: 'a', record: record('a', 'three') }, { end: true, records: 1 }]);
+    expect(lines).toEqual([{ format: 'polysecret-snapshot/1', journalSequence: 2 }, JSON.parse(encodeRecordLine(record('a', 'three'), undefined).text), { end: true, records: 1 }]);
     expect(await descriptions(dir)).toEqual(['a=three']);
     expect(existsSync(join(dir, 'secrets'))).toBe(false);
   });
@@ -157,7 +158,7 @@ describe('LowdbStore', () => {
     const segment = join(dir, 'journal', 'journal-00000001.jsonl');
     await appendFile(segment, '{"key":"b","record":{"key":"b","desc');
     expect(await descriptions(dir)).toEqual(['a=one']);
-    await writeFile(segment, '{"key":"a","record":{"key":"a"}}\n{"key":\n');
+    await writeFile(segment, `${encodeRecordLine(record('a', 'one'), undefined).text}\n{"key":\n`);
     await expect(new LowdbStore(dir).loadAll()).rejects.toThrow(/journal .*journal-00000001\.jsonl is corrupt at line 2/);
   });
 
