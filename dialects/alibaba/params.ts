@@ -79,6 +79,9 @@ export class Params {
 
   /** The parameters as a plain object, for schema validation. */
   toObject(): Record<string, string> {
-    return Object.fromEntries(this.values);
+    // A loop, not Object.fromEntries: that costs several times more. No prototype, so `__proto__` stays data.
+    const object: Record<string, string> = Object.create(null);
+    for (const [name, value] of this.values) object[name] = value;
+    return object;
   }
 }
