@@ -76,10 +76,12 @@ export const formFieldsOf: (request: DialectRequest) => URLSearchParams = perReq
 
 // A `%` that starts no escape is literal text to URLSearchParams; escaped so only real escapes are decoded.
 const LONE_PERCENT = /%(?![0-9a-fA-F]{2})/g;
+// Escapes of bytes below 0x80 always decode to ASCII: only one from 0x80 up can start a sequence that is not UTF-8.
+const NON_ASCII_ESCAPE = /%[89a-fA-F][0-9a-fA-F]/;
 
 /** True when the percent-escapes of URL-encoded text decode to valid UTF-8 (URLSearchParams would silently write U+FFFD). */
 function urlEncodedIsUtf8(encoded: string): boolean {
-  if (!encoded.includes('%')) return true;
+  if (!NON_ASCII_ESCAPE.test(encoded)) return true;
   try {
     decodeURIComponent(encoded.replace(LONE_PERCENT, '%25'));
     return true;
