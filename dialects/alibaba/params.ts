@@ -79,9 +79,12 @@ export class Params {
 
   /** The parameters as a plain object, for schema validation. */
   toObject(): Record<string, string> {
-    // A loop, not Object.fromEntries: that costs several times more. No prototype, so `__proto__` stays data.
-    const object: Record<string, string> = Object.create(null);
-    for (const [name, value] of this.values) object[name] = value;
+    // A loop, not Object.fromEntries, which costs several times more; `__proto__` is defined, as there, so it stays data.
+    const object: Record<string, string> = {};
+    for (const [name, value] of this.values) {
+      if (name === '__proto__') Object.defineProperty(object, name, { value, enumerable: true, writable: true, configurable: true });
+      else object[name] = value;
+    }
     return object;
   }
 }
