@@ -3,7 +3,8 @@ import { isManaged } from './secretTypes.js';
 
 /** KMS timestamps: UTC `YYYY-MM-DDTHH:MM:SSZ`, no fraction [doc]. */
 export function kmsTime(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // toISOString always ends in `.sssZ`.
+  return ms === undefined ? undefined : `${new Date(ms).toISOString().slice(0, -5)}Z`;
 }
 
 /** The `VersionStages.VersionStage` wrapper; the inner value is an array even with one label (tea SDKs insist). */

@@ -13,8 +13,11 @@ const REPLACEMENTS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 // shows each as U+FFFD; Format=JSON answers carry them unchanged.
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const REPLACEMENT_CHARACTER = '\uFFFD';
+// Any character either replacement could touch (a valid surrogate pair too): text without one is written as it is, in one scan.
+const MAY_NEED_ESCAPING = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 function escapeText(text: string): string {
+  if (!MAY_NEED_ESCAPING.test(text)) return text;
   return text.replace(SPECIAL, (c) => REPLACEMENTS[c]).replace(ILLEGAL, REPLACEMENT_CHARACTER);
 }
 

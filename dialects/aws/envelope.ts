@@ -78,8 +78,10 @@ export function parseCall(request: DialectRequest, defaults: AwsIdentityDefaults
 
 /** AWS's frontend picks the protocol by content type; JSON 1.1 callers send one of these. */
 export function isJsonRequest(request: DialectRequest): boolean {
-  const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  return JSON_CONTENT_TYPES.has(contentType);
+  const header = request.headers['content-type'] ?? '';
+  // The SDKs send the bare type: normalising it first cost more than the rest of the check.
+  if (JSON_CONTENT_TYPES.has(header)) return true;
+  return JSON_CONTENT_TYPES.has(header.split(';')[0].trim().toLowerCase());
 }
 
 /** What AWS answers a request in no protocol it recognises: a bare XML marker [obs: smithy4s#167, floci#3908]. */

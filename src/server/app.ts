@@ -255,11 +255,11 @@ export function createServer(config: PolysecretConfig, clouds: readonly CloudMod
     const handler = (req: IncomingMessage, res: ServerResponse) => {
       // SDK traffic skips express: its router costs more than the whole answer of a read.
       // Health checks are neither logged nor listed: a container's healthcheck would flood both.
-      if (isHealthCheck(req)) {
+      if (!isAdminPath(req.url)) answerDialect(req, res);
+      else if (isHealthCheck(req)) {
         const report = health();
         sendJson(res, report.status === 'loading' ? 503 : 200, report, req.method === 'HEAD');
-      } else if (isAdminPath(req.url)) answerAdmin(req, res);
-      else answerDialect(req, res);
+      } else answerAdmin(req, res);
     };
     const onTlsClientError = (error: Error) => logger.debug(`TLS handshake failed: ${error.message}`);
     const requestTimeout = overrides.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;

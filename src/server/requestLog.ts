@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../core/runtime.js';
 import type { DialectRequest, DialectResponse, RequestOutcome } from '../dialect/contract.js';
-import type { Logger } from './log.js';
+import { isoTimeFormatter, type Logger } from './log.js';
 import { redactHeaders, Redactor } from './redact.js';
 
 /** How many requests `GET /_emulator/requests` remembers by default. */
@@ -73,6 +73,7 @@ export class RequestLog {
   private answeredCount = 0;
   /** Live listeners (the inspector's event streams); per log, so servers in one process never share them. */
   private readonly subscribers = new Set<RequestSubscriber>();
+  private readonly isoTime = isoTimeFormatter();
 
   constructor(private readonly options: RequestLogOptions) {
     this.capacity = options.capacity ?? DEFAULT_REQUEST_CAPACITY;
@@ -106,7 +107,7 @@ export class RequestLog {
   answered(request: AnsweredRequest): RequestEntry {
     const ns = request.outcome.namespace;
     const entry: RequestEntry = {
-      time: new Date(this.options.clock.now()).toISOString(),
+      time: this.isoTime(this.options.clock.now()),
       cloud: request.cloud,
       action: request.action,
       namespace: ns && `${ns.account}/${ns.region}`,
@@ -121,8 +122,8 @@ export class RequestLog {
     this.answeredCount += 1;
     for (const subscriber of this.subscribers) subscriber.onEntry({ ...entry }, this.answeredCount);
     // The line's own timestamp is wall time; the entry's emulator time would only confuse it.
-    const { time: _emulatorTime, ...fields } = entry;
-    this.options.logger.info('request', fields);
+    const { cloud, action, namespace, status, errorCode, fault, durationMs } = entry;
+    this.options.logger.info('request', { cloud, action, namespace, status, errorCode, fault, durationMs });
     return entry;
   }
 

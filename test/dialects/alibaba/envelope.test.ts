@@ -97,6 +97,8 @@ describe.each(STORES)('Alibaba RPC envelope (%s store)', (kind) => {
       const read = await rawAlibaba(server().url, { Action: 'GetSecretValue', ...API, SecretName: name });
       expect(read.json.Code).toBe('Forbidden.ResourceNotFound');
     }
+    // Lower-case hex is an escape too; ASCII escapes beside it do not hide it.
+    expect((await rawAlibaba(server().url, { ...create, SecretName: 'lower' }, { form: true, encoded: 'SecretData=%41caf%e9' })).status).toBe(400);
     // A lone % is literal text, and UTF-8 escapes are read exactly.
     expect((await rawAlibaba(server().url, { ...create, SecretName: 'ok' }, { encoded: 'SecretData=caf%C3%A9%' })).status).toBe(200);
     expect((await rawAlibaba(server().url, { Action: 'GetSecretValue', ...API, SecretName: 'ok' })).json.SecretData).toBe('café%');

@@ -85,6 +85,12 @@ describe.each(STORES)('AWS JSON 1.1 envelope (%s store)', (kind) => {
     expect(response.text).toBe('<UnknownOperationException/>\n');
   });
 
+  it('reads the JSON content types in any case and with parameters', async () => {
+    for (const type of ['application/x-amz-json-1.1; charset=utf-8', 'Application/X-Amz-Json-1.0', 'application/json;charset=UTF-8']) {
+      expect((await rawAws(server().url, 'ListSecrets', {}, { 'content-type': type })).status).toBe(200);
+    }
+  });
+
   it('cuts a body over 1 MiB off with 413 and SerializationException, and stays up', async () => {
     const huge = JSON.stringify({ Name: 'huge', SecretString: 'x'.repeat(2 * 1024 * 1024) });
     const response = await rawAws(server().url, 'CreateSecret', huge);
