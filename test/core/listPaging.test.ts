@@ -15,16 +15,18 @@ import { awsPolicy } from '../../dialects/aws/policy.js';
 const ns = { cloud: 'aws' as const, account: '111111111111', region: 'us-east-1' };
 const DAY_MS = 86_400_000;
 
-/** A deterministic generator, so a failure replays. */
+/** A deterministic generator, so a failure replays; it draws from the high bits, as an LCG's low bits repeat in short cycles. */
 function randomFrom(seed: number): (below: number) => number {
   let state = seed;
-  return (below) => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) % below;
+  return (below) => Math.floor(((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * below);
 }
 
 /** What the listing did before the indexes: filter the insertion-ordered list, sort it stably, slice it. */
 function fullSortPage(all: SecretRecord[], query: ListQuery & { order: ListOrder }): { items: string[]; total: number; nextOffset?: number } {
   const { order } = query;
-  const key = SORT_KEYS[order.by] ?? (() => 0);
+  // Insertion order is the order of `all`, and has no ties.
+  const inserted = new Map(all.map((record, at) => [record, at]));
+  const key = SORT_KEYS[order.by] ?? ((record: SecretRecord) => inserted.get(record)!);
   const ascending = (a: SecretRecord, b: SecretRecord) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   const matching = all.filter((record) => !(query.withoutPendingDeletion && record.deletion) && (!query.where || query.where(record)));
   if (!order.descending) matching.sort(ascending);
