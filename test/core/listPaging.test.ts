@@ -1,7 +1,8 @@
 /**
  * Index-based paging against the full sort it replaced: random creates, changes, reads, deletions,
  * restores, purges and clock moves (backwards too, so creation time and insertion order disagree),
- * and after each a random query whose page must equal filtering and stably sorting the whole list.
+ * and after each random queries whose pages must equal filtering and stably sorting the whole list:
+ * single pages, and every page of a filtered list in turn, which resumes the walk the page before kept.
  */
 import { SecretEngine } from '../../src/core/engine.js';
 import { SecretLifecycle, type ListOrder, type ListQuery } from '../../src/core/lifecycle.js';
@@ -55,15 +56,42 @@ async function randomChange(secrets: SecretLifecycle, engine: SecretEngine, cloc
   clock.advance(step < 12 ? random(3) : step < 16 ? -random(5) : step < 19 ? 1_000 : 8 * DAY_MS);
 }
 
-function randomQuery(random: (below: number) => number): ListQuery & { order: ListOrder } {
+/** Filters by key: a query with a key resumes the walks of earlier queries with the same one. */
+const FILTERS: Record<string, (record: SecretRecord) => boolean> = {
+  odd: (record) => record.description === 'odd',
+  tens: (record) => record.name.startsWith('s1'),
+};
+
+function randomFilter(random: (below: number) => number): Pick<ListQuery, 'where' | 'filterKey'> {
+  const choice = random(5);
+  if (choice < 2) return {};
+  const filterKey = Object.keys(FILTERS)[choice % 2];
+  // Sometimes without its key, so kept and unkept walks of one list interleave.
+  return { where: FILTERS[filterKey], filterKey: choice === 4 ? undefined : filterKey };
+}
+
+function randomQuery(random: (below: number) => number, filter: Pick<ListQuery, 'where' | 'filterKey'>): ListQuery & { order: ListOrder } {
   const by = (['insertion', 'created', 'name', 'changed', 'accessed'] as const)[random(5)];
   return {
     order: { by, descending: random(2) === 1, descendingTies: random(2) ? 'insertion' : 'reversed' },
-    where: random(3) === 0 ? (record) => record.description === 'odd' : undefined,
+    ...filter,
     withoutPendingDeletion: random(2) === 1,
     offset: random(4) === 0 ? 0 : random(40),
     limit: 1 + random(12),
   };
+}
+
+/** Compares one page, with and without its total, with the full sort's. */
+function expectPage(secrets: SecretLifecycle, query: ListQuery & { order: ListOrder }, countTotal: boolean): number | undefined {
+  const expected = fullSortPage(secrets.list(ns), query);
+  if (countTotal) {
+    const page = secrets.listPage(ns, query);
+    expect({ items: page.items.map((record) => record.name), total: page.total, nextOffset: page.nextOffset }).toEqual(expected);
+    return page.nextOffset;
+  }
+  const slice = secrets.listSlice(ns, query);
+  expect({ items: slice.items.map((record) => record.name), nextOffset: slice.nextOffset }).toEqual({ items: expected.items, nextOffset: expected.nextOffset });
+  return slice.nextOffset;
 }
 
 describe('listing from indexes', () => {
@@ -75,14 +103,19 @@ describe('listing from indexes', () => {
     const created = { count: 0 };
     for (let step = 0; step < 400; step++) {
       await randomChange(secrets, engine, clock, random, created);
+      // One filter for the step's queries, so walks kept under its key meet lists in other orders.
+      const filter = randomFilter(random);
       for (let probe = 0; probe < 3; probe++) {
-        const query = randomQuery(random);
-        const expected = fullSortPage(secrets.list(ns), query);
-        const page = secrets.listPage(ns, query);
-        expect({ items: page.items.map((record) => record.name), total: page.total, nextOffset: page.nextOffset }).toEqual(expected);
-        const slice = secrets.listSlice(ns, query);
-        expect({ items: slice.items.map((record) => record.name), nextOffset: slice.nextOffset }).toEqual({ items: expected.items, nextOffset: expected.nextOffset });
+        const query = randomQuery(random, filter);
+        // Either order: a slice may resume a counted walk, and a count finish a slice's.
+        const sliceFirst = random(2) === 1;
+        expectPage(secrets, query, !sliceFirst);
+        expectPage(secrets, query, sliceFirst);
       }
+      // Every page of one list in turn, a slice or a counted page at random, then one page again.
+      const query = { ...randomQuery(random, filter), offset: 0 };
+      for (let offset: number | undefined = 0; offset !== undefined; ) offset = expectPage(secrets, { ...query, offset }, random(2) === 1);
+      expectPage(secrets, { ...query, offset: random(40) }, random(2) === 1);
     }
     expect(created.count).toBeGreaterThan(100);
   });
