@@ -11,7 +11,11 @@ import type { SecretRecord } from '../../src/core/model.js';
 import { pageOf } from '../../src/core/paging.js';
 import { ManualClock, randomIds } from '../../src/core/runtime.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
+import { settleDue } from '../../src/core/rotation.js';
 import { awsPolicy } from '../../dialects/aws/policy.js';
+import { ListSecrets as listTencent } from '../../dialects/tencent/operations/ListSecrets.js';
+import { tencentPolicy } from '../../dialects/tencent/policy.js';
+import { describeMembers } from '../../dialects/tencent/render.js';
 
 const ns = { cloud: 'aws' as const, account: '111111111111', region: 'us-east-1' };
 const DAY_MS = 86_400_000;
@@ -136,5 +140,110 @@ describe('listing from indexes', () => {
     const after = new SecretLifecycle(engine).listPage(ns, { order, offset: 1, limit: 2 });
     expect(after.items.map((record) => record.name)).toEqual(before);
     expect(before).toEqual(['c', 'b']);
+  });
+});
+
+/** Tencent ListSecrets' request members that select secrets. */
+interface TencentFilters {
+  State?: number;
+  SearchSecretName?: string;
+  TagFilters?: Array<{ TagKey: string; TagValue?: string[] }>;
+  SecretType?: number;
+  ProductName?: string;
+  EncryptType?: number;
+  InstanceID?: string;
+}
+
+const tencentNs = { cloud: 'tencent' as const, account: '100000000001', region: 'ap-guangzhou' };
+const STATUS_BY_STATE: Record<number, string> = { 1: 'Enabled', 2: 'Disabled', 3: 'PendingDelete', 4: 'Creating', 5: 'Failed' };
+
+/** How Tencent's ListSecrets filtered before: each secret rendered (its DescribeSecret members), the entry tested. */
+function renderedMatches(record: SecretRecord, input: TencentFilters): boolean {
+  const entry = describeMembers(record);
+  const secretType = input.SecretType ?? 0;
+  if (entry.SecretType !== secretType) return false;
+  if (input.State && entry.Status !== STATUS_BY_STATE[input.State]) return false;
+  if (input.SearchSecretName && !entry.SecretName.includes(input.SearchSecretName)) return false;
+  const tags = record.tags ?? [];
+  const tagsMatch = (input.TagFilters ?? []).every((filter) =>
+    tags.some((tag) => tag.key === filter.TagKey && (!filter.TagValue?.length || filter.TagValue.includes(tag.value))),
+  );
+  if (!tagsMatch) return false;
+  if (input.EncryptType !== undefined && entry.EncryptType !== input.EncryptType) return false;
+  const products = secretType === 1 ? (input.ProductName ?? '').split(',').map((name) => name.trim()).filter(Boolean) : [];
+  if (products.length > 0 && !products.includes(entry.ProductName)) return false;
+  return !input.InstanceID || entry.ResourceID === input.InstanceID;
+}
+
+/** A random change to the region: product secrets still creating (some with their task running), status and deletion changes, clock moves. */
+async function randomTencentChange(secrets: SecretLifecycle, clock: ManualClock, random: (below: number) => number): Promise<void> {
+  const live = secrets.list(tencentNs);
+  const target = live.length ? live[random(live.length)] : undefined;
+  const choice = random(8);
+  if (choice < 4 || !target) {
+    const name = `t${random(40)}`;
+    const status = [undefined, undefined, 'Creating', 'Failed'][random(4)];
+    const flows = status === 'Creating' && random(2) ? [{ id: 1, kind: 'create' as const, startedAt: clock.now(), doneAt: clock.now() + 5_000 }] : undefined;
+    const tencent = {
+      secretType: [0, 0, 0, 1, 2, 3, 4][random(7)],
+      status,
+      flows,
+      encryptType: [0, 1, undefined][random(3)],
+      productName: ['Mysql', 'Tdsql', undefined][random(3)],
+      instanceId: ['ins-1', 'ins-2', undefined][random(3)],
+    };
+    const tags = random(2) ? [{ key: 'env', value: random(2) ? 'dev' : 'prod' }] : undefined;
+    if (!secrets.get(tencentNs, name)) await secrets.create(tencentNs, { name, tags, tencent });
+  } else if (choice === 4) await secrets.update(target, (draft) => void (draft.enabled = !draft.enabled));
+  else if (choice === 5 && !target.deletion) await secrets.scheduleDeletion(target, { windowDays: 7 });
+  else if (choice === 6 && target.deletion) await secrets.cancelDeletion(target);
+  else if (choice === 7) await secrets.purge(target);
+  const step = random(10);
+  clock.advance(step < 6 ? random(3) * 1_000 : step < 8 ? -random(2) * 1_000 : step < 9 ? 6_000 : 8 * 86_400_000);
+}
+
+function randomTencentFilters(random: (below: number) => number): TencentFilters {
+  const filters: TencentFilters = {};
+  if (random(2)) filters.State = random(6);
+  if (random(3) === 0) filters.SearchSecretName = ['t1', 't2', '3'][random(3)];
+  if (random(3) === 0) filters.TagFilters = [{ TagKey: 'env', TagValue: random(2) ? ['dev'] : [] }];
+  filters.SecretType = [undefined, 0, 1, 1, 2, 3, 4][random(7)];
+  if (random(2)) filters.ProductName = ['Mysql', 'Mysql, Tdsql', 'default', ''][random(4)];
+  if (random(3) === 0) filters.EncryptType = random(2);
+  if (random(4) === 0) filters.InstanceID = 'ins-1';
+  return filters;
+}
+
+describe('Tencent ListSecrets from indexes', () => {
+  it.each([1, 2, 3])('lists and counts as rendering, filtering and sorting every secret did (seed %i)', async (seed) => {
+    const clock = new ManualClock(1_700_000_000_000);
+    const engine = new SecretEngine({ store: new MemoryStore(), clock, ids: randomIds, policies: { aws: awsPolicy, alibaba: awsPolicy, tencent: tencentPolicy } });
+    const secrets = new SecretLifecycle(engine);
+    const context = { secrets, ns: tencentNs, defaultRegion: tencentNs.region };
+    const random = randomFrom(seed);
+    let listed = 0;
+    for (let step = 0; step < 300; step++) {
+      await randomTencentChange(secrets, clock, random);
+      // The same filters in both orders and at successive offsets, so walks kept under their key are resumed.
+      const filters = randomTencentFilters(random);
+      const limit = random(2) ? random(6) : undefined;
+      for (const input of [{ Offset: random(8), Limit: limit }, { OrderType: random(2), Offset: random(2) ? random(8) : undefined, Limit: limit }]) {
+        for (const offset of [input.Offset, (input.Offset ?? 0) + (limit || 20)]) {
+          const answer = (await listTencent({ ...filters, ...input, Offset: offset }, context)) as { TotalCount: number; SecretMetadatas: Array<{ SecretName: string }> };
+          // Listing settled every secret that had something due, so none is still Creating past its task.
+          const all = secrets.list(tencentNs);
+          expect(all.filter((record) => settleDue(record, tencentPolicy, clock.now()))).toEqual([]);
+          const expected = fullSortPage(all, {
+            order: { by: 'created', descending: input.OrderType !== 1, descendingTies: 'reversed' },
+            where: (record) => renderedMatches(record, filters),
+            offset: offset ?? 0,
+            limit: limit || 20,
+          });
+          expect({ names: answer.SecretMetadatas.map((entry) => entry.SecretName), total: answer.TotalCount }).toEqual({ names: expected.items, total: expected.total });
+          listed += answer.SecretMetadatas.length;
+        }
+      }
+    }
+    expect(listed).toBeGreaterThan(150);
   });
 });
