@@ -140,8 +140,9 @@ export class NamespaceSecrets {
     const wanted = countTotal ? Number.POSITIVE_INFINITY : end + 1;
     if (walk.matches.length < wanted) {
       walkFrom(walk.next, (entry) => {
-        walk.next++;
         if (!hidden.has(entry) && where(entry.record)) walk.matches.push(entry.record);
+        // Counted as looked at only once `where` has answered, so a filter that throws leaves the walk as it was.
+        walk.next++;
         return walk.matches.length < wanted;
       });
     }
