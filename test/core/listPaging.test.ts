@@ -3,15 +3,16 @@
  * restores, purges and clock moves (backwards too, so creation time and insertion order disagree),
  * and after each random queries whose pages must equal filtering and stably sorting the whole list:
  * single pages, and every page of a filtered list in turn, which resumes the walk the page before kept.
+ * Tencent's ListSecrets likewise, against rendering, filtering and sorting every secret as it did before.
  */
 import { SecretEngine } from '../../src/core/engine.js';
 import { SecretLifecycle, type ListOrder, type ListQuery } from '../../src/core/lifecycle.js';
 import { SORT_KEYS } from '../../src/core/listOrder.js';
 import type { SecretRecord } from '../../src/core/model.js';
 import { pageOf } from '../../src/core/paging.js';
+import { settleDue } from '../../src/core/rotation.js';
 import { ManualClock, randomIds } from '../../src/core/runtime.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
-import { settleDue } from '../../src/core/rotation.js';
 import { awsPolicy } from '../../dialects/aws/policy.js';
 import { ListSecrets as listTencent } from '../../dialects/tencent/operations/ListSecrets.js';
 import { tencentPolicy } from '../../dialects/tencent/policy.js';
