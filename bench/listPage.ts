@@ -24,12 +24,21 @@ import { CreateSecret as createTencent } from '../dialects/tencent/operations/Cr
 import { ListSecrets as listTencent } from '../dialects/tencent/operations/ListSecrets.js';
 import { DEFAULT_NAMESPACES } from './population.js';
 
+type AwsListInput = Parameters<typeof listAws>[0];
+
 /** Tencent SSM refuses a region's 1001st secret, so its listing is measured at that size. */
 const TENCENT_MAX_SECRETS = 1_000;
 
-/** One measured case: a call that lists one page. */
+/** Every 10th secret carries this tag, so a filter on it matches 10% of a namespace, spread over its order. */
+const TENTH_TAG = { key: 'shard', value: 'tenth' };
+
+/**
+ * One measured case: a call that lists one page, and what comes before each call, unmeasured (a
+ * change to the namespace, the previous page), so a page is measured in the state a client meets it in.
+ */
 interface ListCase {
   title: string;
+  before?: () => Promise<unknown>;
   listOnce: () => Promise<unknown>;
 }
 
@@ -52,39 +61,90 @@ async function populatedLifecycle(secrets: number): Promise<{ lifecycle: SecretL
   const aws = { secrets: lifecycle, ns: ns.aws } as AwsContext;
   for (let i = 0; i < secrets; i++) {
     const name = `bench-${String(i).padStart(6, '0')}`;
-    await createAws({ Name: name, SecretString: 'v', ClientRequestToken: `token-${String(i).padStart(32, '0')}` }, aws);
-    await createAlibaba(new Params(new Map([['SecretName', name], ['SecretData', 'v'], ['VersionId', 'v1']])), { secrets: lifecycle, ns: ns.alibaba });
-    if (i < TENCENT_MAX_SECRETS) await createTencent({ SecretName: name, SecretString: 'v' }, { secrets: lifecycle, ns: ns.tencent, defaultRegion: ns.tencent.region });
+    const tagged = i % 10 === 0;
+    const awsTags = tagged ? [{ Key: TENTH_TAG.key, Value: TENTH_TAG.value }] : undefined;
+    await createAws({ Name: name, SecretString: 'v', ClientRequestToken: `token-${String(i).padStart(32, '0')}`, Tags: awsTags }, aws);
+    const alibabaParams = new Map([['SecretName', name], ['SecretData', 'v'], ['VersionId', 'v1']]);
+    if (tagged) alibabaParams.set('Tags', JSON.stringify([{ TagKey: TENTH_TAG.key, TagValue: TENTH_TAG.value }]));
+    await createAlibaba(new Params(alibabaParams), { secrets: lifecycle, ns: ns.alibaba });
+    const tencentTags = tagged ? [{ TagKey: TENTH_TAG.key, TagValue: TENTH_TAG.value }] : undefined;
+    if (i < TENCENT_MAX_SECRETS) await createTencent({ SecretName: name, SecretString: 'v', Tags: tencentTags }, { secrets: lifecycle, ns: ns.tencent, defaultRegion: ns.tencent.region });
     clock.advance(1_000);
   }
   return { lifecycle, ns };
 }
 
-function cases(lifecycle: SecretLifecycle, ns: Record<Cloud, Namespace>, secrets: number): ListCase[] {
+/** The NextToken of AWS ListSecrets page `page` (1 is the first), reached by following the tokens as a client does. */
+async function awsTokenOfPage(input: AwsListInput, page: number, aws: AwsContext): Promise<string | undefined> {
+  let token: string | undefined;
+  for (let at = 1; at < page; at++) token = ((await listAws({ ...input, NextToken: token }, aws)) as { NextToken?: string }).NextToken;
+  return token;
+}
+
+async function cases(lifecycle: SecretLifecycle, ns: Record<Cloud, Namespace>, secrets: number): Promise<ListCase[]> {
   const aws = { secrets: lifecycle, ns: ns.aws } as AwsContext;
   const alibaba = { secrets: lifecycle, ns: ns.alibaba };
   const tencent = { secrets: lifecycle, ns: ns.tencent, defaultRegion: ns.tencent.region };
   const middle = Math.floor(secrets / 200);
-  const awsToken = Buffer.from(JSON.stringify({ offset: middle * 100 })).toString('base64url');
-  const alibabaPage = (page: number) => new Params(new Map([['PageSize', '100'], ['PageNumber', String(page)]]));
+  // Four fifths into the pages of the 10% filter: 20 of 25 at 25,000 secrets.
+  const deep = Math.max(1, Math.floor((secrets / 10 / 100) * 0.8));
+  const awsTagFilter: AwsListInput = { MaxResults: 100, Filters: [{ Key: 'tag-value', Values: [TENTH_TAG.value] }] };
+  const awsMiddleToken = await awsTokenOfPage({ MaxResults: 100 }, middle + 1, aws);
+  const [awsDeepPreviousToken, awsDeepToken] = [await awsTokenOfPage(awsTagFilter, deep - 1, aws), await awsTokenOfPage(awsTagFilter, deep, aws)];
+  const alibabaPage = (page: number, filters?: object) =>
+    new Params(new Map([['PageSize', '100'], ['PageNumber', String(page)], ...(filters ? [['Filters', JSON.stringify(filters)] as [string, string]] : [])]));
+  const alibabaTagFilter = [{ Key: 'TagValue', Values: [TENTH_TAG.value] }];
+  const tencentTagFilter = [{ TagKey: TENTH_TAG.key, TagValue: [TENTH_TAG.value] }];
+  // A read time noted on one secret: a change to the namespace, which a listing must not answer from before it.
+  const changeOne = async (cloud: Cloud) => lifecycle.note(lifecycle.list(ns[cloud])[0], (draft, now) => void (draft.accessedAt = now));
+  const tencentMiddle = TENCENT_MAX_SECRETS / 2;
   return [
     { title: 'AWS, first page', listOnce: () => listAws({ MaxResults: 100 }, aws) },
-    { title: 'AWS, middle page (NextToken)', listOnce: () => listAws({ MaxResults: 100, NextToken: awsToken }, aws) },
+    { title: 'AWS, middle page (NextToken)', listOnce: () => listAws({ MaxResults: 100, NextToken: awsMiddleToken }, aws) },
     { title: 'AWS, by name, descending', listOnce: () => listAws({ MaxResults: 100, SortBy: 'name', SortOrder: 'desc' }, aws) },
     { title: 'AWS, name filter, first page', listOnce: () => listAws({ MaxResults: 100, Filters: [{ Key: 'name', Values: ['bench-0'] }] }, aws) },
+    {
+      title: `AWS, 10% tag filter, page ${deep} after ${deep - 1}`,
+      before: async () => (await changeOne('aws'), listAws({ ...awsTagFilter, NextToken: awsDeepPreviousToken }, aws)),
+      listOnce: () => listAws({ ...awsTagFilter, NextToken: awsDeepToken }, aws),
+    },
+    { title: `AWS, 10% tag filter, page ${deep}, cold`, before: () => changeOne('aws'), listOnce: () => listAws({ ...awsTagFilter, NextToken: awsDeepToken }, aws) },
     { title: 'Alibaba, first page', listOnce: () => listAlibaba(alibabaPage(1), alibaba) },
     { title: 'Alibaba, middle page', listOnce: () => listAlibaba(alibabaPage(middle + 1), alibaba) },
-    { title: 'Tencent (1000), first page', listOnce: () => listTencent({ Limit: 100 }, tencent) },
-    { title: 'Tencent (1000), middle page', listOnce: () => listTencent({ Limit: 100, Offset: TENCENT_MAX_SECRETS / 2 }, tencent) },
+    {
+      title: `Alibaba, 10% tag filter, page ${deep} after ${deep - 1}`,
+      before: async () => (await changeOne('alibaba'), listAlibaba(alibabaPage(deep - 1, alibabaTagFilter), alibaba)),
+      listOnce: () => listAlibaba(alibabaPage(deep, alibabaTagFilter), alibaba),
+    },
+    { title: `Alibaba, 10% tag filter, page ${deep}, cold`, before: () => changeOne('alibaba'), listOnce: () => listAlibaba(alibabaPage(deep, alibabaTagFilter), alibaba) },
+    { title: 'Tencent (1000), first page, cold', before: () => changeOne('tencent'), listOnce: () => listTencent({ Limit: 100 }, tencent) },
+    { title: 'Tencent (1000), middle page, cold', before: () => changeOne('tencent'), listOnce: () => listTencent({ Limit: 100, Offset: tencentMiddle }, tencent) },
+    {
+      title: 'Tencent (1000), middle page after previous',
+      before: async () => (await changeOne('tencent'), listTencent({ Limit: 100, Offset: tencentMiddle - 100 }, tencent)),
+      listOnce: () => listTencent({ Limit: 100, Offset: tencentMiddle }, tencent),
+    },
+    { title: 'Tencent (1000), 10% tag filter, cold', before: () => changeOne('tencent'), listOnce: () => listTencent({ Limit: 100, TagFilters: tencentTagFilter }, tencent) },
   ];
 }
 
-/** CPU µs per call of `listOnce`, over `calls` calls. */
-async function cpuMicrosPerCall(listOnce: () => Promise<unknown>, calls: number): Promise<number> {
-  const before = process.cpuUsage();
-  for (let i = 0; i < calls; i++) await listOnce();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / calls;
+/** CPU µs per call of `listOnce`, over `calls` calls; what comes `before` each is not counted. */
+async function cpuMicrosPerCall({ before, listOnce }: ListCase, calls: number): Promise<number> {
+  if (!before) {
+    const started = process.cpuUsage();
+    for (let i = 0; i < calls; i++) await listOnce();
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / calls;
+  }
+  let micros = 0;
+  for (let i = 0; i < calls; i++) {
+    await before();
+    const started = process.cpuUsage();
+    await listOnce();
+    const used = process.cpuUsage(started);
+    micros += used.user + used.system;
+  }
+  return micros / calls;
 }
 
 async function main(): Promise<void> {
@@ -95,17 +155,17 @@ async function main(): Promise<void> {
   const { lifecycle, ns } = await populatedLifecycle(secrets);
   const populating = process.cpuUsage(started);
   console.log(`populated ${secrets} secrets per cloud in ${((populating.user + populating.system) / 1e6).toFixed(1)} s CPU`);
-  const listCases = cases(lifecycle, ns, secrets);
-  for (const { listOnce } of listCases) await cpuMicrosPerCall(listOnce, 3); // warm-up
+  const listCases = await cases(lifecycle, ns, secrets);
+  for (const listCase of listCases) await cpuMicrosPerCall(listCase, 3); // warm-up
   const samples = listCases.map(() => [] as number[]);
   // Rounds alternate between cases, so a busy spell on the machine spreads over all of them.
   for (let round = 0; round < rounds; round++) {
-    for (const [i, { listOnce }] of listCases.entries()) samples[i].push(await cpuMicrosPerCall(listOnce, calls));
+    for (const [i, listCase] of listCases.entries()) samples[i].push(await cpuMicrosPerCall(listCase, calls));
   }
   console.log(`ListSecrets, a page of 100 of ${secrets} secrets: CPU µs per page, median of ${rounds} rounds of ${calls} pages`);
   for (const [i, { title }] of listCases.entries()) {
     const runs = samples[i].map((value) => value.toFixed(0)).join(' / ');
-    console.log(`  ${title.padEnd(38)} ${median(samples[i]).toFixed(0).padStart(8)} µs   (${runs})`);
+    console.log(`  ${title.padEnd(44)} ${median(samples[i]).toFixed(0).padStart(8)} µs   (${runs})`);
   }
 }
 

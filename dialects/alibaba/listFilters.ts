@@ -25,6 +25,7 @@ const ATTRIBUTES = new Map<string, Attribute>([
 
 /** One parsed Filters entry: what to look at and the values any of which may match. */
 export interface SecretFilter {
+  key: string;
   attribute: Attribute;
   values: string[];
 }
@@ -39,7 +40,7 @@ function parseFilter(item: unknown): SecretFilter {
     Values.length <= MAX_FILTER_VALUES &&
     Values.every((value) => typeof value === 'string' && value.length <= MAX_VALUE_LENGTH);
   if (!valid) throw ERRORS.invalid('Filters', `Each filter needs 1 to ${MAX_FILTER_VALUES} string Values.`);
-  return { attribute, values: Values as string[] };
+  return { key: Key as string, attribute, values: Values as string[] };
 }
 
 /** Reads the Filters parameter, a JSON string `[{"Key":…,"Values":[…]}]`; no filters when absent. */

@@ -258,6 +258,16 @@ export class SecretLifecycle {
   }
 
   /**
+   * Every secret of the namespace brought up to the clock, as {@link settled} brings one; only those
+   * with something due are written, so a namespace with nothing due costs one check per secret.
+   */
+  async settleAll(ns: Namespace): Promise<void> {
+    const now = this.now();
+    const due = this.engine.list(ns).filter((record) => settleDue(record, this.policyOf(record), now));
+    await Promise.all(due.map((record) => this.settled(record)));
+  }
+
+  /**
    * Rotates a secret now, by its cloud's rotation model, into version `versionId` (or one the model
    * names); `alsoChange` records the vendor's side of it (a task) in the same write, and may refuse.
    */

@@ -12,6 +12,14 @@ export interface ListQuery {
    */
   order?: ListOrder | ((a: SecretRecord, b: SecretRecord) => number);
   where?: (record: SecretRecord) => boolean;
+  /**
+   * Names what `where` selects, for a `where` that reads nothing but the record: the walk a page of
+   * this list made is then kept, and a later page of the same list (same order, key and
+   * `withoutPendingDeletion`) resumes it where it stopped, until the namespace next changes. Two
+   * filters may share a key only if they select the same secrets. Without one, every filtered page
+   * walks the order from its start.
+   */
+  filterKey?: string;
   /** Leaves out secrets scheduled for deletion (counted apart, so paging past them needs no scan). */
   withoutPendingDeletion?: boolean;
   offset: number;
@@ -26,18 +34,31 @@ export interface ListPage {
   nextOffset?: number;
 }
 
+/** A filtered walk of one order, kept for the next page: the matches found so far and where it stopped. */
+interface FilteredWalk {
+  matches: SecretRecord[];
+  /** The walk position of the next secret to look at; the walk is over once it reaches the index's size. */
+  next: number;
+}
+
 const NONE: ReadonlySet<IndexedSecret> = new Set();
+
+/** Filtered walks kept per namespace; the oldest goes first. Each holds at most one reference per secret. */
+const MAX_FILTERED_WALKS = 8;
 
 /**
  * The secrets of one namespace. Each list order is a {@link SortedIndex}, built on first use and kept
  * up to date from then on, so a page is found without sorting the namespace: an unfiltered page in
- * O(log n + page), a filtered one by walking the order from its start until the page is full.
+ * O(log n + page), a filtered one by walking the order until the page is full, from where the
+ * previous page of the same list stopped when its filter has a key (see {@link ListQuery.filterKey}).
  */
 export class NamespaceSecrets {
   private readonly byName = new Map<string, IndexedSecret>();
   private readonly pendingDeletion = new Set<IndexedSecret>();
   /** The indexes built so far, by plan id, each with the key it sorts on. */
   private readonly indexes = new Map<string, { index: SortedIndex<IndexedSecret>; key: IndexPlan['key'] }>();
+  /** Filtered walks by list (order, filter key, pending deletion); any change empties it. */
+  private readonly filteredWalks = new Map<string, FilteredWalk>();
   private nextSequence = 0;
 
   /** How many secrets the namespace holds, those scheduled for deletion included. */
@@ -61,6 +82,7 @@ export class NamespaceSecrets {
 
   /** Adds a secret, or replaces the one of its name, which keeps its place in insertion order. */
   put(record: SecretRecord): void {
+    this.filteredWalks.clear();
     const entry = this.byName.get(record.name);
     if (!entry) {
       const added: IndexedSecret = { record, sequence: this.nextSequence++ };
@@ -82,6 +104,7 @@ export class NamespaceSecrets {
   delete(record: SecretRecord): void {
     const entry = this.byName.get(record.name);
     if (entry?.record.key !== record.key) return;
+    this.filteredWalks.clear();
     this.byName.delete(record.name);
     this.pendingDeletion.delete(entry);
     for (const { index } of this.indexes.values()) index.remove(entry);
@@ -89,7 +112,8 @@ export class NamespaceSecrets {
 
   /**
    * One page of the list `query` asks for. With `countTotal` false, a filtered walk stops at the
-   * first match past the page (enough to know another page follows) and `total` stays undefined.
+   * first match past the page (enough to know another page follows) and `total` stays undefined;
+   * with it, the walk goes to the end of the order, collecting matches without rendering any.
    */
   page(query: ListQuery, countTotal: boolean): ListPage {
     if (typeof query.order === 'function') return this.sortedPage(query, query.order);
@@ -98,11 +122,11 @@ export class NamespaceSecrets {
     const hidden = query.withoutPendingDeletion ? this.pendingDeletion : NONE;
     const { offset, limit } = query;
     const end = offset + limit;
-    const items: SecretRecord[] = [];
     const walkFrom = (position: number, visit: (entry: IndexedSecret) => boolean) =>
       index.walk(plan.backwards ? index.size - 1 - position : position, plan.backwards, visit);
     const where = query.where;
     if (!where) {
+      const items: SecretRecord[] = [];
       const total = index.size - hidden.size;
       walkFrom(this.positionPast(index, plan.backwards, hidden, offset), (entry) => {
         if (items.length === limit) return false;
@@ -111,14 +135,31 @@ export class NamespaceSecrets {
       });
       return { items, total, nextOffset: end < total ? end : undefined };
     }
-    let matched = 0;
-    walkFrom(0, (entry) => {
-      if (hidden.has(entry) || !where(entry.record)) return true;
-      if (matched >= offset && matched < end) items.push(entry.record);
-      matched++;
-      return countTotal || matched <= end;
-    });
-    return { items, total: countTotal ? matched : undefined, nextOffset: end < matched ? end : undefined };
+    const walk = this.filteredWalkFor(query, plan);
+    // One match past the page tells that another page follows.
+    const wanted = countTotal ? Number.POSITIVE_INFINITY : end + 1;
+    if (walk.matches.length < wanted) {
+      walkFrom(walk.next, (entry) => {
+        if (!hidden.has(entry) && where(entry.record)) walk.matches.push(entry.record);
+        // Counted as looked at only once `where` has answered, so a filter that throws leaves the walk as it was.
+        walk.next++;
+        return walk.matches.length < wanted;
+      });
+    }
+    const matched = walk.matches.length;
+    return { items: walk.matches.slice(offset, end), total: countTotal ? matched : undefined, nextOffset: end < matched ? end : undefined };
+  }
+
+  /** The kept walk of the query's list, or a new one from the start of its order (kept if the filter has a key). */
+  private filteredWalkFor(query: ListQuery, plan: IndexPlan): FilteredWalk {
+    const fresh: FilteredWalk = { matches: [], next: 0 };
+    if (query.filterKey === undefined) return fresh;
+    const listKey = JSON.stringify([plan.id, plan.backwards, query.withoutPendingDeletion === true, query.filterKey]);
+    const kept = this.filteredWalks.get(listKey);
+    if (kept) return kept;
+    if (this.filteredWalks.size >= MAX_FILTERED_WALKS) this.filteredWalks.delete(this.filteredWalks.keys().next().value!);
+    this.filteredWalks.set(listKey, fresh);
+    return fresh;
   }
 
   /** A page of the list sorted by an arbitrary comparator: the whole matching list, sorted (stably, from insertion order). */

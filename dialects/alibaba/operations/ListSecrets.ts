@@ -32,6 +32,8 @@ export async function ListSecrets(params: Params, context: AlibabaContext): Prom
   const page = context.secrets.listPage(context.ns, {
     // Without Filters every secret counts, and the page is found without walking the ones before it.
     where: filters.length === 0 ? undefined : (record) => matchesFilters(record, filters),
+    // The filters read the record alone, so a later page resumes this page's walk and reuses its count.
+    filterKey: JSON.stringify(filters.map(({ key, values }) => [key, values])),
     offset: (pageNumber - 1) * pageSize,
     limit: pageSize,
   });

@@ -31,6 +31,8 @@ export async function ListSecrets(input: ListSecretsInput, context: AwsContext):
     order,
     withoutPendingDeletion: !input.IncludePlannedDeletion,
     where: filters.length === 0 ? undefined : (record) => secretMatches(record, filters),
+    // The filters read the record alone, so the next page resumes this page's walk.
+    filterKey: JSON.stringify(filters),
     offset,
     limit: input.MaxResults ?? 100,
   });

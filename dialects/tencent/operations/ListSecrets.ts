@@ -1,8 +1,9 @@
 import type { SecretRecord } from '../../../src/core/model.js';
 import type { TencentContext } from '../context.js';
 import { formatDateTime } from '../dateTime.js';
-import { describeMembers, unixSeconds } from '../render.js';
+import { describeMembers, resourceIdOf, unixSeconds } from '../render.js';
 import { nextRotationAt } from '../rotation.js';
+import { statusOf } from '../secrets.js';
 
 interface TagFilter {
   TagKey: string;
@@ -72,22 +73,29 @@ function matchesTags(record: SecretRecord, filters: TagFilter[]): boolean {
   );
 }
 
-/** Whether an entry passes every filter of the request. */
-function matches(record: SecretRecord, entry: Record<string, unknown>, input: ListSecretsInput): boolean {
-  const secretType = input.SecretType ?? 0;
+/**
+ * Whether a secret passes every filter of the request, read from the record as {@link secretMetadata}
+ * renders it (SecretType, Status, EncryptType, ProductName, ResourceID), so no entry is rendered to filter it.
+ */
+function matcherOf(input: ListSecretsInput): (record: SecretRecord) => boolean {
   // Without SecretType only user-defined secrets are listed [sdk: default 0].
-  if (entry.SecretType !== secretType) return false;
-  if (input.State && entry.Status !== STATUS_BY_STATE[input.State]) return false;
-  // SearchSecretName: case-sensitive substring of the name [inf].
-  if (input.SearchSecretName && !(entry.SecretName as string).includes(input.SearchSecretName)) return false;
-  if (input.TagFilters && !matchesTags(record, input.TagFilters)) return false;
-  if (input.EncryptType !== undefined && entry.EncryptType !== input.EncryptType) return false;
+  const secretType = input.SecretType ?? 0;
+  const status = input.State ? STATUS_BY_STATE[input.State] : undefined;
   // ProductName is a comma-separated list, honoured for cloud-product secrets (SecretType 1) only [sdk].
   const products = secretType === 1 ? (input.ProductName ?? '').split(',').map((name) => name.trim()).filter(Boolean) : [];
-  if (products.length > 0 && !products.includes(entry.ProductName as string)) return false;
-  // A product secret's ResourceID is its product instance's id [sdk].
-  if (input.InstanceID && entry.ResourceID !== input.InstanceID) return false;
-  return true;
+  return (record) => {
+    const state = record.tencent;
+    if ((state?.secretType ?? 0) !== secretType) return false;
+    if (status !== undefined && statusOf(record) !== status) return false;
+    // SearchSecretName: case-sensitive substring of the name [inf].
+    if (input.SearchSecretName && !record.name.includes(input.SearchSecretName)) return false;
+    if (input.TagFilters && !matchesTags(record, input.TagFilters)) return false;
+    if (input.EncryptType !== undefined && (state?.encryptType ?? 0) !== input.EncryptType) return false;
+    if (products.length > 0 && !products.includes(state?.productName ?? 'default')) return false;
+    // A product secret's ResourceID is its product instance's id [sdk].
+    if (input.InstanceID && resourceIdOf(record) !== input.InstanceID) return false;
+    return true;
+  };
 }
 
 /**
@@ -96,13 +104,16 @@ function matches(record: SecretRecord, entry: Record<string, unknown>, input: Li
  */
 export async function ListSecrets(input: ListSecretsInput, context: TencentContext): Promise<object> {
   // Product secrets finish creating and rotate on the emulator clock; listing shows them as they now are.
-  await Promise.all(context.secrets.list(context.ns).map((record) => context.secrets.settled(record)));
+  await context.secrets.settleAll(context.ns);
+  const { Offset: offset, Limit: limit, OrderType: orderType, ...filters } = input;
   const page = context.secrets.listPage(context.ns, {
     // Creation order breaks ties between equal CreateTimes, reversed with the order [inf].
-    order: { by: 'created', descending: input.OrderType !== 1, descendingTies: 'reversed' },
-    where: (record) => matches(record, secretMetadata(record), input),
-    offset: input.Offset ?? 0,
-    limit: input.Limit || DEFAULT_LIMIT,
+    order: { by: 'created', descending: orderType !== 1, descendingTies: 'reversed' },
+    where: matcherOf(filters),
+    // The filters read the record alone, so a later page resumes this page's walk and reuses its count.
+    filterKey: JSON.stringify(filters),
+    offset: offset ?? 0,
+    limit: limit || DEFAULT_LIMIT,
   });
   return { TotalCount: page.total, SecretMetadatas: page.items.map(secretMetadata) };
 }
