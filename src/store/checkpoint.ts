@@ -56,8 +56,8 @@ import { join } from 'node:path';
 import { PRIVATE_FILE, syncDirectory } from './durableFile.js';
 import { documentPaths, parseDocument } from './documentReader.js';
 import { findSegments, removeFiles } from './journal.js';
-import { fileLines, isRemovalLine, keyOfLine } from './jsonLines.js';
-import { inCurrentLayout, reencodeStored } from './recordLine.js';
+import { fileLines } from './jsonLines.js';
+import { inCurrentLayout, isRemovalLine, keyOfLine, reencodeStored } from './recordLine.js';
 import { findSnapshots, snapshotHeader, snapshotName, snapshotTrailer, type SnapshotFile } from './snapshot.js';
 
 /** What a checkpoint starts from and where it ends. */
@@ -158,7 +158,7 @@ async function lastLines(segments: readonly string[]): Promise<Map<string, Sourc
           if (key === undefined) throw new Error(`polysecret: journal ${path} holds a line that is no change: ${line.bytes.toString('utf8', 0, 80)}`);
           // Deleted first, so the map's order stays that of the last changes; copied, so the chunk it was read in can go.
           changes.delete(key);
-          changes.set(key, isRemovalLine(line.bytes, key) ? null : { bytes: Buffer.from(inCurrentLayout(line.bytes)), path, offset: line.offset });
+          changes.set(key, isRemovalLine(line.bytes) ? null : { bytes: Buffer.from(inCurrentLayout(line.bytes)), path, offset: line.offset });
         }
       }
     } finally {

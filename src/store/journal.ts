@@ -3,30 +3,19 @@
  * change (`{"key":…,"record":…}` or `{"key":…,"removed":true}`), appended in batches with one
  * fdatasync per batch. A checkpoint folds sealed segments into a snapshot (checkpoint.ts).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileLinesSync, isRemovalLine, keyOfLine, type FileLine } from './jsonLines.js';
+import { fileLinesSync, findNumberedFiles, type FileLine, type NumberedFile } from './jsonLines.js';
+import { isRemovalLine, keyOfLine } from './recordLine.js';
 import { PRIVATE_FILE, syncDirectory } from './durableFile.js';
 
 const SEGMENT = /^journal-(\d{8,})\.jsonl$/;
 
 const segmentName = (sequence: number) => `journal-${String(sequence).padStart(8, '0')}.jsonl`;
 
-/** A journal segment found in a journal directory. */
-export interface SegmentFile {
-  path: string;
-  sequence: number;
-}
-
 /** The journal segments in `dir`, oldest first. */
-export function findSegments(dir: string): SegmentFile[] {
-  return readdirSync(dir)
-    .map((name) => SEGMENT.exec(name))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => ({ path: join(dir, match[0]), sequence: Number(match[1]) }))
-    .sort((a, b) => a.sequence - b.sequence);
-}
+export const findSegments = (dir: string): NumberedFile[] => findNumberedFiles(dir, SEGMENT);
 
 /** What replay hands over per line of the journal: a record line, or a removal. */
 export interface JournalReader {
@@ -51,7 +40,7 @@ export function replayJournal(dir: string, afterSequence: number, reader: Journa
       if (line.bytes.length === 0) continue;
       const key = keyOfLine(line.bytes);
       if (key === undefined) throw new Error(`polysecret: journal ${path} is corrupt at line ${lineNumber}`);
-      if (isRemovalLine(line.bytes, key)) reader.removal(key);
+      if (isRemovalLine(line.bytes)) reader.removal(key);
       else reader.record(line, path, lineNumber);
     }
   }

@@ -4,9 +4,9 @@
  * decoded only as far as its reader needs, and a value's place in the file is known without a
  * second pass.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { keyEndOf } from './recordLine.js';
+import { join } from 'node:path';
 
 /** Start-up reads in large chunks (fewer system calls); a background checkpoint in smaller ones, so each stalls requests less. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -90,21 +90,18 @@ export async function* fileLines(handle: FileHandle): AsyncGenerator<FileLine[]>
   }
 }
 
-/**
- * The key of a journal or snapshot line (`{"key":…,…}`), decoding only the key, so a checkpoint
- * copies records without parsing them; undefined if the line is no record or removal line.
- */
-export function keyOfLine(line: Buffer): string | undefined {
-  const end = keyEndOf(line);
-  // The key's JSON string starts at its opening quote, the last character of `{"key":"`.
-  return end === undefined ? undefined : (JSON.parse(line.toString('utf8', 7, end + 1)) as string);
+/** A numbered file of a journal directory (a segment or a snapshot). */
+export interface NumberedFile {
+  path: string;
+  /** The journal segment it is, or the last one it includes. */
+  sequence: number;
 }
 
-/** The journal line recording the removal of `key`. */
-export const removalLine = (key: string): string => JSON.stringify({ key, removed: true });
-
-/** Whether a journal line with this key records a removal rather than a record. */
-export function isRemovalLine(line: Buffer, key: string): boolean {
-  // Removals are written as exactly this text.
-  return line.equals(Buffer.from(removalLine(key)));
+/** The files of `dir` whose names match `pattern` (its first group the sequence number), oldest first. */
+export function findNumberedFiles(dir: string, pattern: RegExp): NumberedFile[] {
+  return readdirSync(dir)
+    .map((name) => pattern.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ path: join(dir, match[0]), sequence: Number(match[1]) }))
+    .sort((a, b) => a.sequence - b.sequence);
 }

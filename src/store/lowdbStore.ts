@@ -7,8 +7,7 @@ import { checkpoint, dropIncluded, includedFiles, type CheckpointPlan, type Chec
 import { JOURNAL_DIR, LEGACY_DOCUMENTS_DIR, readDataDir } from './dataDirReader.js';
 import { DurableTextFile, syncDirectory } from './durableFile.js';
 import { JournalSegment } from './journal.js';
-import { removalLine } from './jsonLines.js';
-import { encodeRecordLine, recordOf, type ValueSpan } from './recordLine.js';
+import { encodeRecordLine, recordOf, removalLine, type ValueSpan } from './recordLine.js';
 import { findSnapshots, type SnapshotFile } from './snapshot.js';
 import type { SecretStore } from '../core/store.js';
 import { openDataKey, type RecordCodec } from './encryption.js';

@@ -107,7 +107,7 @@ const KEY_OPENING = '{"key":"';
 export function decodeRecordLine(line: Buffer): DecodedLine {
   const keyEnd = keyEndOf(line);
   if (keyEnd === undefined) throw new Error('not a record line');
-  const key = JSON.parse(line.toString('utf8', KEY_OPENING.length - 1, keyEnd + 1)) as string;
+  const key = keyAt(line, keyEnd);
   if (!matchesAt(line, SIZES, keyEnd + 1)) {
     const earlier = JSON.parse(line.toString('utf8')) as { record?: StoredRecord };
     if (typeof earlier.record !== 'object' || earlier.record === null || !Array.isArray(earlier.record.versions)) throw new Error('a record line without its record');
@@ -152,6 +152,26 @@ export function keyEndOf(line: Buffer): number | undefined {
     if (backslashes % 2 === 0) return quote;
   }
   return undefined;
+}
+
+/** The key of a journal or snapshot line, decoding only the key; undefined if the line has none. */
+export function keyOfLine(line: Buffer): string | undefined {
+  const end = keyEndOf(line);
+  return end === undefined ? undefined : keyAt(line, end);
+}
+
+/** The key whose JSON string ends at `keyEnd` (it starts at the opening quote, the last character of `{"key":"`). */
+const keyAt = (line: Buffer, keyEnd: number): string => JSON.parse(line.toString('utf8', KEY_OPENING.length - 1, keyEnd + 1)) as string;
+
+/** The journal line recording the removal of `key`. */
+export const removalLine = (key: string): string => JSON.stringify({ key, removed: true });
+
+const REMOVED = Buffer.from(',"removed":true}');
+
+/** Whether a journal line records a removal (as {@link removalLine} writes it) rather than a record. */
+export function isRemovalLine(line: Buffer): boolean {
+  const keyEnd = keyEndOf(line);
+  return keyEnd !== undefined && keyEnd + 1 + REMOVED.length === line.length && matchesAt(line, REMOVED, keyEnd + 1);
 }
 
 function matchesAt(line: Buffer, expected: Buffer, at: number): boolean {

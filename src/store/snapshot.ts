@@ -18,9 +18,7 @@
  * journal and the previous snapshot without being parsed. The header names the format, so a later
  * version can refuse (or convert) a snapshot it does not know; the trailer proves the file complete.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileLinesSync, type FileLine } from './jsonLines.js';
+import { fileLinesSync, findNumberedFiles, type FileLine, type NumberedFile } from './jsonLines.js';
 import { keyEndOf } from './recordLine.js';
 
 /** The format this version writes and reads. */
@@ -28,12 +26,8 @@ export const SNAPSHOT_FORMAT = 'polysecret-snapshot/1';
 
 const SNAPSHOT = /^snapshot-(\d{8,})\.jsonl$/;
 
-/** A snapshot file found in a journal directory. */
-export interface SnapshotFile {
-  path: string;
-  /** The last journal segment it includes: replay starts after it. */
-  sequence: number;
-}
+/** A snapshot file found in a journal directory; replay starts after segment `sequence`. */
+export type SnapshotFile = NumberedFile;
 
 /** The file name of the snapshot that includes the journal up to segment `sequence`. */
 export const snapshotName = (sequence: number): string => `snapshot-${String(sequence).padStart(8, '0')}.jsonl`;
@@ -49,11 +43,7 @@ export const snapshotTrailer = (count: number): string => `${JSON.stringify({ en
  * `.tmp` is a checkpoint that never finished.
  */
 export function findSnapshots(dir: string): SnapshotFile[] {
-  return readdirSync(dir)
-    .map((name) => SNAPSHOT.exec(name))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => ({ path: join(dir, match[0]), sequence: Number(match[1]) }))
-    .sort((a, b) => b.sequence - a.sequence);
+  return findNumberedFiles(dir, SNAPSHOT).reverse();
 }
 
 /**

@@ -3,25 +3,14 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SecretRecord } from '../../src/core/model.js';
+import { storeRecord } from './records.js';
 import { checkpoint as publish, dropIncluded, type CheckpointPlan } from '../../src/store/checkpoint.js';
-import { removalLine } from '../../src/store/jsonLines.js';
 import { LowdbStore, storedRecords } from '../../src/store/lowdbStore.js';
-import { decodeRecordLine, encodeRecordLine } from '../../src/store/recordLine.js';
+import { decodeRecordLine, encodeRecordLine, removalLine } from '../../src/store/recordLine.js';
 import { findSnapshots, snapshotName, snapshotRecordLines, type SnapshotFile } from '../../src/store/snapshot.js';
 
-function record(key: string, description: string, value = 'plain'): SecretRecord {
-  return {
-    key,
-    namespace: { cloud: 'aws', account: '1', region: 'r' },
-    name: key,
-    resourceId: `id-${key}`,
-    description,
-    enabled: true,
-    createdAt: 1,
-    changedAt: 1,
-    versions: [{ id: 'v1', value: { type: 'string', data: value }, labels: ['AWSCURRENT'], createdAt: 1 }],
-  };
-}
+const record = (key: string, description: string, value = 'plain'): SecretRecord =>
+  storeRecord(key, { description, versions: [{ id: 'v1', value: { type: 'string', data: value }, labels: ['AWSCURRENT'], createdAt: 1 }] });
 
 /** A record's journal line, as the store writes it. */
 const lineOf = (r: SecretRecord) => encodeRecordLine(r, undefined).text;

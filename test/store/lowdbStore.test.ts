@@ -3,22 +3,11 @@ import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SecretRecord } from '../../src/core/model.js';
+import { storeRecord } from './records.js';
 import { LowdbStore, storedRecords } from '../../src/store/lowdbStore.js';
 import { encodeRecordLine } from '../../src/store/recordLine.js';
 
-function record(key: string, description: string): SecretRecord {
-  return {
-    key,
-    namespace: { cloud: 'aws', account: '1', region: 'r' },
-    name: key,
-    resourceId: `id-${key}`,
-    description,
-    enabled: true,
-    createdAt: 1,
-    changedAt: 1,
-    versions: [],
-  };
-}
+const record = (key: string, description: string): SecretRecord => storeRecord(key, { description });
 
 const descriptions = async (dir: string) => storedRecords(dir).map((r) => `${r.key}=${r.description}`).sort();
 

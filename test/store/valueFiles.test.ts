@@ -5,22 +5,13 @@ import { join } from 'node:path';
 import type { SecretRecord, SecretVersion } from '../../src/core/model.js';
 import { LowdbStore, type LowdbStoreOptions } from '../../src/store/lowdbStore.js';
 import { INLINE_VALUE_BYTES, StoredValue } from '../../src/store/valueFiles.js';
+import { storeRecord } from './records.js';
 
 /** A value long enough to be left on disk, different for each key and version. */
 const largeValue = (key: string, n: number) => `${key}:${n}:é"\\${'x'.repeat(INLINE_VALUE_BYTES + (n % 50))}`;
 
-function record(key: string, values: string[]): SecretRecord {
-  return {
-    key,
-    namespace: { cloud: 'aws', account: '1', region: 'r' },
-    name: key,
-    resourceId: `id-${key}`,
-    enabled: true,
-    createdAt: 1,
-    changedAt: 1,
-    versions: values.map((data, i): SecretVersion => ({ id: `v${i}`, value: { type: i % 2 ? 'binary' : 'string', data }, labels: [], createdAt: 1 })),
-  };
-}
+const record = (key: string, values: string[]): SecretRecord =>
+  storeRecord(key, { versions: values.map((data, i): SecretVersion => ({ id: `v${i}`, value: { type: i % 2 ? 'binary' : 'string', data }, labels: [], createdAt: 1 })) });
 
 const dataOf = (r: SecretRecord) => r.versions.map((version) => version.value?.data);
 
