@@ -359,8 +359,8 @@ export class LowdbStore implements SecretStore {
       const span = spans[next++];
       if (span.length <= INLINE_VALUE_BYTES) return version;
       const stored = new StoredValue(version.value.type, line, span.start, span.length, this.codec !== undefined);
-      const data = version.value instanceof StoredValue ? files.cached(version.value) : version.value.data;
-      if (data !== undefined) files.remember(stored, data);
+      if (version.value instanceof StoredValue) files.handOver(version.value, stored);
+      else files.remember(stored, version.value.data);
       return { ...version, value: stored };
     });
   }

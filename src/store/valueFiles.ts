@@ -117,9 +117,16 @@ export class ValueFiles {
     }
   }
 
-  /** A cached value's data, without reading the disk; undefined when not cached. */
-  cached(value: StoredValue): string | undefined {
-    return this.cache.get(value);
+  /**
+   * Moves `from`'s cached data to `to`, the same value in a newer line. Kept under both, the data
+   * would be cached twice, and a write of a record with many versions would push that many live
+   * values out of the cache.
+   */
+  handOver(from: StoredValue, to: StoredValue): void {
+    const data = this.cache.get(from);
+    if (data === undefined) return;
+    this.cache.delete(from);
+    this.cache.set(to, data);
   }
 
   /** Files a checkpoint is about to drop: kept open one checkpoint longer; the ones before are closed. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SecretRecord, SecretVersion } from '../../src/core/model.js';
@@ -43,6 +43,24 @@ describe('values left on disk', () => {
     expect(loaded.versions[1].value?.type).toBe('binary');
     expect(JSON.parse(JSON.stringify(loaded.versions[1].value))).toEqual({ type: 'binary', data: largeValue('a', 1) });
     await reopened.close();
+  });
+
+  it('move their cached data to the rewritten record, so a write leaves no duplicate to push other values out', async () => {
+    const values = (key: string) => [1, 2, 3].map((n) => largeValue(key, n));
+    // Room for the values of two records of three versions, and no more.
+    const store = new LowdbStore(dir, { valueCacheChars: [...values('a'), ...values('b')].join('').length });
+    await store.loadAll();
+    const [a, b] = [record('a', values('a')), record('b', values('b'))];
+    await store.save([a]);
+    await store.save([b]);
+    // A's next record keeps its versions, values and all, as an engine draft does.
+    const rewritten = { ...a, versions: [...a.versions] };
+    await store.save([rewritten]);
+    // Read from the cache only: the journal no longer holds them.
+    const [segment] = await readdir(join(dir, 'journal'));
+    await truncate(join(dir, 'journal', segment), 0);
+    expect([dataOf(rewritten), dataOf(b)]).toEqual([values('a'), values('b')]);
+    await store.close();
   });
 
   it.each<[string, LowdbStoreOptions]>([
