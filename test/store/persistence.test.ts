@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   CreateSecretCommand,
   DeleteSecretCommand,
@@ -14,18 +11,13 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { storedRecords } from '../../src/store/lowdbStore.js';
 import { awsClient, startServer } from '../helpers/server.js';
+import { useScratchDir } from '../helpers/scratchDir.js';
 
 describe('persistence with a data directory', () => {
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'polysecret-persist-'));
-  });
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dataDir = useScratchDir('polysecret-persist-');
 
   it('has every acknowledged change on disk before answering, and a restart brings all of it back', async () => {
-    const first = await startServer('lowdb', { dataDir });
+    const first = await startServer('lowdb', { dataDir: dataDir() });
     const client = awsClient(first.url);
     const created = await client.send(new CreateSecretCommand({ Name: 'app/db', SecretString: 'v1', Description: 'kept' }));
     const second = await client.send(new PutSecretValueCommand({ SecretId: 'app/db', SecretString: 'v2' }));
@@ -35,14 +27,14 @@ describe('persistence with a data directory', () => {
     await client.send(new DeleteSecretCommand({ SecretId: 'doomed', RecoveryWindowInDays: 7 }));
 
     // Read back from disk by a second store while the server still runs: no shutdown flush can help.
-    const onDisk = storedRecords(dataDir);
+    const onDisk = storedRecords(dataDir());
     expect(onDisk).toHaveLength(2);
     const db = onDisk.find((record) => record.name === 'app/db')!;
     expect(db.versions.map((v) => v.id)).toEqual([created.VersionId, second.VersionId]);
     expect(db.tags).toEqual([{ key: 'team', value: 'core' }]);
     await first.stop();
 
-    const restarted = await startServer('lowdb', { dataDir });
+    const restarted = await startServer('lowdb', { dataDir: dataDir() });
     try {
       const again = awsClient(restarted.url);
       expect((await again.send(new GetSecretValueCommand({ SecretId: created.ARN }))).SecretString).toBe('v2');
@@ -61,11 +53,11 @@ describe('persistence with a data directory', () => {
   });
 
   it('keeps every one of many concurrent writes', async () => {
-    const server = await startServer('lowdb', { dataDir });
+    const server = await startServer('lowdb', { dataDir: dataDir() });
     const client = awsClient(server.url);
     await Promise.all(Array.from({ length: 40 }, (_, i) => client.send(new CreateSecretCommand({ Name: `s${i}`, SecretString: `v${i}` }))));
     await server.stop();
-    const restarted = await startServer('lowdb', { dataDir });
+    const restarted = await startServer('lowdb', { dataDir: dataDir() });
     try {
       const again = awsClient(restarted.url);
       const values = await Promise.all(

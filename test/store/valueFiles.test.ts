@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SecretRecord, SecretVersion } from '../../src/core/model.js';
 import { LowdbStore, type LowdbStoreOptions } from '../../src/store/lowdbStore.js';
 import { INLINE_VALUE_BYTES, StoredValue } from '../../src/store/valueFiles.js';
+import { useScratchDir } from '../helpers/scratchDir.js';
 import { storeRecord } from './records.js';
 
 /** A value long enough to be left on disk, different for each key and version. */
@@ -16,16 +16,10 @@ const record = (key: string, values: string[]): SecretRecord =>
 const dataOf = (r: SecretRecord) => r.versions.map((version) => version.value?.data);
 
 describe('values left on disk', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'polysecret-values-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useScratchDir('polysecret-values-');
 
   it('are read back from the journal and from snapshots, while small ones stay in memory', async () => {
-    const store = new LowdbStore(dir);
+    const store = new LowdbStore(dir());
     await store.loadAll();
     const saved = record('a', ['small', largeValue('a', 1)]);
     await store.save([saved]);
@@ -33,10 +27,10 @@ describe('values left on disk', () => {
     expect(saved.versions.map((version) => version.value instanceof StoredValue)).toEqual([false, true]);
     expect(dataOf(saved)).toEqual(['small', largeValue('a', 1)]);
     await store.checkpointNow();
-    expect(await readdir(join(dir, 'journal'))).toEqual(['snapshot-00000001.jsonl']);
+    expect(await readdir(join(dir(), 'journal'))).toEqual(['snapshot-00000001.jsonl']);
     expect(dataOf(saved)).toEqual(['small', largeValue('a', 1)]);
     await store.close();
-    const reopened = new LowdbStore(dir, { valueCacheChars: 0 });
+    const reopened = new LowdbStore(dir(), { valueCacheChars: 0 });
     const [loaded] = await reopened.loadAll();
     expect(loaded.versions.map((version) => version.value instanceof StoredValue)).toEqual([false, true]);
     expect(dataOf(loaded)).toEqual(['small', largeValue('a', 1)]);
@@ -48,7 +42,7 @@ describe('values left on disk', () => {
   it('move their cached data to the rewritten record, so a write leaves no duplicate to push other values out', async () => {
     const values = (key: string) => [1, 2, 3].map((n) => largeValue(key, n));
     // Room for the values of two records of three versions, and no more.
-    const store = new LowdbStore(dir, { valueCacheChars: [...values('a'), ...values('b')].join('').length });
+    const store = new LowdbStore(dir(), { valueCacheChars: [...values('a'), ...values('b')].join('').length });
     await store.loadAll();
     const [a, b] = [record('a', values('a')), record('b', values('b'))];
     await store.save([a]);
@@ -57,8 +51,8 @@ describe('values left on disk', () => {
     const rewritten = { ...a, versions: [...a.versions] };
     await store.save([rewritten]);
     // Read from the cache only: the journal no longer holds them.
-    const [segment] = await readdir(join(dir, 'journal'));
-    await truncate(join(dir, 'journal', segment), 0);
+    const [segment] = await readdir(join(dir(), 'journal'));
+    await truncate(join(dir(), 'journal', segment), 0);
     expect([dataOf(rewritten), dataOf(b)]).toEqual([values('a'), values('b')]);
     await store.close();
   });
@@ -67,8 +61,8 @@ describe('values left on disk', () => {
     ['plain', {}],
     ['sealed', { encryptionKeyFile: 'key' }],
   ])('follow their lines through writes, removals and checkpoints, and a restart (%s)', async (_, options) => {
-    if (options.encryptionKeyFile) await writeFile((options.encryptionKeyFile = join(dir, 'key')), randomBytes(32).toString('hex'));
-    const data = join(dir, 'data');
+    if (options.encryptionKeyFile) await writeFile((options.encryptionKeyFile = join(dir(), 'key')), randomBytes(32).toString('hex'));
+    const data = join(dir(), 'data');
     // Checkpoints after nearly every batch, and a cache too small to hide a wrong place on disk.
     const settings = { ...options, checkpointMinBytes: 1, checkpointRatio: 0, valueCacheChars: 300 };
     let store = new LowdbStore(data, settings);
